@@ -1,0 +1,167 @@
+"""The ledger's value classes: what a claim, a speaker and a source *are*.
+
+Every class is frozen and slotted; collections are tuples. Field names are the
+YAML keys (see README "File formats"). Optional facts default to ``None``:
+absent means unknown, never guessed.
+
+>>> q = Quote(source="mirror-2016-10-12", text="Obviously.")
+>>> c = Claim(id="us-is-an-intervening-power", statement="The US is one of the intervening powers.",
+...           speaker="seumas-milne", quotes=(q,))
+>>> c.sources()
+('mirror-2016-10-12',)
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimledger.dates import PartialDate
+
+__all__ = [
+    "Alias",
+    "Claim",
+    "Correction",
+    "Evidence",
+    "Identification",
+    "Quote",
+    "Role",
+    "Source",
+    "Speaker",
+    "Verdict",
+]
+
+
+@attrs.frozen
+class Quote:
+    """Where a source reports the speaker making the claim, in the source's exact words.
+
+    ``occurrence`` (1-based) picks one when the text occurs more than once.
+    """
+
+    source: str
+    text: str
+    occurrence: int | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Evidence:
+    """A passage of a source that supports or contradicts a claim.
+
+    ``speaker`` names who is speaking in the passage, when it is not the
+    source's own voice.
+    """
+
+    source: str
+    text: str
+    note: str | None = None
+    speaker: str | None = None
+    occurrence: int | None = None
+
+
+@attrs.frozen
+class Verdict:
+    """A rating from the ledger's scale and why."""
+
+    rating: str
+    rationale: str
+
+
+@attrs.frozen
+class Correction:
+    """One dated entry of a claim's append-only history."""
+
+    date: PartialDate
+    note: str
+
+
+@attrs.frozen
+class Claim:
+    """An assertion linked to its speaker, its quotes and the evidence on it."""
+
+    id: str
+    statement: str
+    speaker: str
+    said_on: PartialDate | None = None
+    said_on_note: str | None = None
+    context: str | None = None
+    topics: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    supports: tuple[Evidence, ...] = ()
+    contradicts: tuple[Evidence, ...] = ()
+    verdict: Verdict | None = None
+    history: tuple[Correction, ...] = ()
+    related: tuple[str, ...] = ()
+
+    def sources(self) -> tuple[str, ...]:
+        """Every source id the claim cites, in first-cited order, once each."""
+        seen = dict.fromkeys(
+            item.source for item in (*self.quotes, *self.supports, *self.contradicts)
+        )
+        return tuple(seen)
+
+
+@attrs.frozen
+class Alias:
+    """A name or description a source uses for a speaker."""
+
+    name: str
+    source: str | None = None
+
+
+@attrs.frozen
+class Role:
+    """A position a speaker held; dates are partial and may be unknown."""
+
+    title: str
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Identification:
+    """Who an unnamed speaker is, and the passages that show it."""
+
+    speaker: str
+    evidence: tuple[Evidence, ...]
+    note: str | None = None
+
+
+@attrs.frozen
+class Speaker:
+    """A person or body whose claims are recorded.
+
+    ``name`` is ``None`` for a speaker the sources do not name ("an unnamed
+    Member"); ``identified_as`` records who another source shows them to be.
+    """
+
+    id: str
+    name: str | None = None
+    description: str | None = None
+    reported_as: tuple[Alias, ...] = ()
+    roles: tuple[Role, ...] = ()
+    identified_as: Identification | None = None
+
+    @property
+    def display_name(self) -> str:
+        """The name, or the description for an unnamed speaker, or the id."""
+        return self.name or self.description or self.id
+
+
+@attrs.frozen
+class Source:
+    """A corpus document's metadata; its text lives in ``<id>.txt`` beside it."""
+
+    id: str
+    kind: str
+    sha256: str
+    title: str | None = None
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    published: PartialDate | None = None
+    published_note: str | None = None
+    event_date: PartialDate | None = None
+    note: str | None = None
