@@ -1,0 +1,39 @@
+# Two commands set everything up on a fresh machine with Python 3.11+ and make:
+#   make ledger   create .venv, install, validate claims/ against corpus/, write LEDGER.md
+#   make test     create .venv with the test extras, run ruff, mypy --strict and pytest
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: ledger test lint typecheck pytest bench fuzz clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# A stamp per install flavour, redone whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+ledger: $(VENV)/.installed
+	$(BIN)/claimledger validate
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check claimledger tests benchmarks
+	$(BIN)/ruff format --check claimledger tests benchmarks
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy --strict claimledger
+
+pytest: $(VENV)/.installed-test
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) .claimledger .pytest_cache .mypy_cache .ruff_cache

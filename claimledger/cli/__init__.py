@@ -1,0 +1,63 @@
+"""The ``claimledger`` command: parse arguments, run one subcommand, choose the exit code.
+
+Each subcommand is a module here with ``register(subparsers)`` and
+``run(args) -> int``. Exit codes: 0 clean, 1 findings (or bad input), 2 usage
+or internal error. Nothing in the library imports this package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from claimledger.cli import validate
+from claimledger.cli.common import EXIT_USAGE, UsageError
+from claimledger.config import ConfigError
+
+__all__ = ["main"]
+
+COMMANDS = (validate,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimledger",
+        description="Validate, query and render a ledger of claims anchored in a corpus.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except (UsageError, ConfigError) as exc:
+        print(f"claimledger: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("claimledger: interrupted", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `claimledger query | head`: the reader left; not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        if os.environ.get("CLAIMLEDGER_DEBUG"):
+            raise
+        print(
+            f"claimledger: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in claimledger; set CLAIMLEDGER_DEBUG=1 to see the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""``claimledger validate [PATH...]``: check the ledger and report findings."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from claimledger.check import validate
+from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
+from claimledger.config import Config
+from claimledger.findings import Finding
+from claimledger.report import REPORTERS, GithubReporter, JsonReporter, Reporter, TextReporter
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check claim files, the speaker registry and the corpus",
+        description="Check the whole ledger; report findings for the given paths (default: all).",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a ledger root, or files and folders inside one (default: the current directory)",
+    )
+    parser.add_argument("--format", choices=REPORTERS, default="text", help="output format")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output (auto: only on a terminal)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _absolute(path: Path) -> Path:
+    # Not resolve(): a symbolic link is reported where it stands, not where it points.
+    return Path(os.path.normpath(path.absolute()))
+
+
+def _within(finding: Finding, root: Path, selected: list[Path]) -> bool:
+    full = _absolute(root / finding.location.path)
+    return any(full.is_relative_to(sel) for sel in selected)
+
+
+def make_reporter(name: str, root: Path, colour: str) -> Reporter:
+    if name == "json":
+        return JsonReporter()
+    if name == "github":
+        return GithubReporter()
+    tty = sys.stdout.isatty()
+    return TextReporter(Path.cwd(), colour=colour == "always" or (colour == "auto" and tty))
+
+
+def run(args: argparse.Namespace) -> int:
+    # Group the paths by ledger: the whole ledger is checked once (uniqueness and
+    # anchoring span files), then findings are kept for the paths asked about.
+    ledgers: dict[Path, tuple[Config, list[Path]]] = {}
+    for raw in args.paths or [None]:
+        config = find_config(raw)
+        entry = ledgers.setdefault(config.root, (config, []))
+        entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
+    findings: list[Finding] = []
+    for root, (config, selected) in ledgers.items():
+        result = validate(config)
+        kept = [f for f in result.findings if _within(f, root, selected)]
+        findings += for_display(kept, root)
+    reporter = make_reporter(args.format, Path.cwd(), args.color)
+    reporter.report(findings, sys.stdout)
+    return EXIT_FINDINGS if any(f.severity.fails for f in findings) else EXIT_OK

@@ -1,0 +1,160 @@
+"""Ledger configuration: ``[tool.claimledger]`` in ``pyproject.toml``.
+
+The ledger is found from a starting directory upwards, as git and ruff find
+their configuration. A folder with no such table is a ledger with the
+defaults, its claims in ``claims/`` (or the folder itself) and its corpus in
+``corpus/``.
+
+>>> cfg = Config.from_table({"verdict-scale": ["true", "false"]}, Path("/ledger"))
+>>> cfg.claims_dir, cfg.verdict_scale
+(PosixPath('/ledger/claims'), ('true', 'false'))
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimledger.findings import Severity
+
+__all__ = ["Config", "ConfigError", "RuleSetting", "discover"]
+
+#: A rule's configured severity; ``None`` means the rule is off.
+RuleSetting = Severity | None
+
+_KEYS = {
+    "claims",
+    "corpus",
+    "ledger",
+    "title",
+    "description",
+    "url",
+    "author",
+    "template",
+    "verdict-scale",
+    "verdict-unrated",
+    "rules",
+}
+
+
+DEFAULT_TITLE = "Claim ledger"
+DEFAULT_SCALE = ("accurate", "mostly-accurate", "misleading", "inaccurate")
+DEFAULT_UNRATED = ("unsettled",)
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; a usage error (exit 2)."""
+
+
+@attrs.frozen
+class Config:
+    """Where the ledger's parts are and how it is judged."""
+
+    root: Path
+    claims_dir: Path
+    corpus_dir: Path
+    ledger_path: Path
+    title: str = DEFAULT_TITLE
+    description: str | None = None
+    url: str | None = None
+    author: str | None = None
+    template: Path | None = None
+    #: Ratings, best first.
+    verdict_scale: tuple[str, ...] = DEFAULT_SCALE
+    #: Ratings allowed outside the scale (e.g. "unsettled"); they carry no order.
+    verdict_unrated: tuple[str, ...] = DEFAULT_UNRATED
+    rules: Mapping[str, RuleSetting] = attrs.field(factory=dict)
+    #: The pyproject.toml the configuration came from, if any.
+    source: Path | None = None
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any], root: Path, source: Path | None = None) -> Config:
+        """Build from a ``[tool.claimledger]`` table; raise ConfigError on bad values."""
+        where = f"{source or root}: [tool.claimledger]"
+        unknown = sorted(set(table) - _KEYS)
+        if unknown:
+            raise ConfigError(f"{where}: unknown key {unknown[0]!r}")
+
+        def string(key: str, default: str | None) -> str | None:
+            value = table.get(key, default)
+            if value is not None and not isinstance(value, str):
+                raise ConfigError(f"{where}: {key} must be a string")
+            return value
+
+        def strings(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+            value = table.get(key, default)
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: {key} must be a list of strings")
+            return tuple(value)
+
+        def inside(key: str, default: str) -> Path:
+            # Paths are relative to the ledger root and must stay inside it.
+            value = string(key, default)
+            assert value is not None
+            path = (root / value).resolve()
+            if not path.is_relative_to(root.resolve()):
+                raise ConfigError(f"{where}: {key} {value!r} points outside the ledger")
+            return path
+
+        rules = table.get("rules", {})
+        if not isinstance(rules, Mapping):
+            raise ConfigError(f"{where}: rules must be a table of CODE = 'error'|'warning'|'off'")
+        settings: dict[str, RuleSetting] = {}
+        for code, level in rules.items():
+            if level not in ("error", "warning", "off"):
+                raise ConfigError(f"{where}.rules: {code} must be 'error', 'warning' or 'off'")
+            settings[code] = None if level == "off" else Severity(level)
+        scale = strings("verdict-scale", DEFAULT_SCALE)
+        if not scale:
+            raise ConfigError(f"{where}: verdict-scale must name at least one rating")
+        template = string("template", None)
+        return cls(
+            root=root,
+            claims_dir=inside("claims", "claims"),
+            corpus_dir=inside("corpus", "corpus"),
+            ledger_path=inside("ledger", "LEDGER.md"),
+            title=string("title", DEFAULT_TITLE) or DEFAULT_TITLE,
+            description=string("description", None),
+            url=string("url", None),
+            author=string("author", None),
+            template=inside("template", template) if template else None,
+            verdict_scale=scale,
+            verdict_unrated=strings("verdict-unrated", DEFAULT_UNRATED),
+            rules=settings,
+            source=source,
+        )
+
+    @classmethod
+    def default(cls, root: Path) -> Config:
+        """A folder without configuration: claims in ``claims/`` if present, else the folder."""
+        config = cls.from_table({}, root)
+        if not config.claims_dir.is_dir():
+            config = attrs.evolve(config, claims_dir=root.resolve())
+        return config
+
+    def severity(self, code: str, default: Severity) -> RuleSetting:
+        """The configured severity of a rule, or its default."""
+        return self.rules.get(code, default)
+
+
+def discover(start: Path) -> Config:
+    """The configuration governing ``start`` (a file or folder), searching upwards."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if not pyproject.is_file():
+            continue
+        try:
+            with pyproject.open("rb") as handle:
+                document = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
+        table = document.get("tool", {}).get("claimledger")
+        if isinstance(table, Mapping):
+            return Config.from_table(table, candidate, pyproject)
+    return Config.default(folder)

@@ -1,0 +1,243 @@
+"""Read a whole ledger: the speaker registry, every claim file and the corpus.
+
+Reading never stops at the first bad file: each file yields its model objects
+or its findings, so one broken claim file does not hide the others' problems.
+Every object keeps an :class:`Origin` so rules can point at the exact line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from claimledger.config import Config
+from claimledger.findings import Finding, Location, Severity
+from claimledger.load import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
+from claimledger.models import Claim, Source, Speaker
+from claimledger.structure import structure_claims, structure_source, structure_speakers
+
+__all__ = [
+    "OUTSIDE_LEDGER",
+    "ClaimFile",
+    "Ledger",
+    "Origin",
+    "SourceDocument",
+    "read_claim_file",
+    "read_ledger",
+]
+
+OUTSIDE_LEDGER = "CL015"
+SPEAKERS_FILE = "speakers.yaml"
+
+
+@attrs.frozen
+class Origin:
+    """Where an object was written: a parsed file and the object's path in it."""
+
+    document: Document
+    prefix: Path_
+
+    def at(self, *path: str | int, key: bool = False) -> Location:
+        """The position of a field (or its key) of the object."""
+        return self.document.locate((*self.prefix, *path), key=key)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+
+@attrs.frozen
+class ClaimFile:
+    """One claim file's claims (with origins) or the findings that stopped them."""
+
+    path: str
+    claims: tuple[tuple[Claim, Origin], ...]
+    findings: tuple[Finding, ...]
+
+
+@attrs.frozen
+class SourceDocument:
+    """A corpus document: its metadata, its text and the digest of its bytes."""
+
+    meta: Source
+    origin: Origin
+    text_path: Path
+    #: ``None`` when the text file is missing or unreadable (a finding says why).
+    text: str | None
+    digest: str | None
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@attrs.frozen
+class Ledger:
+    """Everything read from a ledger, indexed by id, in a stable order."""
+
+    config: Config
+    claims: tuple[Claim, ...]
+    claim_origins: tuple[Origin, ...]
+    speakers: dict[str, Speaker]
+    speaker_origins: dict[str, Origin]
+    sources: dict[str, SourceDocument]
+    #: Every file read, relative to the root, for reporting.
+    files: tuple[str, ...]
+
+    def located_claims(self) -> Iterator[tuple[Claim, Origin]]:
+        """Each claim with where it was written, in file then document order."""
+        return zip(self.claims, self.claim_origins, strict=True)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """The first claim with this id (ids are unique in a valid ledger)."""
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
+    """A file's text, refusing what escapes the ledger, is too large or is not UTF-8."""
+    shown = _display(path, root)
+
+    def fail(message: str, code: str = YAML_SYNTAX, line: int = 1, col: int = 1) -> list[Finding]:
+        return [Finding(code, Severity.ERROR, message, Location(shown, line, col))]
+
+    try:
+        if not path.resolve().is_relative_to(root.resolve()):
+            return None, None, fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            return None, None, fail(f"file is {size / 1048576:.1f} MB, over the {limit} MB limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, None, fail(f"cannot read file: {exc.strerror or exc}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, data, fail(f"not UTF-8: invalid byte 0x{data[exc.start]:02x}", line=line, col=col)
+    return text, data, []
+
+
+def _parse(path: Path, root: Path) -> tuple[Document | None, list[Finding]]:
+    text, _, findings = read_text(path, root)
+    if text is None:
+        return None, findings
+    try:
+        return parse_yaml(text, _display(path, root)), []
+    except YamlError as exc:
+        return None, [exc.finding]
+
+
+def read_claim_file(path: Path, root: Path) -> ClaimFile:
+    """Parse and structure one claim file."""
+    doc, findings = _parse(path, root)
+    if doc is None:
+        return ClaimFile(_display(path, root), (), tuple(findings))
+    claims, findings = structure_claims(doc)
+    located = tuple((c, Origin(doc, ("claims", i))) for i, c in enumerate(claims))
+    return ClaimFile(doc.path, located, tuple(findings))
+
+
+def claim_paths(config: Config) -> list[Path]:
+    """Every claim file of the ledger, in a stable order (the registry excluded)."""
+    registry = config.claims_dir / SPEAKERS_FILE
+    found = [
+        p
+        for pattern in ("*.yaml", "*.yml")
+        for p in config.claims_dir.rglob(pattern)
+        if p != registry and not any(part.startswith(".") for part in p.relative_to(config.root).parts)
+    ]
+    # A claims folder that is the ledger root would otherwise read the corpus too.
+    corpus = config.corpus_dir
+    return sorted(p for p in found if not p.is_relative_to(corpus))
+
+
+def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin], list[Finding]]:
+    path = config.claims_dir / SPEAKERS_FILE
+    if not path.is_file():
+        return {}, {}, []
+    doc, findings = _parse(path, config.root)
+    if doc is None:
+        return {}, {}, findings
+    speakers, findings = structure_speakers(doc)
+    by_id: dict[str, Speaker] = {}
+    origins: dict[str, Origin] = {}
+    for i, speaker in enumerate(speakers):
+        origin = Origin(doc, ("speakers", i))
+        if speaker.id in by_id:
+            first = origins[speaker.id].at("id")
+            findings.append(
+                Finding(
+                    "CL004",
+                    Severity.ERROR,
+                    f"duplicate speaker id {speaker.id!r} (first at line {first.line})",
+                    origin.at("id"),
+                )
+            )
+            continue
+        by_id[speaker.id] = speaker
+        origins[speaker.id] = origin
+    return by_id, origins, findings
+
+
+def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Finding]]:
+    sources: dict[str, SourceDocument] = {}
+    findings: list[Finding] = []
+    if not config.corpus_dir.is_dir():
+        return sources, findings
+    for meta_path in sorted(config.corpus_dir.glob("*.yaml")):
+        doc, problems = _parse(meta_path, config.root)
+        findings += problems
+        if doc is None:
+            continue
+        meta, problems = structure_source(doc, meta_path.stem)
+        findings += problems
+        if meta is None:
+            continue
+        text_path = meta_path.with_suffix(".txt")
+        text = digest = None
+        if text_path.is_file():
+            text, data, problems = read_text(text_path, config.root)
+            findings += problems
+            digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        sources[meta.id] = SourceDocument(meta, Origin(doc, ()), text_path, text, digest)
+    return sources, findings
+
+
+def read_ledger(config: Config) -> tuple[Ledger, list[Finding]]:
+    """Read everything the configuration points at; findings are unsorted."""
+    speakers, speaker_origins, findings = _read_speakers(config)
+    sources, corpus_findings = _read_corpus(config)
+    findings += corpus_findings
+    claims: list[Claim] = []
+    origins: list[Origin] = []
+    paths = claim_paths(config)
+    for path in paths:
+        result = read_claim_file(path, config.root)
+        findings += result.findings
+        for claim, origin in result.claims:
+            claims.append(claim)
+            origins.append(origin)
+    files = [_display(p, config.root) for p in paths]
+    ledger = Ledger(
+        config=config,
+        claims=tuple(claims),
+        claim_origins=tuple(origins),
+        speakers=speakers,
+        speaker_origins=speaker_origins,
+        sources=sources,
+        files=tuple(files),
+    )
+    return ledger, findings

@@ -1,0 +1,102 @@
+"""Reporters: findings as compiler-style text, JSON or GitHub workflow annotations.
+
+All three share one interface, ``report(findings, out)``; the CLI picks one.
+
+>>> import io
+>>> from claimledger.findings import Finding, Location, Severity
+>>> out = io.StringIO()
+>>> GithubReporter().report([Finding("CL009", Severity.ERROR, "quote text not found", Location("c.yaml", 4, 15))], out)
+>>> out.getvalue()
+'::error file=c.yaml,line=4,col=15,title=CL009::quote text not found\\n'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from claimledger.findings import Finding, Severity
+
+__all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextReporter"]
+
+
+class Reporter(Protocol):
+    def report(self, findings: Sequence[Finding], out: TextIO) -> None: ...
+
+
+class TextReporter:
+    """``path:line:col: CODE message``, then the offending line and a caret."""
+
+    def __init__(self, root: Path | None = None, *, colour: bool = False, context: bool = True):
+        self.root = root or Path.cwd()
+        self.colour = colour
+        self.context = context
+        self._lines: dict[str, list[str] | None] = {}
+
+    def _paint(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.colour else text
+
+    def _line(self, path: str, number: int) -> str | None:
+        if path not in self._lines:
+            try:
+                raw = (self.root / path).read_text(encoding="utf-8-sig", errors="replace")
+                self._lines[path] = raw.splitlines()
+            except OSError:
+                self._lines[path] = None
+        lines = self._lines[path]
+        return lines[number - 1] if lines and 0 < number <= len(lines) else None
+
+    def report(self, findings: Sequence[Finding], out: TextIO) -> None:
+        for finding in findings:
+            loc = finding.location
+            colour = "31" if finding.severity is Severity.ERROR else "33"
+            head = f"{self._paint(str(loc), '1')}: {self._paint(finding.code, colour)}"
+            word = "" if finding.severity is Severity.ERROR else " (warning)"
+            out.write(f"{head}{word} {finding.message}\n")
+            line = self._line(loc.path, loc.line) if self.context else None
+            if line is not None:
+                shown = line.expandtabs(1)[:200]
+                out.write(f"  {shown}\n  {' ' * (loc.column - 1)}{self._paint('^', colour)}\n")
+        if findings:
+            errors = sum(f.severity is Severity.ERROR for f in findings)
+            warnings = len(findings) - errors
+            out.write(f"{errors} error(s), {warnings} warning(s)\n")
+
+
+class JsonReporter:
+    """A JSON list of findings, for tools."""
+
+    def report(self, findings: Sequence[Finding], out: TextIO) -> None:
+        records = [
+            {
+                "path": f.location.path,
+                "line": f.location.line,
+                "column": f.location.column,
+                "code": f.code,
+                "severity": f.severity.value,
+                "message": f.message,
+            }
+            for f in findings
+        ]
+        json.dump(records, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+
+
+class GithubReporter:
+    """GitHub Actions workflow commands, shown as annotations on the pull request."""
+
+    @staticmethod
+    def _escape(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def report(self, findings: Sequence[Finding], out: TextIO) -> None:
+        for f in findings:
+            level = "error" if f.severity is Severity.ERROR else "warning"
+            loc = f.location
+            props = f"file={loc.path},line={loc.line},col={loc.column},title={f.code}"
+            out.write(f"::{level} {props}::{self._escape(f.message)}\n")
+
+
+REPORTERS = ("text", "json", "github")

@@ -1,0 +1,31 @@
+"""Claim ids (and speaker ids) must be unique across the whole ledger.
+
+A claim's id is its anchor in the rendered ledger and the key of its citation,
+so two claims with one id would make citations ambiguous. Reported at every
+repetition, naming the first. (Duplicate speaker ids are reported by the loader
+under this code too.)
+
+Passing: ``claims/a.yaml`` has ``id: milne-briefing``; ``claims/b.yaml`` has ``id: cox-reaction``.
+
+Failing: both files have ``id: milne-briefing``.
+"""
+
+from collections.abc import Iterator
+
+from claimledger.findings import Severity
+from claimledger.ledger import Ledger
+from claimledger.rules.base import Problem
+
+CODE = "CL004"
+NAME = "duplicate-id"
+SEVERITY = Severity.ERROR
+
+
+def check(ledger: Ledger) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for claim, origin in ledger.located_claims():
+        where = origin.at("id")
+        if claim.id in first:
+            yield Problem(where, f"duplicate claim id {claim.id!r} (first at {first[claim.id]})")
+        else:
+            first[claim.id] = f"{where.path}:{where.line}"

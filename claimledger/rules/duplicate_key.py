@@ -1,0 +1,20 @@
+"""A mapping must not repeat a key (PyYAML would silently keep the last one).
+
+Reported by the loader, at the second occurrence.
+
+Passing::
+
+    id: a
+    statement: s
+
+Failing::
+
+    id: a
+    id: b
+"""
+
+from claimledger.findings import Severity
+
+CODE = "CL002"
+NAME = "duplicate-key"
+SEVERITY = Severity.ERROR

@@ -1,0 +1,24 @@
+"""A quote or evidence passage must have text.
+
+An empty (or blank) ``text`` would anchor anywhere and prove nothing.
+
+Passing: ``text: "Obviously."``
+
+Failing: ``text: ""`` or ``text: "   "``.
+"""
+
+from collections.abc import Iterator
+
+from claimledger.findings import Severity
+from claimledger.ledger import Ledger
+from claimledger.rules.base import Problem, passages
+
+CODE = "CL012"
+NAME = "empty-quote"
+SEVERITY = Severity.ERROR
+
+
+def check(ledger: Ledger) -> Iterator[Problem]:
+    for passage in passages(ledger):
+        if not passage.item.text.strip():
+            yield Problem(passage.at("text"), f"empty {passage.label} text")

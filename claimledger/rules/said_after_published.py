@@ -1,0 +1,35 @@
+"""A claim cannot have been said after a source that reports it was published.
+
+Compared with partial dates: only a ``said_on`` whose earliest day is after the
+source's latest possible publication day is reported. Sources with an unknown
+publication date are not compared.
+
+Passing: ``said_on: "2016-10-12"`` quoted from a report published ``"2016-10-13"``.
+
+Failing: ``said_on: "2016-11"`` quoted from a report published ``"2016-10-13"``.
+"""
+
+from collections.abc import Iterator
+
+from claimledger.findings import Severity
+from claimledger.ledger import Ledger
+from claimledger.rules.base import Problem
+
+CODE = "CL010"
+NAME = "said-after-published"
+SEVERITY = Severity.ERROR
+
+
+def check(ledger: Ledger) -> Iterator[Problem]:
+    for claim, origin in ledger.located_claims():
+        if claim.said_on is None:
+            continue
+        for source_id in dict.fromkeys(quote.source for quote in claim.quotes):
+            source = ledger.sources.get(source_id)
+            published = source.meta.published if source else None
+            if published is not None and claim.said_on.definitely_after(published):
+                yield Problem(
+                    origin.at("said_on"),
+                    f"said_on {claim.said_on} is after {source_id!r}, which reports it, "
+                    f"was published ({published})",
+                )

@@ -1,0 +1,36 @@
+"""Every speaker id used must be in the speaker registry (``claims/speakers.yaml``).
+
+Checked for a claim's ``speaker``, an evidence item's ``speaker`` and an
+identification's ``speaker``.
+
+Passing: ``speaker: seumas-milne`` with ``- id: seumas-milne`` in the registry.
+
+Failing: ``speaker: seumas-miln`` (no such id).
+"""
+
+from collections.abc import Iterator
+
+from claimledger.findings import Severity
+from claimledger.ledger import Ledger
+from claimledger.models import Evidence
+from claimledger.rules.base import Problem, passages
+
+CODE = "CL005"
+NAME = "unknown-speaker"
+SEVERITY = Severity.ERROR
+
+
+def check(ledger: Ledger) -> Iterator[Problem]:
+    known = ledger.speakers
+    for claim, origin in ledger.located_claims():
+        if claim.speaker not in known:
+            yield Problem(origin.at("speaker"), f"unknown speaker {claim.speaker!r}")
+    for passage in passages(ledger):
+        item = passage.item
+        if isinstance(item, Evidence) and item.speaker is not None and item.speaker not in known:
+            yield Problem(passage.at("speaker"), f"unknown speaker {item.speaker!r}")
+    for speaker_id, speaker in known.items():
+        ident = speaker.identified_as
+        if ident is not None and ident.speaker not in known:
+            where = ledger.speaker_origins[speaker_id].at("identified_as", "speaker")
+            yield Problem(where, f"unknown speaker {ident.speaker!r}")

@@ -1,0 +1,229 @@
+"""Turn parsed YAML into model objects, and schema errors into located findings.
+
+cattrs does the structuring; we make it strict (no ``5`` -> ``"5"``, no string
+iterated into a tuple of characters, no unknown keys) and walk its detailed
+``ExceptionGroup`` to the path of each problem, which the YAML layer maps to a
+line and column.
+
+>>> from claimledger.load import parse_yaml
+>>> doc = parse_yaml("claims:\\n  - id: 5\\n    statement: s\\n    speaker: x\\n    colour: red\\n", "c.yaml")
+>>> claims, findings = structure_claims(doc)
+>>> for f in findings: print(f)
+c.yaml:2:11: CL003 claims[0].id: expected a string, got the integer 5
+c.yaml:5:5: CL003 claims[0]: unknown field 'colour'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from claimledger.dates import PartialDate
+from claimledger.findings import Finding, Severity
+from claimledger.load import Document, Path_
+from claimledger.models import Claim, Source, Speaker
+
+__all__ = [
+    "SCHEMA",
+    "converter",
+    "describe",
+    "structure_claims",
+    "structure_source",
+    "structure_speakers",
+]
+
+SCHEMA = "CL003"
+T = TypeVar("T")
+
+
+class SchemaError(ValueError):
+    """A value of the wrong kind; the message is shown to the user as is."""
+
+
+def describe(value: Any) -> str:
+    """Name a YAML value's kind for a message.
+
+    >>> describe(5), describe(True), describe(None), describe([1])
+    ('the integer 5', 'the boolean true', 'null', 'a list')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        kind = "integer" if isinstance(value, int) else "number"
+        return f"the {kind} {value!r}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _strict_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise SchemaError(f"expected a string, got {describe(value)}")
+    return value
+
+
+def _strict_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SchemaError(f"expected an integer, got {describe(value)}")
+    return value
+
+
+def _partial_date(value: Any, _: type) -> PartialDate:
+    if not isinstance(value, str):
+        hint = " (write dates as quoted strings)" if isinstance(value, int) else ""
+        raise SchemaError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {describe(value)}{hint}")
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise SchemaError(str(exc)) from None
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(PartialDate, _partial_date)
+    conv.register_unstructure_hook(PartialDate, str)
+
+    def tuple_factory(cl: Any) -> Callable[[Any, Any], Any]:
+        (item_type, _ellipsis) = get_args(cl)
+        inner = conv.get_structure_hook(list[item_type])  # type: ignore[valid-type]
+
+        def hook(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise SchemaError(f"expected a list, got {describe(value)}")
+            return tuple(inner(value, list[item_type]))  # type: ignore[valid-type]
+
+        return hook
+
+    def is_homogeneous_tuple(cl: Any) -> bool:
+        args = get_args(cl)
+        return get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+    def attrs_factory(cl: Any) -> Callable[[Any, Any], Any]:
+        inner = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
+
+        def hook(value: Any, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise SchemaError(f"expected a mapping, got {describe(value)}")
+            return inner(value, cl)
+
+        return hook
+
+    conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_factory)
+    conv.register_structure_hook_factory(attrs.has, attrs_factory)
+    return conv
+
+
+#: The strict converter shared by every loader (and by exports, to unstructure).
+converter = _make_converter()
+
+
+@attrs.frozen
+class _ClaimFile:
+    claims: tuple[Claim, ...]
+
+
+@attrs.frozen
+class _SpeakerFile:
+    speakers: tuple[Speaker, ...]
+
+
+def _structure(doc: Document, cls: type[T], data: Any) -> tuple[T | None, list[Finding]]:
+    try:
+        return converter.structure(data, cls), []
+    except Exception as exc:  # cattrs raises ExceptionGroups of many kinds
+        findings = [_finding(doc, path, problem) for path, problem in _walk(exc, ())]
+        return None, sorted(set(findings), key=Finding.sort_key)
+
+
+def structure_claims(doc: Document) -> tuple[tuple[Claim, ...], list[Finding]]:
+    """The claims of one claim file, or the schema findings that prevent them."""
+    result, findings = _structure(doc, _ClaimFile, _top(doc, "claims"))
+    return (result.claims if result else ()), findings
+
+
+def structure_speakers(doc: Document) -> tuple[tuple[Speaker, ...], list[Finding]]:
+    """The speakers of the registry, or the schema findings that prevent them."""
+    result, findings = _structure(doc, _SpeakerFile, _top(doc, "speakers"))
+    return (result.speakers if result else ()), findings
+
+
+def structure_source(doc: Document, source_id: str) -> tuple[Source | None, list[Finding]]:
+    """A source's metadata; its id is the file stem, so an ``id`` key is refused."""
+    data = doc.data
+    if isinstance(data, dict):
+        if "id" in data:
+            return None, [_finding(doc, ("id",), "the source id is the file name; remove 'id'")]
+        data = {**data, "id": source_id}
+    return _structure(doc, Source, data)
+
+
+def _top(doc: Document, key: str) -> Any:
+    # An empty file is an empty list of claims, not a schema error.
+    return {key: []} if doc.data is None else doc.data
+
+
+def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str]]:
+    """Flatten cattrs' nested ExceptionGroups to (path, message) pairs."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                yield from _walk(sub, (*path, note.name))
+            elif isinstance(note, IterableValidationNote):
+                yield from _walk(sub, (*path, note.index))
+            else:  # pragma: no cover - cattrs only emits the two notes above
+                yield from _walk(sub, path)
+        for sub in without:
+            yield from _walk(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield (*path, key), f"unknown field {key!r}"
+    elif isinstance(exc, KeyError):
+        # cattrs reports a missing required field as a KeyError noted with its name.
+        *parent, name = path
+        yield tuple(parent), f"missing required field {name!r}"
+    elif isinstance(exc, SchemaError):
+        yield path, str(exc)
+    else:
+        yield path, f"invalid value: {exc}"
+
+
+def _finding(doc: Document, path: Path_, message: str) -> Finding:
+    unknown = message.startswith("unknown field")
+    where = _dotted(path[:-1] if unknown else path)
+    location = doc.locate(path, key=unknown)
+    text = f"{where}: {message}" if where else message
+    return Finding(SCHEMA, Severity.ERROR, text, location)
+
+
+def _dotted(path: Path_) -> str:
+    """``("claims", 0, "id")`` -> ``claims[0].id``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def unstructure(value: Any) -> Mapping[str, Any]:
+    """Plain data for a model object, as it would be written in YAML."""
+    result: Mapping[str, Any] = converter.unstructure(value)
+    return result

@@ -1,0 +1,33 @@
+"""Shared fixtures: a small ledger written into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parent / "examples"
+REPO = Path(__file__).parent.parent
+
+MakeLedger = Callable[..., Path]
+
+
+@pytest.fixture
+def make_ledger(tmp_path: Path) -> MakeLedger:
+    """Copy the clean example ledger and overwrite or add files.
+
+    ``make_ledger({"claims/new.yaml": "..."})`` returns the ledger root.
+    """
+
+    def make(files: dict[str, str] | None = None, *, base: str = "clean") -> Path:
+        root = tmp_path / "ledger"
+        shutil.copytree(EXAMPLES / base, root, symlinks=True)
+        for name, text in (files or {}).items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        return root
+
+    return make

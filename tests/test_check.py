@@ -1,0 +1,27 @@
+"""The broken example ledger holds one of every error; its findings are a snapshot."""
+
+from __future__ import annotations
+
+from pytest_regressions.data_regression import DataRegressionFixture
+
+from claimledger.check import validate
+from claimledger.config import discover
+from tests.conftest import EXAMPLES
+
+
+def test_broken_example_findings(data_regression: DataRegressionFixture) -> None:
+    result = validate(discover(EXAMPLES / "broken"))
+    assert result.failed
+    data_regression.check(
+        [
+            {
+                "at": str(f.location),
+                "code": f.code,
+                "severity": f.severity.value,
+                "message": f.message,
+            }
+            for f in result.findings
+        ]
+    )
+    codes = {f.code for f in result.findings}
+    assert codes >= {f"CL{n:03d}" for n in range(1, 13)} | {"CL015"}

@@ -1,0 +1,122 @@
+"""The command line: exit codes, output formats, and no traceback for any bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, REPO, MakeLedger
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_DEBUG"}
+    return subprocess.run(
+        [sys.executable, "-m", "claimledger.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_clean_ledger_exits_0() -> None:
+    result = run("validate", str(EXAMPLES / "clean"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_findings_exit_1_with_compiler_style_lines() -> None:
+    result = run("validate", "tests/examples/broken")
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("tests/examples/broken/claims/bad-syntax.yaml:4:1: CL001 ")
+    # The offending line and a caret follow each finding that has a line to show.
+    lines = result.stdout.splitlines()
+    i = lines.index(next(ln for ln in lines if ": CL002 " in ln))
+    assert lines[i + 1] == "      statement: The second one would silently win in PyYAML."
+    assert lines[i + 2] == "      ^"
+    assert "\033[" not in result.stdout  # no colour when not on a terminal
+
+
+def test_json_and_github_formats() -> None:
+    records = json.loads(run("validate", "--format", "json", "tests/examples/broken").stdout)
+    assert {"path", "line", "column", "code", "severity", "message"} == set(records[0])
+    github = run("validate", "--format", "github", "tests/examples/broken").stdout
+    assert github.splitlines()[0].startswith(
+        "::error file=tests/examples/broken/claims/bad-syntax.yaml,line=4,col=1,title=CL001::"
+    )
+
+
+def test_paths_limit_what_is_reported() -> None:
+    result = run("validate", "tests/examples/broken/claims/schema.yaml")
+    assert result.returncode == 1
+    reported = {ln.split(":")[0] for ln in result.stdout.splitlines() if ": CL" in ln}
+    assert reported == {"tests/examples/broken/claims/schema.yaml"}
+
+
+def test_ledger_is_found_from_a_subfolder() -> None:
+    result = run("validate", cwd=EXAMPLES / "broken" / "claims")
+    assert result.returncode == 1
+    assert "duplicate-key.yaml:4:5: CL002" in result.stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("validate", "no/such/path").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("validate", "--format", "xml").returncode == 2
+
+
+def test_bad_config_exits_2_with_a_message(make_ledger: MakeLedger) -> None:
+    root = make_ledger()
+    (root / "pyproject.toml").write_text("[tool.claimledger]\nverdict-scale = 5\n")
+    result = run("validate", cwd=root)
+    assert result.returncode == 2
+    assert "verdict-scale must be a list of strings" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+BROKEN_FILES = {
+    "bad-yaml.yaml": "claims: [\n",
+    "tabs.yaml": "claims:\n\t- id: a\n",
+    "wrong-types.yaml": "claims:\n  - id: [1]\n    statement: {a: b}\n    speaker: 3.5\n",
+    "unknown-keys.yaml": "claims:\n  - id: a\n    statment: s\n    speaker: x\n",
+    "duplicate-keys.yaml": "claims:\n  - id: a\n    id: b\n",
+    "references.yaml": "claims:\n  - id: a\n    statement: s\n    speaker: ghost\n    related: [b]\n"
+    "    quotes:\n      - {source: nowhere, text: x}\n",
+    "not-a-mapping.yaml": "just a string\n",
+    "null-claims.yaml": "claims:\n  - null\n  - 5\n  - []\n",
+    "python-tag.yaml": "claims: !!python/object/apply:os.system ['echo pwned']\n",
+    "truncated.yaml": 'claims:\n  - id: a\n    statement: "unterminated\n',
+    "bom-crlf.yaml": "\ufeffclaims:\r\n  - id: a\r\n",
+    "deep.yaml": "[" * 5000,
+}
+
+
+def test_a_folder_of_broken_files_never_prints_a_traceback(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    for name, text in BROKEN_FILES.items():
+        (claims / name).write_text(text, encoding="utf-8", newline="")
+    (claims / "latin1.yaml").write_bytes("claims:\n  - id: caf\xe9\n".encode("latin-1"))
+    (claims / "speakers.yaml").write_text("speakers: 5\n")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr == ""
+    reported = {ln.split(":")[0] for ln in result.stdout.splitlines() if ": CL" in ln}
+    assert len(reported) == len(BROKEN_FILES) + 2  # with latin1.yaml and speakers.yaml
+    assert not (claims / "pwned").exists()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_validate_writes_nothing(fmt: str, make_ledger: MakeLedger) -> None:
+    root = make_ledger()
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    run("validate", "--format", fmt, cwd=root)
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert before == after
