@@ -112,7 +112,11 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
 
     try:
         if not path.resolve().is_relative_to(root.resolve()):
-            return None, None, fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER)
+            return (
+                None,
+                None,
+                fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER),
+            )
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
@@ -126,7 +130,11 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, data, fail(f"not UTF-8: invalid byte 0x{data[exc.start]:02x}", line=line, col=col)
+        return (
+            None,
+            data,
+            fail(f"not UTF-8: invalid byte 0x{data[exc.start]:02x}", line=line, col=col),
+        )
     return text, data, []
 
 
@@ -157,7 +165,8 @@ def claim_paths(config: Config) -> list[Path]:
         p
         for pattern in ("*.yaml", "*.yml")
         for p in config.claims_dir.rglob(pattern)
-        if p != registry and not any(part.startswith(".") for part in p.relative_to(config.root).parts)
+        if p != registry
+        and not any(part.startswith(".") for part in p.relative_to(config.root).parts)
     ]
     # A claims folder that is the ledger root would otherwise read the corpus too.
     corpus = config.corpus_dir

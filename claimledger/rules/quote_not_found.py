@@ -36,6 +36,4 @@ def check(ledger: Ledger) -> Iterator[Problem]:
         if source.id not in squashed:
             squashed[source.id] = _squash(source.text)
         if _squash(passage.item.text) not in squashed[source.id]:
-            yield Problem(
-                passage.at("text"), f"{passage.label} text not found in {source.id!r}"
-            )
+            yield Problem(passage.at("text"), f"{passage.label} text not found in {source.id!r}")

@@ -21,6 +21,8 @@ def check(ledger: Ledger) -> Iterator[Problem]:
     for claim, origin in ledger.located_claims():
         for i, other in enumerate(claim.related):
             if other == claim.id:
-                yield Problem(origin.at("related", i), f"claim {claim.id!r} lists itself as related")
+                yield Problem(
+                    origin.at("related", i), f"claim {claim.id!r} lists itself as related"
+                )
             elif other not in ids:
                 yield Problem(origin.at("related", i), f"unknown related claim {other!r}")

@@ -27,7 +27,8 @@ def check(ledger: Ledger) -> Iterator[Problem]:
     for speaker_id, speaker in ledger.speakers.items():
         origin = ledger.speaker_origins[speaker_id]
         refs: list[tuple[str | None, tuple[str | int, ...]]] = [
-            (alias.source, ("reported_as", i, "source")) for i, alias in enumerate(speaker.reported_as)
+            (alias.source, ("reported_as", i, "source"))
+            for i, alias in enumerate(speaker.reported_as)
         ]
         refs += [(role.source, ("roles", i, "source")) for i, role in enumerate(speaker.roles)]
         if speaker.identified_as is not None:
