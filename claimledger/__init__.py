@@ -16,7 +16,7 @@ from claimledger.check import Validation, validate
 from claimledger.config import Config, ConfigError, discover
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding, Location, Severity
-from claimledger.ledger import Ledger, read_ledger
+from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.models import (
     Alias,
     Claim,
@@ -39,7 +39,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "Identification",
-    "Ledger",
+    "LedgerFiles",
     "Location",
     "PartialDate",
     "Quote",

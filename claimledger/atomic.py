@@ -6,9 +6,9 @@ at any point leaves the previous file as it was and removes the temporary one.
 
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "LEDGER.md"
->>> write_atomic(target, "# Ledger\\n")
+>>> write_atomic(target, "# LedgerFiles\\n")
 >>> target.read_text()
-'# Ledger\\n'
+'# LedgerFiles\\n'
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from claimledger.structure import structure_claims, structure_source, structure_
 __all__ = [
     "OUTSIDE_LEDGER",
     "ClaimFile",
-    "Ledger",
+    "LedgerFiles",
     "Origin",
     "SourceDocument",
     "read_claim_file",
@@ -75,8 +75,11 @@ class SourceDocument:
 
 
 @attrs.frozen
-class Ledger:
-    """Everything read from a ledger, indexed by id, in a stable order."""
+class LedgerFiles:
+    """Everything read from a ledger's files, indexed by id, with where each object was written.
+
+    This is what rules check. The query API (``claimledger.load``) builds on it.
+    """
 
     config: Config
     claims: tuple[Claim, ...]
@@ -225,7 +228,7 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Findin
     return sources, findings
 
 
-def read_ledger(config: Config) -> tuple[Ledger, list[Finding]]:
+def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     """Read everything the configuration points at; findings are unsorted."""
     speakers, speaker_origins, findings = _read_speakers(config)
     sources, corpus_findings = _read_corpus(config)
@@ -240,7 +243,7 @@ def read_ledger(config: Config) -> tuple[Ledger, list[Finding]]:
             claims.append(claim)
             origins.append(origin)
     files = [_display(p, config.root) for p in paths]
-    ledger = Ledger(
+    ledger = LedgerFiles(
         config=config,
         claims=tuple(claims),
         claim_origins=tuple(origins),

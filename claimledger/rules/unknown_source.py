@@ -11,7 +11,7 @@ Failing: ``source: mirror`` (no ``corpus/mirror.yaml``).
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
 CODE = "CL006"
@@ -19,7 +19,7 @@ NAME = "unknown-source"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     known = ledger.sources
     for passage in passages(ledger):
         if passage.item.source not in known:
