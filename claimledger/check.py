@@ -12,7 +12,7 @@ import attrs
 
 from claimledger.config import Config, ConfigError
 from claimledger.findings import Finding
-from claimledger.ledger import Ledger, read_ledger
+from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.rules import RULES, RULES_BY_CODE
 
 __all__ = ["Validation", "lint", "validate"]
@@ -22,7 +22,7 @@ __all__ = ["Validation", "lint", "validate"]
 class Validation:
     """A ledger as read, and everything found wrong with it, sorted by place."""
 
-    ledger: Ledger
+    ledger: LedgerFiles
     findings: tuple[Finding, ...]
 
     @property
@@ -42,7 +42,7 @@ def _check_settings(config: Config) -> None:
             )
 
 
-def lint(ledger: Ledger, load_findings: list[Finding]) -> tuple[Finding, ...]:
+def lint(ledger: LedgerFiles, load_findings: list[Finding]) -> tuple[Finding, ...]:
     """Run the check rules over ``ledger`` and settle every finding's severity."""
     config = ledger.config
     _check_settings(config)

@@ -74,6 +74,7 @@ class Config:
     @classmethod
     def from_table(cls, table: Mapping[str, Any], root: Path, source: Path | None = None) -> Config:
         """Build from a ``[tool.claimledger]`` table; raise ConfigError on bad values."""
+        root = root.resolve()
         where = f"{source or root}: [tool.claimledger]"
         unknown = sorted(set(table) - _KEYS)
         if unknown:

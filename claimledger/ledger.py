@@ -22,7 +22,7 @@ from claimledger.structure import structure_claims, structure_source, structure_
 __all__ = [
     "OUTSIDE_LEDGER",
     "ClaimFile",
-    "Ledger",
+    "LedgerFiles",
     "Origin",
     "SourceDocument",
     "read_claim_file",
@@ -75,8 +75,11 @@ class SourceDocument:
 
 
 @attrs.frozen
-class Ledger:
-    """Everything read from a ledger, indexed by id, in a stable order."""
+class LedgerFiles:
+    """Everything read from a ledger's files, indexed by id, with where each object was written.
+
+    This is what rules check. The query API (``claimledger.load``) builds on it.
+    """
 
     config: Config
     claims: tuple[Claim, ...]
@@ -112,7 +115,11 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
 
     try:
         if not path.resolve().is_relative_to(root.resolve()):
-            return None, None, fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER)
+            return (
+                None,
+                None,
+                fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER),
+            )
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
@@ -126,7 +133,11 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, data, fail(f"not UTF-8: invalid byte 0x{data[exc.start]:02x}", line=line, col=col)
+        return (
+            None,
+            data,
+            fail(f"not UTF-8: invalid byte 0x{data[exc.start]:02x}", line=line, col=col),
+        )
     return text, data, []
 
 
@@ -157,7 +168,8 @@ def claim_paths(config: Config) -> list[Path]:
         p
         for pattern in ("*.yaml", "*.yml")
         for p in config.claims_dir.rglob(pattern)
-        if p != registry and not any(part.startswith(".") for part in p.relative_to(config.root).parts)
+        if p != registry
+        and not any(part.startswith(".") for part in p.relative_to(config.root).parts)
     ]
     # A claims folder that is the ledger root would otherwise read the corpus too.
     corpus = config.corpus_dir
@@ -216,7 +228,7 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Findin
     return sources, findings
 
 
-def read_ledger(config: Config) -> tuple[Ledger, list[Finding]]:
+def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     """Read everything the configuration points at; findings are unsorted."""
     speakers, speaker_origins, findings = _read_speakers(config)
     sources, corpus_findings = _read_corpus(config)
@@ -231,7 +243,7 @@ def read_ledger(config: Config) -> tuple[Ledger, list[Finding]]:
             claims.append(claim)
             origins.append(origin)
     files = [_display(p, config.root) for p in paths]
-    ledger = Ledger(
+    ledger = LedgerFiles(
         config=config,
         claims=tuple(claims),
         claim_origins=tuple(origins),

@@ -30,7 +30,7 @@ from yaml.resolver import BaseResolver
 
 from claimledger.findings import Finding, Location, Severity
 
-__all__ = ["Document", "YamlError", "parse_yaml", "MAX_DEPTH", "MAX_NODES", "MAX_BYTES"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "YamlError", "parse_yaml"]
 
 #: Nesting deeper than this is refused: no claim file needs it, and it keeps
 #: our walk far from Python's recursion limit.
@@ -72,8 +72,9 @@ _CoreResolver.add_implicit_resolver(
     ),
     list("-+.0123456789"),
 )
-_CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), list("~nN") + [""])
+_CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), [*"~nN", ""])
 
+_CParser: Any
 try:
     from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -170,7 +171,7 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-_INDENT = re.compile(r"^ {%d,}\S" % (4 * MAX_DEPTH), re.MULTILINE)
+_INDENT = re.compile(rf"^ {{{4 * MAX_DEPTH},}}\S", re.MULTILINE)
 
 
 def _check_nesting(text: str, path: str) -> None:
@@ -195,7 +196,10 @@ def _check_nesting(text: str, path: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise _error(
-                        YAML_SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", path, event.start_mark
+                        YAML_SYNTAX,
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        path,
+                        event.start_mark,
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1

@@ -95,10 +95,8 @@ class Claim:
 
     def sources(self) -> tuple[str, ...]:
         """Every source id the claim cites, in first-cited order, once each."""
-        seen = dict.fromkeys(
-            item.source for item in (*self.quotes, *self.supports, *self.contradicts)
-        )
-        return tuple(seen)
+        items: tuple[Quote | Evidence, ...] = (*self.quotes, *self.supports, *self.contradicts)
+        return tuple(dict.fromkeys(item.source for item in items))
 
 
 @attrs.frozen

@@ -5,7 +5,8 @@ All three share one interface, ``report(findings, out)``; the CLI picks one.
 >>> import io
 >>> from claimledger.findings import Finding, Location, Severity
 >>> out = io.StringIO()
->>> GithubReporter().report([Finding("CL009", Severity.ERROR, "quote text not found", Location("c.yaml", 4, 15))], out)
+>>> found = Finding("CL009", Severity.ERROR, "quote text not found", Location("c.yaml", 4, 15))
+>>> GithubReporter().report([found], out)
 >>> out.getvalue()
 '::error file=c.yaml,line=4,col=15,title=CL009::quote text not found\\n'
 """

@@ -6,10 +6,11 @@ iterated into a tuple of characters, no unknown keys) and walk its detailed
 line and column.
 
 >>> from claimledger.load import parse_yaml
->>> doc = parse_yaml("claims:\\n  - id: 5\\n    statement: s\\n    speaker: x\\n    colour: red\\n", "c.yaml")
+>>> text = "claims:\\n  - id: 5\\n    statement: s\\n    speaker: x\\n    colour: red\\n"
+>>> doc = parse_yaml(text, "c.yaml")
 >>> claims, findings = structure_claims(doc)
 >>> for f in findings: print(f)
-c.yaml:2:11: CL003 claims[0].id: expected a string, got the integer 5
+c.yaml:2:9: CL003 claims[0].id: expected a string, got the integer 5
 c.yaml:5:5: CL003 claims[0]: unknown field 'colour'
 """
 
@@ -88,7 +89,9 @@ def _strict_int(value: Any, _: type) -> int:
 def _partial_date(value: Any, _: type) -> PartialDate:
     if not isinstance(value, str):
         hint = " (write dates as quoted strings)" if isinstance(value, int) else ""
-        raise SchemaError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {describe(value)}{hint}")
+        raise SchemaError(
+            f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {describe(value)}{hint}"
+        )
     try:
         return PartialDate.parse(value)
     except ValueError as exc:

@@ -76,6 +76,6 @@ def test_hook_passes_on_a_clean_ledger_and_fails_on_an_altered_quote(
     assert altered.returncode == 1, altered.stdout + altered.stderr
     assert "Failed" in altered.stdout
     assert (
-        "claims/briefing.yaml:10:15: CL009 quote text not found in 'briefing-report'"
+        "claims/briefing.yaml:9:15: CL009 quote text not found in 'briefing-report'"
         in altered.stdout
     )

@@ -99,6 +99,7 @@ def test_source_id_comes_from_the_file_name() -> None:
         parse_yaml("kind: news-report\nsha256: ab\n", "x.yaml"), "x"
     )
     assert findings == []
-    assert source is not None and source.id == "x"
+    assert source is not None
+    assert source.id == "x"
     _, findings = structure_source(parse_yaml("id: y\nkind: k\nsha256: ab\n", "y.yaml"), "y")
     assert [f.message for f in findings] == ["id: the source id is the file name; remove 'id'"]

@@ -15,7 +15,7 @@ from typing import Literal
 import attrs
 
 from claimledger.findings import Location, Severity
-from claimledger.ledger import Ledger, Origin
+from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Claim, Evidence, Quote
 
 __all__ = ["Passage", "Problem", "Rule", "passages", "rule_from_module"]
@@ -29,7 +29,7 @@ class Problem:
     message: str
 
 
-Check = Callable[[Ledger], Iterator[Problem]]
+Check = Callable[[LedgerFiles], Iterator[Problem]]
 
 
 @attrs.frozen
@@ -80,7 +80,7 @@ class Passage:
         ]
 
 
-def passages(ledger: Ledger) -> Iterator[Passage]:
+def passages(ledger: LedgerFiles) -> Iterator[Passage]:
     """Every quote and evidence item of every claim, in ledger order."""
     for claim, origin in ledger.located_claims():
         for field in ("quotes", "supports", "contradicts"):

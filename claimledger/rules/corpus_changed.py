@@ -12,7 +12,7 @@ Failing: the text was edited (or re-downloaded) after the metadata was written.
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
 CODE = "CL008"
@@ -20,7 +20,7 @@ NAME = "corpus-changed"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     for source in ledger.sources.values():
         where = source.origin.at("sha256")
         if not source.text_path.is_file():

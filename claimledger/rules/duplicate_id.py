@@ -13,7 +13,7 @@ Failing: both files have ``id: milne-briefing``.
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
 CODE = "CL004"
@@ -21,7 +21,7 @@ NAME = "duplicate-id"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     first: dict[str, str] = {}
     for claim, origin in ledger.located_claims():
         where = origin.at("id")

@@ -10,7 +10,7 @@ Failing: ``text: ""`` or ``text: "   "``.
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
 CODE = "CL012"
@@ -18,7 +18,7 @@ NAME = "empty-quote"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     for passage in passages(ledger):
         if not passage.item.text.strip():
             yield Problem(passage.at("text"), f"empty {passage.label} text")

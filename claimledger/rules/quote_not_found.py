@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
 CODE = "CL009"
@@ -27,7 +27,7 @@ def _squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     squashed: dict[str, str] = {}  # one normalisation per source, however many quotes
     for passage in passages(ledger):
         source = ledger.sources.get(passage.item.source)
@@ -36,6 +36,4 @@ def check(ledger: Ledger) -> Iterator[Problem]:
         if source.id not in squashed:
             squashed[source.id] = _squash(source.text)
         if _squash(passage.item.text) not in squashed[source.id]:
-            yield Problem(
-                passage.at("text"), f"{passage.label} text not found in {source.id!r}"
-            )
+            yield Problem(passage.at("text"), f"{passage.label} text not found in {source.id!r}")

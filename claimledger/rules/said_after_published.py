@@ -12,7 +12,7 @@ Failing: ``said_on: "2016-11"`` quoted from a report published ``"2016-10-13"``.
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
 CODE = "CL010"
@@ -20,7 +20,7 @@ NAME = "said-after-published"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     for claim, origin in ledger.located_claims():
         if claim.said_on is None:
             continue

@@ -11,7 +11,7 @@ Failing: ``source: mirror`` (no ``corpus/mirror.yaml``).
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
 CODE = "CL006"
@@ -19,7 +19,7 @@ NAME = "unknown-source"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     known = ledger.sources
     for passage in passages(ledger):
         if passage.item.source not in known:
@@ -27,7 +27,8 @@ def check(ledger: Ledger) -> Iterator[Problem]:
     for speaker_id, speaker in ledger.speakers.items():
         origin = ledger.speaker_origins[speaker_id]
         refs: list[tuple[str | None, tuple[str | int, ...]]] = [
-            (alias.source, ("reported_as", i, "source")) for i, alias in enumerate(speaker.reported_as)
+            (alias.source, ("reported_as", i, "source"))
+            for i, alias in enumerate(speaker.reported_as)
         ]
         refs += [(role.source, ("roles", i, "source")) for i, role in enumerate(speaker.roles)]
         if speaker.identified_as is not None:

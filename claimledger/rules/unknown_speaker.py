@@ -11,7 +11,7 @@ Failing: ``speaker: seumas-miln`` (no such id).
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.models import Evidence
 from claimledger.rules.base import Problem, passages
 
@@ -20,7 +20,7 @@ NAME = "unknown-speaker"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     known = ledger.speakers
     for claim, origin in ledger.located_claims():
         if claim.speaker not in known:

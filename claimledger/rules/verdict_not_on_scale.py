@@ -11,7 +11,7 @@ Failing: ``rating: pants-on-fire`` when the scale does not have it.
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
-from claimledger.ledger import Ledger
+from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
 CODE = "CL011"
@@ -19,7 +19,7 @@ NAME = "verdict-not-on-scale"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: Ledger) -> Iterator[Problem]:
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
     config = ledger.config
     allowed = (*config.verdict_scale, *config.verdict_unrated)
     for claim, origin in ledger.located_claims():

@@ -118,7 +118,8 @@ def test_every_rule_has_a_case_and_a_doc() -> None:
     assert tested == set(RULES_BY_CODE)
     for rule in RULES:
         assert rule.summary.endswith("."), rule.code
-        assert "Passing" in rule.doc and "Failing" in rule.doc, rule.code
+        assert "Passing" in rule.doc, rule.code
+        assert "Failing" in rule.doc, rule.code
 
 
 def test_the_clean_example_passes() -> None:

@@ -1,0 +1,57 @@
+"""claimledger: who said what, where it was reported, and what the evidence says.
+
+Claims are YAML files; each links an assertion to its speaker, the quotes where
+the speaker is reported making it, and the corpus passages that support or
+contradict it. The pipeline: :mod:`~claimledger.load` (YAML with positions) →
+:mod:`~claimledger.structure` (models) → :mod:`~claimledger.rules` (checks) →
+anchoring → query → render/export. :mod:`claimledger.cli` is the command line.
+
+>>> from pathlib import Path
+>>> result = validate(discover(Path("tests/examples/clean")))
+>>> [claim.id for claim in result.ledger.claims]
+['us-is-an-intervening-power', 'multiple-interventions']
+"""
+
+from claimledger.check import Validation, validate
+from claimledger.config import Config, ConfigError, discover
+from claimledger.dates import PartialDate
+from claimledger.findings import Finding, Location, Severity
+from claimledger.ledger import LedgerFiles, read_ledger
+from claimledger.models import (
+    Alias,
+    Claim,
+    Correction,
+    Evidence,
+    Identification,
+    Quote,
+    Role,
+    Source,
+    Speaker,
+    Verdict,
+)
+
+__all__ = [
+    "Alias",
+    "Claim",
+    "Config",
+    "ConfigError",
+    "Correction",
+    "Evidence",
+    "Finding",
+    "Identification",
+    "LedgerFiles",
+    "Location",
+    "PartialDate",
+    "Quote",
+    "Role",
+    "Severity",
+    "Source",
+    "Speaker",
+    "Validation",
+    "Verdict",
+    "discover",
+    "read_ledger",
+    "validate",
+]
+
+__version__ = "0.1.0"
