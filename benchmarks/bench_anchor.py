@@ -23,7 +23,7 @@ from pathlib import Path
 # Run from a checkout without installing: the package is the directory above.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimledger.anchor import SourceText, anchor  # noqa: E402
+from claimledger.anchor import SourceText, anchor
 
 _WORDS = """
 the of and to a in that is was he for it with as his on be at by had are but from or
