@@ -10,6 +10,12 @@ anchoring → query → render/export. :mod:`claimledger.cli` is the command lin
 >>> result = validate(discover(Path("tests/examples/clean")))
 >>> [claim.id for claim in result.ledger.claims]
 ['us-is-an-intervening-power', 'multiple-interventions']
+
+To ask questions of a ledger, :func:`load` it (see :mod:`claimledger.query`):
+
+>>> ledger = load("tests/examples/clean")
+>>> [(c.id, c.speaker.display_name) for c in ledger.claims.where(topic="syria")]
+[('us-is-an-intervening-power', "The Labour leader's spokesman")]
 """
 
 from claimledger.check import Validation, validate
@@ -29,20 +35,41 @@ from claimledger.models import (
     Speaker,
     Verdict,
 )
+from claimledger.query import (
+    ClaimHit,
+    ClaimSet,
+    Ledger,
+    LedgerError,
+    PassageHit,
+    QueryError,
+    ResolvedClaim,
+    ResolvedEvidence,
+    ResolvedQuote,
+    load,
+)
 
 __all__ = [
     "Alias",
     "Claim",
+    "ClaimHit",
+    "ClaimSet",
     "Config",
     "ConfigError",
     "Correction",
     "Evidence",
     "Finding",
     "Identification",
+    "Ledger",
+    "LedgerError",
     "LedgerFiles",
     "Location",
     "PartialDate",
+    "PassageHit",
+    "QueryError",
     "Quote",
+    "ResolvedClaim",
+    "ResolvedEvidence",
+    "ResolvedQuote",
     "Role",
     "Severity",
     "Source",
@@ -50,6 +77,7 @@ __all__ = [
     "Validation",
     "Verdict",
     "discover",
+    "load",
     "read_ledger",
     "validate",
 ]

@@ -1,0 +1,259 @@
+"""Load a ledger for querying: every reference resolved, every index built.
+
+>>> ledger = load("tests/examples/clean")
+>>> claim = ledger.claim("us-is-an-intervening-power")
+>>> claim.speaker.display_name, claim.quotes[0].source.title, str(claim.said_on)
+("The Labour leader's spokesman", 'An example report of a briefing', '2016-10')
+>>> ledger.related(claim).ids()
+('multiple-interventions',)
+
+**A ledger with errors.** Loading reads every file and checks what resolving needs:
+the files' syntax and schema (CL001 to CL003, CL015), unique ids (CL004) and that every
+speaker, source and related claim named exists (CL005 to CL007). By default any such error
+raises :class:`LedgerError`, which carries the findings. ``strict=False`` instead loads
+what can be resolved and keeps the findings in :attr:`Ledger.findings`: a file that
+cannot be read contributes nothing; a claim whose speaker is unknown, or whose id
+repeats an earlier one, is left out; a quote or evidence item naming an unknown source
+or speaker is left out of its claim; an unknown related id is ignored. Whether quotes
+occur in their sources, dates and verdict ratings are :func:`claimledger.validate`'s
+business: a ledger that loads may still fail validation.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+from claimledger.config import Config, discover
+from claimledger.findings import Finding
+from claimledger.ledger import LedgerFiles, Origin, read_ledger
+from claimledger.models import Claim, Evidence, Quote, Source, Speaker
+from claimledger.query.claims import ClaimSet
+from claimledger.query.hits import ClaimHit, PassageHit
+from claimledger.query.index import ClaimIndex
+from claimledger.query.names import QueryError, suggest
+from claimledger.query.resolved import ResolvedClaim, ResolvedEvidence, ResolvedQuote
+from claimledger.query.search import Searcher
+from claimledger.rules import RULES_BY_CODE
+
+__all__ = ["Ledger", "LedgerError", "load"]
+
+#: The check rules whose errors leave references unresolvable.
+RESOLVING_RULES = ("CL004", "CL005", "CL006", "CL007")
+
+
+class LedgerError(Exception):
+    """The ledger has errors that stop it loading; ``findings`` lists every finding."""
+
+    def __init__(self, root: Path, findings: tuple[Finding, ...]) -> None:
+        self.findings = findings
+        errors = [f for f in findings if f.severity.fails]
+        first = f"; the first: {errors[0]}" if errors else ""
+        super().__init__(
+            f"the ledger at {root} has {len(errors)} error(s) (load with strict=False to "
+            f"query what can be loaded; run `claimledger validate` to see them all){first}"
+        )
+
+
+@attrs.frozen(eq=False)
+class Ledger:
+    """A loaded ledger: claims with references resolved, indexes, search.
+
+    Build with :func:`load`. ``speakers`` and ``sources`` are in registry and corpus
+    order; ``findings`` are those of loading (see the module), sorted.
+    """
+
+    config: Config
+    claims: ClaimSet
+    speakers: tuple[Speaker, ...]
+    sources: tuple[Source, ...]
+    findings: tuple[Finding, ...]
+    _index: ClaimIndex = attrs.field(repr=False)
+    _searcher: Searcher = attrs.field(repr=False)
+
+    @classmethod
+    def from_files(
+        cls, files: LedgerFiles, findings: list[Finding], *, strict: bool = True, cache: bool = True
+    ) -> Ledger:
+        """Resolve a ledger already read by :func:`claimledger.read_ledger`."""
+        config = files.config
+        found = _settle(config, [*findings, *_resolving_findings(files)])
+        if strict and any(f.severity.fails for f in found):
+            raise LedgerError(config.root, found)
+        sources = {doc.id: doc.meta for doc in files.sources.values()}
+        claims = _resolve_claims(files, files.speakers, sources)
+        index = ClaimIndex.build(
+            claims, files.speakers, sources, (*config.verdict_scale, *config.verdict_unrated)
+        )
+        searcher = Searcher(
+            claims,
+            {doc.id: (doc.meta, doc.text, doc.digest) for doc in files.sources.values()},
+            config.root / ".claimledger" if cache else None,
+        )
+        return cls(
+            config=config,
+            claims=ClaimSet.of(index, range(len(claims))),
+            speakers=tuple(files.speakers.values()),
+            sources=tuple(sources.values()),
+            findings=found,
+            index=index,
+            searcher=searcher,
+        )
+
+    def claim(self, claim_id: str) -> ResolvedClaim:
+        """The claim with this id; QueryError, with close ids, if there is none."""
+        return self._index.claims[self._index.position(claim_id)]
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        """The speaker with this id; QueryError, with close ids, if there is none.
+
+        To find speakers by name, use :meth:`ClaimSet.speakers_named`.
+        """
+        speaker = self._index.speakers.get(speaker_id)
+        if speaker is None:
+            known = self._index.speakers
+            raise QueryError(f"no speaker {speaker_id!r}", suggest(speaker_id, known))
+        return speaker
+
+    def source(self, source_id: str) -> Source:
+        """The corpus document with this id; QueryError, with close ids, if there is none."""
+        return self._index.sources[self._index.source_id(source_id)]
+
+    def text(self, source: Source | str) -> str | None:
+        """A source's text, verbatim; ``None`` if its text file is missing or unreadable."""
+        return self._searcher.text(self.source(source if isinstance(source, str) else source.id))
+
+    def identified_as(self, speaker: Speaker | str) -> Speaker | None:
+        """Whom a source identifies this (usually unnamed) speaker as, if anyone.
+
+        >>> load("tests/examples/clean").identified_as("spokesman") is None
+        True
+        """
+        found = self.speaker(speaker if isinstance(speaker, str) else speaker.id)
+        ident = found.identified_as
+        return None if ident is None else self._index.speakers.get(ident.speaker)
+
+    def related(self, claim: ResolvedClaim | str, *, transitive: bool = False) -> ClaimSet:
+        """Claims related to ``claim``; see :meth:`ClaimSet.related_to`."""
+        return self.claims.related_to(claim, transitive=transitive)
+
+    def search(self, query: str, *, limit: int = 10) -> tuple[ClaimHit, ...]:
+        """Claims whose statement or quotes match ``query``, best first (bm25).
+
+        See :mod:`claimledger.query.fts` for what a query may hold.
+        """
+        return self._searcher.search_claims(query, limit)
+
+    def search_corpus(self, query: str, *, limit: int = 10) -> tuple[PassageHit, ...]:
+        """Passages of the corpus matching ``query``, best first (bm25), with exact offsets.
+
+        >>> ledger = load("tests/examples/clean", cache=False)
+        >>> hit = ledger.search_corpus("foreign interventions")[0]
+        >>> hit.source.id, hit.paragraph, hit.matches
+        ('briefing-report', 2, ((110, 131),))
+        """
+        return self._searcher.search_corpus(query, limit)
+
+
+def load(path: str | os.PathLike[str], *, strict: bool = True, cache: bool = True) -> Ledger:
+    """Load the ledger at ``path``: its root, its claims folder, or any file or folder in it.
+
+    The configuration is found as ``claimledger validate`` finds it, from ``path``
+    upwards. ``strict`` decides what errors do (see the module). ``cache`` lets search
+    keep its indexes under ``.claimledger/`` in the ledger root, keyed by content;
+    nothing else is ever written.
+    """
+    start = Path(path)
+    if not start.exists():
+        raise FileNotFoundError(f"no such file or directory: {os.fspath(path)!r}")
+    files, findings = read_ledger(_configure(start))
+    return Ledger.from_files(files, findings, strict=strict, cache=cache)
+
+
+def _configure(start: Path) -> Config:
+    config = discover(start)
+    if config.source is None and not config.corpus_dir.is_dir():
+        # No configuration anywhere: the claims folder of a ledger has its corpus beside it.
+        folder = start.resolve() if start.is_dir() else start.resolve().parent
+        parent = Config.default(folder.parent)
+        if parent.claims_dir == folder and parent.corpus_dir.is_dir():
+            return parent
+    return config
+
+
+def _resolving_findings(files: LedgerFiles) -> list[Finding]:
+    return [
+        Finding(rule.code, rule.severity, problem.message, problem.location)
+        for rule in (RULES_BY_CODE[code] for code in RESOLVING_RULES)
+        if rule.check is not None
+        for problem in rule.check(files)
+    ]
+
+
+def _settle(config: Config, findings: list[Finding]) -> tuple[Finding, ...]:
+    settled = set()
+    for finding in findings:
+        severity = config.severity(finding.code, finding.severity)
+        if severity is not None:
+            settled.add(attrs.evolve(finding, severity=severity))
+    return tuple(sorted(settled, key=Finding.sort_key))
+
+
+def _resolve_claims(
+    files: LedgerFiles, speakers: Mapping[str, Speaker], sources: Mapping[str, Source]
+) -> tuple[ResolvedClaim, ...]:
+    resolved: dict[str, ResolvedClaim] = {}
+    for claim, origin in files.located_claims():
+        speaker = speakers.get(claim.speaker)
+        if speaker is not None and claim.id not in resolved:
+            resolved[claim.id] = _resolve(claim, origin, speaker, speakers, sources)
+    ids = resolved.keys()
+    return tuple(
+        attrs.evolve(c, related=tuple(r for r in c.related if r in ids and r != c.id))
+        if any(r not in ids or r == c.id for r in c.related)
+        else c
+        for c in resolved.values()
+    )
+
+
+def _resolve(
+    claim: Claim,
+    origin: Origin,
+    speaker: Speaker,
+    speakers: Mapping[str, Speaker],
+    sources: Mapping[str, Source],
+) -> ResolvedClaim:
+    def quote(item: Quote) -> ResolvedQuote | None:
+        source = sources.get(item.source)
+        if source is None:
+            return None
+        return ResolvedQuote(source, item.text, item.occurrence, item.note)
+
+    def evidence(items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
+        found = []
+        for item in items:
+            source = sources.get(item.source)
+            voice = None if item.speaker is None else speakers.get(item.speaker)
+            if source is not None and (item.speaker is None or voice is not None):
+                found.append(ResolvedEvidence(source, item.text, item.note, voice, item.occurrence))
+        return tuple(found)
+
+    return ResolvedClaim(
+        id=claim.id,
+        statement=claim.statement,
+        speaker=speaker,
+        said_on=claim.said_on,
+        said_on_note=claim.said_on_note,
+        context=claim.context,
+        topics=claim.topics,
+        quotes=tuple(q for q in map(quote, claim.quotes) if q is not None),
+        supports=evidence(claim.supports),
+        contradicts=evidence(claim.contradicts),
+        verdict=claim.verdict,
+        history=claim.history,
+        related=claim.related,
+        location=origin.at(),
+    )

@@ -1,0 +1,138 @@
+"""The query API's value classes: claims with their references resolved.
+
+A claim as written names its speaker and sources by id (:class:`claimledger.models.Claim`);
+a :class:`ResolvedClaim` holds the :class:`~claimledger.models.Speaker` and the
+:class:`~claimledger.models.Source` objects themselves, so a notebook can write
+``claim.speaker.name`` or ``claim.quotes[0].source.title``. Related claims stay ids:
+relations may form cycles, which frozen objects cannot hold, and
+:meth:`claimledger.query.Ledger.related` follows them.
+
+>>> from claimledger.models import Source, Speaker
+>>> mirror = Source(id="mirror", kind="news-report", sha256="0" * 64, title="The Mirror")
+>>> aide = Speaker(id="aide", description="An aide")
+>>> claim = ResolvedClaim(id="c", statement="S.", speaker=aide,
+...                       quotes=(ResolvedQuote(mirror, "Obviously."),))
+>>> claim.speaker.display_name, [s.title for s in claim.sources()]
+('An aide', ['The Mirror'])
+>>> claim.to_dict()["quotes"]
+[{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from claimledger.dates import PartialDate
+from claimledger.findings import Location
+from claimledger.models import Correction, Source, Speaker, Verdict
+
+__all__ = ["ResolvedClaim", "ResolvedEvidence", "ResolvedQuote"]
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@attrs.frozen
+class ResolvedQuote:
+    """Where a source reports the speaker making the claim, in the source's exact words."""
+
+    source: Source
+    text: str
+    occurrence: int | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON or YAML: the source by id."""
+        return {
+            "source": self.source.id,
+            "text": self.text,
+            "occurrence": self.occurrence,
+            "note": self.note,
+        }
+
+
+@attrs.frozen
+class ResolvedEvidence:
+    """A passage of a source that supports or contradicts a claim.
+
+    ``speaker`` is who speaks in the passage; ``None`` is the source's own voice.
+    """
+
+    source: Source
+    text: str
+    note: str | None = None
+    speaker: Speaker | None = None
+    occurrence: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON or YAML: source and speaker by id."""
+        return {
+            "source": self.source.id,
+            "text": self.text,
+            "speaker": None if self.speaker is None else self.speaker.id,
+            "occurrence": self.occurrence,
+            "note": self.note,
+        }
+
+
+@attrs.frozen
+class ResolvedClaim:
+    """A claim with its speaker and sources resolved; otherwise as written.
+
+    ``location`` is where the claim is written (its file and line), for citing
+    the ledger itself and for editors.
+    """
+
+    id: str
+    statement: str
+    speaker: Speaker
+    said_on: PartialDate | None = None
+    said_on_note: str | None = None
+    context: str | None = None
+    topics: tuple[str, ...] = ()
+    quotes: tuple[ResolvedQuote, ...] = ()
+    supports: tuple[ResolvedEvidence, ...] = ()
+    contradicts: tuple[ResolvedEvidence, ...] = ()
+    verdict: Verdict | None = None
+    history: tuple[Correction, ...] = ()
+    related: tuple[str, ...] = ()
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    @property
+    def contradicted(self) -> bool:
+        """Whether any source passage contradicts the claim."""
+        return bool(self.contradicts)
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the claim cites (quotes, then support, then contradiction), once each."""
+        items: Sequence[ResolvedQuote | ResolvedEvidence] = (
+            *self.quotes,
+            *self.supports,
+            *self.contradicts,
+        )
+        return tuple({item.source.id: item.source for item in items}.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON or YAML: dates as strings, speakers and sources by id."""
+        return {
+            "id": self.id,
+            "statement": self.statement,
+            "speaker": self.speaker.id,
+            "said_on": _date(self.said_on),
+            "said_on_note": self.said_on_note,
+            "context": self.context,
+            "topics": list(self.topics),
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "supports": [item.to_dict() for item in self.supports],
+            "contradicts": [item.to_dict() for item in self.contradicts],
+            "verdict": None
+            if self.verdict is None
+            else {"rating": self.verdict.rating, "rationale": self.verdict.rationale},
+            "history": [{"date": str(c.date), "note": c.note} for c in self.history],
+            "related": list(self.related),
+            "location": None if self.location is None else str(self.location),
+        }

@@ -1,0 +1,300 @@
+"""Full-text search over claims and the corpus with SQLite FTS5, ranked by bm25.
+
+The corpus is indexed by passage: each paragraph (a non-blank line, as
+:mod:`claimledger.anchor.source` numbers them), cut at sentence ends into windows of
+at most :data:`WINDOW` characters when it is longer, so every hit is a citable passage
+with its paragraph number. A hit's ``matches`` are the spans of the words found, as
+code-point offsets into the source's original text: ``text[start:end]`` is what
+matched. Offsets come from FTS5's ``highlight()`` run over the passage as stored,
+with marker characters the corpus does not contain, so they follow FTS5's own
+tokenizer exactly. Claims are indexed by statement and by quote.
+
+Indexes are built on first use. With a cache folder (``.claimledger/`` in the ledger
+root) each is kept there as an SQLite file named by a digest of what it indexes, built
+in a temporary file and renamed into place, so a changed corpus gets a new index and a
+reader never sees half of one; otherwise, or if the folder cannot be written, they are
+built in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Literal
+
+from claimledger.anchor import SourceText
+from claimledger.atomic import write_atomic
+from claimledger.models import Source
+from claimledger.query.fts import compile_query
+from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
+from claimledger.query.resolved import ResolvedClaim
+
+__all__ = ["WINDOW", "Searcher", "passages"]
+
+#: Bumped whenever what an index holds changes, so older cached indexes are not used.
+VERSION = "1"
+WINDOW = 1000
+TOKENIZER = "unicode61 remove_diacritics 2"
+
+# A line as str.splitlines() breaks lines; a sentence end (with closing quotes) and spaces.
+_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")  # noqa: RUF001
+
+
+def passages(text: str) -> Iterator[Span]:
+    """The spans of ``text`` indexed for search: its lines, long ones cut into windows.
+
+    >>> text = "Title\\n\\n  First. Second.\\n"
+    >>> [text[s:e] for s, e in passages(text)]
+    ['Title', 'First. Second.']
+    """
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield from _windows(text, start, end)
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[Span]:
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    while end - start > WINDOW:
+        limit = start + WINDOW
+        i = bisect_right(cuts, limit) - 1
+        if i >= 0 and cuts[i] > start:
+            cut = cuts[i]
+        else:  # a sentence longer than a window: cut at a space, or anywhere
+            cut = text.rfind(" ", start + 1, limit) + 1 or limit
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        yield start, stop
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+def _markers(texts: Iterable[str]) -> tuple[str, str]:
+    """Two private-use characters found in none of ``texts``, to mark matches with."""
+    texts = list(texts)
+    free = (c for c in map(chr, range(0xE000, 0xF900)) if not any(c in t for t in texts))
+    return next(free), next(free)
+
+
+def _spans(marked: str, marks: tuple[str, str], offset: int = 0) -> tuple[Span, ...]:
+    found: list[Span] = []
+    at, start = offset, offset
+    for piece in re.split(f"([{marks[0]}{marks[1]}])", marked):
+        if piece == marks[0]:
+            start = at
+        elif piece == marks[1]:
+            found.append((start, at))
+        else:
+            at += len(piece)
+    return tuple(found)
+
+
+def _text_match(item: int, marked: str, marks: tuple[str, str]) -> TextMatch:
+    text = marked.replace(marks[0], "").replace(marks[1], "")
+    if item < 0:
+        return TextMatch("statement", None, text, _spans(marked, marks))
+    return TextMatch("quote", item, text, _spans(marked, marks))
+
+
+Documents = Mapping[str, tuple[Source, str | None, str | None]]
+
+
+class Searcher:
+    """Builds and queries a loaded ledger's search indexes; internal to :class:`Ledger`."""
+
+    __slots__ = ("_cache", "_claims", "_connections", "_documents", "_lock")
+
+    def __init__(
+        self, claims: tuple[ResolvedClaim, ...], documents: Documents, cache: Path | None
+    ) -> None:
+        self._claims = {claim.id: claim for claim in claims}
+        self._documents = documents
+        self._cache = cache
+        self._connections: dict[str, tuple[sqlite3.Connection, tuple[str, str]]] = {}
+        self._lock = threading.Lock()
+
+    def text(self, source: Source) -> str | None:
+        return self._documents[source.id][1]
+
+    def search_corpus(self, query: str, limit: int) -> tuple[PassageHit, ...]:
+        expression = compile_query(query)
+        with self._lock:
+            db, marks = self._connect("corpus")
+            # bm25() in ORDER BY ... LIMIT lets SQLite keep only the best rows as it goes;
+            # FTS5's own "ORDER BY rank" sorts every match first (twice as slow for a
+            # word found in most passages).
+            top = db.execute(
+                "SELECT rowid, bm25(passages) AS score FROM passages WHERE passages MATCH ? "
+                "ORDER BY score, rowid LIMIT ?",
+                (expression, limit),
+            ).fetchall()
+            hits = []
+            for rowid, score in top:
+                marked, source_id, paragraph, start = db.execute(
+                    "SELECT highlight(passages, 0, ?, ?), source, paragraph, start FROM passages "
+                    "WHERE passages MATCH ? AND rowid = ?",
+                    (*marks, expression, rowid),
+                ).fetchone()
+                text = marked.replace(marks[0], "").replace(marks[1], "")
+                source = self._documents[source_id][0]
+                spans = _spans(marked, marks, start)
+                hits.append(
+                    PassageHit(source, paragraph, start, start + len(text), text, spans, -score)
+                )
+        return tuple(hits)
+
+    def search_claims(self, query: str, limit: int) -> tuple[ClaimHit, ...]:
+        expression = compile_query(query)
+        with self._lock:
+            db, marks = self._connect("claims")
+            # A claim's best text decides its place. Rows come best first, a few per claim
+            # wanted, until enough distinct claims are seen or the matches run out.
+            best: dict[str, float] = {}
+            wanted = limit * 4
+            while True:
+                rows = db.execute(
+                    "SELECT claim, bm25(texts) AS score FROM texts WHERE texts MATCH ? "
+                    "ORDER BY score, rowid LIMIT ?",
+                    (expression, wanted),
+                ).fetchall()
+                for claim_id, score in rows:
+                    best.setdefault(claim_id, score)
+                if len(best) >= limit or len(rows) < wanted:
+                    break
+                wanted *= 4
+            top = list(best.items())[:limit]
+            found: list[list[TextMatch]] = []
+            for claim_id, _ in top:
+                # A claim's texts have consecutive rowids: one range look-up finds them all.
+                marked_rows = db.execute(
+                    "SELECT item, highlight(texts, 0, ?, ?) FROM texts WHERE texts MATCH ? "
+                    "AND rowid BETWEEN (SELECT first FROM claims WHERE claim = ?) "
+                    "AND (SELECT last FROM claims WHERE claim = ?) ORDER BY bm25(texts), rowid",
+                    (*marks, expression, claim_id, claim_id),
+                ).fetchall()
+                found.append([_text_match(item, marked, marks) for item, marked in marked_rows])
+        return tuple(
+            ClaimHit(self._claims[claim_id], tuple(matches), -score)
+            for (claim_id, score), matches in zip(top, found, strict=True)
+        )
+
+    # -- building and caching --------------------------------------------------------------
+
+    def _rows(self, kind: str) -> tuple[str, Iterator[tuple[str | int, ...]], list[str]]:
+        """A digest of what the index holds, its rows, and its texts."""
+        digest = hashlib.sha256(f"claimledger-search {VERSION} {kind}\0".encode())
+        if kind == "corpus":
+            docs = [(i, t, d) for i, (_, t, d) in sorted(self._documents.items()) if t and d]
+            for source_id, _, sha in docs:
+                digest.update(f"{source_id}\0{sha}\0".encode())
+
+            def corpus_rows() -> Iterator[tuple[str | int, ...]]:
+                for source_id, text, _ in docs:
+                    numbered = SourceText.build(text)
+                    for start, end in passages(text):
+                        yield text[start:end], source_id, numbered.paragraph_at(start), start
+
+            return digest.hexdigest(), corpus_rows(), [t for _, t, _ in docs]
+        texts: list[tuple[str, str, int]] = []
+        for claim in self._claims.values():
+            texts.append((claim.statement, claim.id, -1))
+            texts += ((quote.text, claim.id, i) for i, quote in enumerate(claim.quotes))
+        for text, claim_id, item in texts:
+            digest.update(f"{claim_id}\0{item}\0{text}\0".encode())
+        return digest.hexdigest(), iter(texts), [t for t, _, _ in texts]
+
+    def _connect(
+        self, kind: Literal["corpus", "claims"]
+    ) -> tuple[sqlite3.Connection, tuple[str, str]]:
+        if kind in self._connections:
+            return self._connections[kind]
+        key, rows, texts = self._rows(kind)
+        db: sqlite3.Connection | None = None
+        if self._cache is not None:
+            db = self._open_cached(kind, key, rows, texts)
+        if db is None:
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+            _build(db, kind, rows, _markers(texts))
+        marks = db.execute("SELECT open, close FROM marks").fetchone()
+        self._connections[kind] = (db, marks)
+        return db, marks
+
+    def _open_cached(
+        self, kind: str, key: str, rows: Iterator[tuple[str | int, ...]], texts: list[str]
+    ) -> sqlite3.Connection | None:
+        assert self._cache is not None
+        path = self._cache / f"search-{kind}-{key[:32]}.sqlite3"
+        with contextlib.suppress(sqlite3.DatabaseError, OSError):
+            if path.is_file():
+                db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                db.execute("SELECT open, close FROM marks").fetchone()
+                return db
+        try:
+            self._cache.mkdir(exist_ok=True)
+            if not (self._cache / ".gitignore").exists():
+                # Like pytest's and ruff's caches: the folder ignores itself.
+                write_atomic(self._cache / ".gitignore", "# Created by claimledger.\n*\n")
+            fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=self._cache)
+            os.close(fd)
+        except OSError:
+            return None  # a read-only ledger: search from memory
+        try:
+            with contextlib.closing(sqlite3.connect(temporary)) as building:
+                _build(building, kind, rows, _markers(texts))
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        for old in self._cache.glob(f"search-{kind}-*.sqlite3"):
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _build(
+    db: sqlite3.Connection, kind: str, rows: Iterator[tuple[str | int, ...]], marks: tuple[str, str]
+) -> None:
+    db.execute("CREATE TABLE marks (open TEXT, close TEXT)")
+    db.execute("INSERT INTO marks VALUES (?, ?)", marks)
+    fts = f"USING fts5(text, {{}}, tokenize='{TOKENIZER}')"
+    if kind == "corpus":
+        db.execute(
+            "CREATE VIRTUAL TABLE passages "
+            + fts.format("source UNINDEXED, paragraph UNINDEXED, start UNINDEXED")
+        )
+        db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", rows)
+        db.execute("INSERT INTO passages (passages) VALUES ('optimize')")
+    else:
+        db.execute("CREATE VIRTUAL TABLE texts " + fts.format("claim UNINDEXED, item UNINDEXED"))
+        db.execute(
+            "CREATE TABLE claims (claim TEXT PRIMARY KEY, first INT, last INT) WITHOUT ROWID"
+        )
+        numbered = list(enumerate(rows, 1))
+        db.executemany(
+            "INSERT INTO texts (rowid, text, claim, item) VALUES (?, ?, ?, ?)",
+            ((rowid, *row) for rowid, row in numbered),
+        )
+        db.execute(
+            "INSERT INTO claims SELECT claim, MIN(rowid), MAX(rowid) FROM texts GROUP BY claim"
+        )
+        db.execute("INSERT INTO texts (texts) VALUES ('optimize')")
+    db.commit()
