@@ -1,0 +1,163 @@
+"""``claimledger query``: the claims matching filters, as a table, JSON, YAML or ids.
+
+Filters combine like :meth:`claimledger.query.ClaimSet.where`: every filter given must
+match; a filter given more than once matches any of its values
+(``--topic syria --topic russia`` is either). Also the helpers the other read-only
+commands (``show``, ``search``) share: finding and loading the ledger.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import yaml
+
+from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config
+from claimledger.ledger import read_ledger
+from claimledger.query import ClaimSet, Ledger, QueryError, ResolvedClaim
+
+FORMATS = ("table", "json", "yaml", "ids")
+
+
+def add_ledger_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ledger",
+        metavar="PATH",
+        help="the ledger root, or a folder or file in it (default: the current directory)",
+    )
+
+
+def open_ledger(args: argparse.Namespace) -> Ledger:
+    """The ledger, loaded leniently: errors are reported on stderr, not fatal.
+
+    A query over a ledger with a broken file still answers for the rest; the warning
+    says the answer may be incomplete and where to look.
+    """
+    files, findings = read_ledger(find_config(args.ledger))
+    ledger = Ledger.from_files(files, findings, strict=False)
+    errors = sum(f.severity.fails for f in ledger.findings)
+    if errors:
+        print(
+            f"claimledger: warning: the ledger has {errors} error(s); what they affect is left "
+            "out (run `claimledger validate`)",
+            file=sys.stderr,
+        )
+    return ledger
+
+
+def query_error(exc: QueryError) -> int:
+    print(f"claimledger: {exc}", file=sys.stderr)
+    return EXIT_FINDINGS
+
+
+def dump(data: Any, fmt: str, out: TextIO) -> None:
+    """``data`` as indented JSON or as block YAML (UTF-8 kept, keys in order)."""
+    if fmt == "json":
+        json.dump(data, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        yaml.safe_dump(data, out, sort_keys=False, allow_unicode=True, width=100)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="list the claims matching filters",
+        description="List the claims matching every filter given (a repeated filter: any of "
+        "its values). Dates are YYYY, YYYY-MM or YYYY-MM-DD.",
+    )
+    add_ledger_argument(parser)
+    many: Sequence[tuple[str, str]] = (
+        ("--speaker", "a speaker's id, name or reported-as name (with those identified as them)"),
+        ("--source", "a source quoted by, supporting or contradicting the claim"),
+        ("--quoting", "a source quoting the claim"),
+        ("--supported-by", "a source supporting the claim"),
+        ("--contradicted-by", "a source contradicting the claim"),
+        ("--topic", "a topic"),
+        ("--verdict", "a verdict rating"),
+        ("--related-to", "a claim id: the claims related to it"),
+    )
+    for flag, text in many:
+        parser.add_argument(flag, action="append", metavar="VALUE", help=text)
+    parser.add_argument("--transitive", action="store_true", help="--related-to follows chains")
+    parser.add_argument("--since", metavar="DATE", help="said on or after DATE")
+    parser.add_argument("--until", metavar="DATE", help="said on or before DATE")
+    parser.add_argument(
+        "--overlaps",
+        action="store_true",
+        help="a partly known date matches if it may fall in the range (default: only if it must)",
+    )
+    said = parser.add_mutually_exclusive_group()
+    said.add_argument(
+        "--contradicted", dest="contradicted", action="store_const", const=True, default=None
+    )
+    said.add_argument("--not-contradicted", dest="contradicted", action="store_const", const=False)
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    parser.set_defaults(run=run)
+
+
+def select(ledger: Ledger, args: argparse.Namespace) -> ClaimSet:
+    """The claims the command line's filters select."""
+    claims = ledger.claims.where(
+        speaker=args.speaker,
+        source=args.source,
+        quoting=args.quoting,
+        supported_by=args.supported_by,
+        contradicted_by=args.contradicted_by,
+        topic=args.topic,
+        verdict=args.verdict,
+        contradicted=args.contradicted,
+    )
+    if args.related_to:
+        claims = claims.related_to(args.related_to, transitive=args.transitive)
+    if args.since:
+        claims = claims.since(args.since, overlaps=args.overlaps)
+    if args.until:
+        claims = claims.until(args.until, overlaps=args.overlaps)
+    return claims
+
+
+def table(claims: Sequence[ResolvedClaim], out: TextIO, width: int | None) -> None:
+    """One line a claim: id, speaker, date, verdict, statement (cut to ``width`` if given)."""
+    rows = [
+        (
+            c.id,
+            c.speaker.id,
+            str(c.said_on) if c.said_on else "-",
+            c.verdict.rating if c.verdict else "-",
+            " ".join(c.statement.split()),
+        )
+        for c in claims
+    ]
+    header = ("ID", "SPEAKER", "SAID", "VERDICT", "STATEMENT")
+    sizes = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        line = "  ".join(cell.ljust(size) for cell, size in zip(row, sizes, strict=False))
+        line = f"{line}  {row[4]}"
+        if width is not None and len(line) > width:
+            line = line[: width - 1] + "…"
+        out.write(line.rstrip() + "\n")
+    noun = "claim" if len(rows) == 1 else "claims"
+    out.write(f"{len(rows)} {noun}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    ledger = open_ledger(args)
+    try:
+        claims = select(ledger, args)
+    except QueryError as exc:
+        return query_error(exc)
+    out = sys.stdout
+    if args.format == "ids":
+        out.writelines(f"{claim_id}\n" for claim_id in claims.ids())
+    elif args.format == "table":
+        width = shutil.get_terminal_size().columns if out.isatty() else None
+        table(claims, out, width)
+    else:
+        dump([claim.to_dict() for claim in claims], args.format, out)
+    return EXIT_OK
