@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from claimledger.anchor import Op, Wordings
 from claimledger.cli.common import EXIT_OK
 from claimledger.cli.query import add_ledger_argument, dump, open_ledger, query_error
 from claimledger.dates import PartialDate
@@ -60,6 +61,8 @@ def resolved(ledger: Ledger, claim: ResolvedClaim) -> dict[str, Any]:
     data["related"] = [
         {"id": other.id, "statement": other.statement} for other in ledger.related(claim)
     ]
+    wordings = claim.variants()
+    data["variants"] = None if wordings is None else _plain(wordings)
     return data
 
 
@@ -99,6 +102,19 @@ def _items(out: TextIO, title: str, items: Iterable[ResolvedQuote | ResolvedEvid
             out.write(_wrap(f"note: {entry.note}") + "\n")
 
 
+def _change(op: Op) -> str:
+    base, other = (f"“{' '.join(words)}”" for words in (op.base, op.other))
+    return {"replace": f"{base} → {other}", "delete": f"- {base}", "insert": f"+ {other}"}[op.op]
+
+
+def _wordings(out: TextIO, wordings: Wordings) -> None:
+    out.write(f"\nWordings, compared with {wordings.reference}'s\n")
+    out.write(_wrap(f"“{wordings.text}”") + "\n")
+    for variant in wordings.variants:
+        changes = "; ".join(map(_change, variant.changes)) or "the same words"
+        out.write(f"  {variant.source}\n{_wrap(changes)}\n")
+
+
 def text(ledger: Ledger, claim: ResolvedClaim, out: TextIO) -> None:
     """The claim for reading in a terminal."""
     out.write(f"{claim.id}\n")
@@ -136,6 +152,9 @@ def text(ledger: Ledger, claim: ResolvedClaim, out: TextIO) -> None:
     _items(out, "Quoted in", claim.quotes)
     _items(out, "Supported by", claim.supports)
     _items(out, "Contradicted by", claim.contradicts)
+    wordings = claim.variants()
+    if wordings is not None:
+        _wordings(out, wordings)
     related = ledger.related(claim)
     if related:
         out.write(f"\nRelated ({len(related)})\n")

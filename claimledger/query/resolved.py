@@ -20,16 +20,22 @@ relations may form cycles, which frozen objects cannot hold, and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from claimledger.anchor import Variant, Wordings, variants
 from claimledger.dates import PartialDate
 from claimledger.findings import Location
 from claimledger.models import Correction, Source, Speaker, Verdict
 
-__all__ = ["ResolvedClaim", "ResolvedEvidence", "ResolvedQuote"]
+__all__ = ["SAME_REMARK", "ResolvedClaim", "ResolvedEvidence", "ResolvedQuote"]
+
+#: Share of their words (Dice coefficient) two quotes must have in common to be
+#: versions of one remark rather than a remark and a paraphrase of it. The rendered
+#: ledger groups quotes by the same rule.
+SAME_REMARK = 0.6
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -116,6 +122,35 @@ class ResolvedClaim:
         )
         return tuple({item.source.id: item.source for item in items}.values())
 
+    def variants(self, quotes: Iterable[int] | None = None) -> Wordings | None:
+        """How outlets word the remark: its versions compared word by word with the fullest.
+
+        A claim's quotes may hold an outlet's paraphrase or headline beside the words
+        it reports; comparing those tells nothing. So by default the wordings compared
+        are the largest group of quotes sharing at least :data:`SAME_REMARK` of their
+        words with one of them, and only if they come from two outlets or more
+        (otherwise ``None``). ``quotes`` (positions in :attr:`quotes`) picks the
+        wordings instead. Variants are labelled by source id; see
+        :func:`claimledger.anchor.variants`.
+
+        >>> from claimledger.models import Source, Speaker
+        >>> mirror, mail = (Source(id=i, kind="news-report", sha256="") for i in ("mirror", "mail"))
+        >>> claim = ResolvedClaim(id="c", statement="S.", speaker=Speaker(id="aide"), quotes=(
+        ...     ResolvedQuote(mirror, "It sometimes diverts attention from other atrocities."),
+        ...     ResolvedQuote(mirror, "Outrage over Russian strikes 'divert attention'."),
+        ...     ResolvedQuote(mail, "It… sometimes diverts attention from other atrocities.")))
+        >>> wordings = claim.variants()
+        >>> wordings.reference, [(v.source, v.changes) for v in wordings.variants]
+        ('mail', [('mirror', (Op(op='delete', base=('…',), other=()),))])
+        """
+        chosen = self.quotes if quotes is None else [self.quotes[i] for i in quotes]
+        pairs = [(q.source.id, q.text) for q in chosen if q.text.strip()]
+        if quotes is None:
+            pairs = _one_remark(pairs)
+            if len({source for source, _ in pairs}) < 2:
+                return None
+        return variants(pairs) if len(pairs) >= 2 else None
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON or YAML: dates as strings, speakers and sources by id."""
         return {
@@ -136,3 +171,24 @@ class ResolvedClaim:
             "related": list(self.related),
             "location": None if self.location is None else str(self.location),
         }
+
+
+def _dice(variant: Variant) -> float:
+    """The share of words a wording and the reference it was compared with have in common."""
+    equal = sum(len(op.base) for op in variant.ops if op.op == "equal")
+    total = sum(len(op.base) + len(op.other) for op in variant.ops)
+    return 2 * equal / total if total else 1.0
+
+
+def _one_remark(quoted: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The wordings similar to one of them, for the one with most such (first on a tie)."""
+    best: list[tuple[str, str]] = []
+    for i, centre in enumerate(quoted):
+        group = [
+            other
+            for j, other in enumerate(quoted)
+            if i == j or _dice(variants([centre, other]).variants[0]) >= SAME_REMARK
+        ]
+        if len(group) > len(best):
+            best = group
+    return best

@@ -144,11 +144,13 @@ def test_show_resolves_everything(capsys: pytest.CaptureFixture[str]) -> None:
     assert "identified as:\n    Seumas Milne [seumas-milne]" in out
     assert "Quoted in (6)" in out
     assert "Related (6)" in out
+    assert "Wordings, compared with mirror-2016-10-12's" in out
     code, out, _ = cli(capsys, "show", SPOKESMAN, "--format", "json")
     data = json.loads(out)
     assert data["speaker"]["identified_as"]["name"] == "Seumas Milne"
     assert data["quotes"][0]["source"]["title"].startswith("Jeremy Corbyn aide")
     assert {r["id"] for r in data["related"]} >= {"spokesman-not-allocating-blame"}
+    assert data["variants"]["reference"] == "mirror-2016-10-12"
     code, out, _ = cli(capsys, "show", SPOKESMAN, "--format", "yaml")
     assert yaml.safe_load(out)["id"] == SPOKESMAN
 

@@ -148,3 +148,41 @@ def test_search_hits(ledger: Ledger, data_regression: DataRegressionFixture) -> 
         assert text[hit.start : hit.end] == hit.text
         matched = {text[s:e].casefold() for s, e in hit.matches}
         assert matched <= {"russian embassy", "russian", "embassy"}
+
+
+def test_outlet_variants(ledger: Ledger, data_regression: DataRegressionFixture) -> None:
+    found = {}
+    for claim in ledger.claims:
+        wordings = claim.variants()
+        if wordings is not None:
+            found[claim.id] = {
+                "reference": wordings.reference,
+                "variants": [
+                    {
+                        "source": v.source,
+                        "changes": [
+                            [op.op, " ".join(op.base), " ".join(op.other)] for op in v.changes
+                        ],
+                    }
+                    for v in wordings.variants
+                ],
+            }
+    data_regression.check(found)
+    spokesman = found["spokesman-focus-on-russia-diverts-attention"]
+    # The outlets' verbatim versions are compared; their paraphrases are left out.
+    assert spokesman["reference"] == "mirror-2016-10-12"
+    assert {v["source"] for v in spokesman["variants"]} == {
+        "corbyn-aide-focus-on-russia-2016-10-12",
+        "dailymail-2016-10-13",
+    }
+
+
+def test_variants_of_chosen_quotes(ledger: Ledger) -> None:
+    claim = ledger.claim("spokesman-focus-on-russia-diverts-attention")
+    paraphrases = claim.variants(quotes=[1, 3])
+    assert paraphrases is not None
+    assert paraphrases.reference == "corbyn-aide-focus-on-russia-2016-10-12"
+    assert [v.source for v in paraphrases.variants] == ["mirror-2016-10-12"]
+    assert claim.variants(quotes=[0]) is None
+    single = next(c for c in ledger.claims if len({q.source.id for q in c.quotes}) == 1)
+    assert single.variants() is None
