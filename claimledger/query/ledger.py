@@ -22,7 +22,7 @@ business: a ledger that loads may still fail validation.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -58,7 +58,7 @@ class LedgerError(Exception):
         )
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Ledger:
     """A loaded ledger: claims with references resolved, indexes, search.
 
@@ -76,7 +76,12 @@ class Ledger:
 
     @classmethod
     def from_files(
-        cls, files: LedgerFiles, findings: list[Finding], *, strict: bool = True, cache: bool = True
+        cls,
+        files: LedgerFiles,
+        findings: Sequence[Finding],
+        *,
+        strict: bool = True,
+        cache: bool = True,
     ) -> Ledger:
         """Resolve a ledger already read by :func:`claimledger.read_ledger`."""
         config = files.config
@@ -102,6 +107,10 @@ class Ledger:
             index=index,
             searcher=searcher,
         )
+
+    def __repr__(self) -> str:
+        counts = f"{len(self.claims)} claims, {len(self.speakers)} speakers"
+        return f"<Ledger {self.config.root}: {counts}, {len(self.sources)} sources>"
 
     def claim(self, claim_id: str) -> ResolvedClaim:
         """The claim with this id; QueryError, with close ids, if there is none."""
@@ -145,7 +154,7 @@ class Ledger:
 
         See :mod:`claimledger.query.fts` for what a query may hold.
         """
-        return self._searcher.search_claims(query, limit)
+        return self._searcher.search_claims(query, _limit(limit))
 
     def search_corpus(self, query: str, *, limit: int = 10) -> tuple[PassageHit, ...]:
         """Passages of the corpus matching ``query``, best first (bm25), with exact offsets.
@@ -155,7 +164,7 @@ class Ledger:
         >>> hit.source.id, hit.paragraph, hit.matches
         ('briefing-report', 2, ((110, 131),))
         """
-        return self._searcher.search_corpus(query, limit)
+        return self._searcher.search_corpus(query, _limit(limit))
 
 
 def load(path: str | os.PathLike[str], *, strict: bool = True, cache: bool = True) -> Ledger:
@@ -171,6 +180,13 @@ def load(path: str | os.PathLike[str], *, strict: bool = True, cache: bool = Tru
         raise FileNotFoundError(f"no such file or directory: {os.fspath(path)!r}")
     files, findings = read_ledger(_configure(start))
     return Ledger.from_files(files, findings, strict=strict, cache=cache)
+
+
+def _limit(limit: int) -> int:
+    # SQLite reads a negative LIMIT as none at all.
+    if limit < 1:
+        raise QueryError(f"a search returns at least one hit (limit={limit})")
+    return limit
 
 
 def _configure(start: Path) -> Config:

@@ -17,6 +17,10 @@ def test_the_root_the_claims_folder_and_a_file_load_the_same_ledger() -> None:
     assert load(REPO / "claims", cache=False).claims.ids() == by_root.claims.ids()
     assert load(REPO / "claims" / "speakers.yaml", cache=False).claims.ids() == by_root.claims.ids()
     assert by_root.config.root == REPO.resolve()
+    assert repr(by_root) == (
+        f"<Ledger {REPO.resolve()}: {len(by_root.claims)} claims, "
+        f"{len(by_root.speakers)} speakers, 5 sources>"
+    )
 
 
 def test_the_claims_folder_of_an_unconfigured_ledger_finds_the_corpus_beside_it(

@@ -160,6 +160,8 @@ def test_claim_hits_group_the_matching_statement_and_quotes(seed: Ledger) -> Non
 def test_limit(seed: Ledger) -> None:
     assert len(seed.search_corpus("Russia", limit=3)) == 3
     assert len(seed.search("Russia", limit=2)) == 2
+    with pytest.raises(QueryError, match="at least one hit"):
+        seed.search_corpus("Russia", limit=-1)
 
 
 def test_long_paragraphs_are_cut_into_sentence_windows() -> None:
