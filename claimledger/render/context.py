@@ -19,15 +19,24 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Claim, Evidence, Quote, Role, Source, Speaker
+from claimledger.models import Claim, Evidence, Quote, Role, Speaker
 from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
+from claimledger.render.labels import (
+    Anchors,
+    claim_key,
+    date_key,
+    is_certain_sequence,
+    roles_at,
+    source_label,
+    speaker_label,
+)
 from claimledger.render.views import (
     ClaimLink,
     ClaimView,
@@ -59,68 +68,8 @@ Locate = Callable[[str, str, int | None], int | None]
 Variants = Callable[[Claim], Sequence[VariantView]]
 
 
-def _date_key(date: PartialDate | None) -> tuple[int, str]:
-    """Sorts dates by their first possible day, less precise first; undated last."""
-    if date is None:
-        return (1, "")
-    year, month, day = date.sort_key()
-    return (0, f"{year:04d}-{month:02d}-{day:02d}")
-
-
-def _claim_key(claim: Claim) -> tuple[int, str, str]:
-    return (*_date_key(claim.said_on), claim.id)
-
-
 def _text(date: PartialDate | None) -> str | None:
     return None if date is None else str(date)
-
-
-class _Anchors:
-    """Hands out anchors, each once: a clash gets ``-2``, ``-3``…"""
-
-    def __init__(self) -> None:
-        self._taken: set[str] = set()
-
-    def take(self, identifier: str, prefix: str = "") -> str:
-        base = anchor_slug(identifier, prefix)
-        anchor, n = base, 1
-        while anchor in self._taken:
-            n += 1
-            anchor = f"{base}-{n}"
-        self._taken.add(anchor)
-        return anchor
-
-
-def source_label(meta: Source) -> str:
-    """A short citation: publisher and title as far as known, and the date.
-
-    >>> source_label(Source("m", "news-report", "0", publisher="Mirror", published=None))
-    'Mirror'
-    >>> from claimledger.dates import PartialDate
-    >>> source_label(Source("c", "transcript", "0", title="Aleppo Bombings",
-    ...                     event_date=PartialDate.parse("2016-10-18")))
-    '“Aleppo Bombings”, event of 2016-10-18'
-    """
-    parts = [part for part in (meta.publisher, meta.title and f"“{meta.title}”") if part]
-    if not parts:
-        parts = [meta.id]
-    if meta.published is not None:
-        parts.append(str(meta.published))
-    elif meta.event_date is not None:
-        parts.append(f"event of {meta.event_date}")
-    return ", ".join(parts)
-
-
-def _roles_at(roles: Iterable[Role], when: PartialDate | None) -> list[Role]:
-    """The roles whose recorded dates do not rule out ``when`` (all of them if undated)."""
-    if when is None:
-        return list(roles)
-    return [
-        role
-        for role in roles
-        if not (role.since is not None and role.since.definitely_after(when))
-        and not (role.until is not None and when.definitely_after(role.until))
-    ]
 
 
 def _describe(finding: Finding) -> str:
@@ -154,7 +103,7 @@ class _Builder:
         self.ledger = ledger
         self.locate = locate
         self.variants = variants
-        self.anchors = _Anchors()
+        self.anchors = Anchors()
         # Claims take their anchors first so that a claim's anchor is its id.
         # A repeated id (possible only in a --force rendering) gets its own anchor.
         self.anchor_of = [self.anchors.take(claim.id) for claim in ledger.claims]
@@ -169,7 +118,7 @@ class _Builder:
         }
         self.speakers = {
             speaker.id: SpeakerRef(
-                speaker.id, self.anchors.take(speaker.id, "speaker-"), speaker.display_name
+                speaker.id, self.anchors.take(speaker.id, "speaker-"), speaker_label(speaker)
             )
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
@@ -222,7 +171,7 @@ class _Builder:
             for n, quote in enumerate(claim.quotes, start=1)
         )
         speaker = self.ledger.speakers.get(claim.speaker)
-        roles = _roles_at(speaker.roles, claim.said_on) if speaker else []
+        roles = roles_at(speaker.roles, claim.said_on) if speaker else []
         diagram = tuple(
             DiagramSource(
                 f"s{n}",
@@ -255,6 +204,11 @@ class _Builder:
             history=tuple(CorrectionView(str(c.date), c.note) for c in claim.history),
             diagram=diagram,
             problems=tuple(problems),
+            speaker_identified_as=(
+                self.speaker(speaker.identified_as.speaker)
+                if speaker is not None and speaker.identified_as is not None
+                else None
+            ),
         )
 
     def source_view(self, doc: SourceDocument, cited_by: Sequence[Claim]) -> SourceView:
@@ -276,16 +230,17 @@ class _Builder:
             note=meta.note,
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12],
-            cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=_claim_key)),
+            cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
         )
 
     def speaker_view(
         self, speaker: Speaker, claims: Sequence[Claim], identifies: Sequence[Speaker]
     ) -> SpeakerView:
-        ordered = sorted(claims, key=_claim_key)
+        ordered = sorted(claims, key=claim_key)
         by_date: dict[str | None, list[ClaimLink]] = {}
         for claim in ordered:
             by_date.setdefault(_text(claim.said_on), []).append(self.claim_link(claim.id))
+        dates = list(dict.fromkeys(claim.said_on for claim in ordered))
         ident = speaker.identified_as
         identification = None
         if ident is not None:
@@ -294,7 +249,7 @@ class _Builder:
         return SpeakerView(
             id=speaker.id,
             anchor=self.speakers[speaker.id].anchor,
-            display_name=speaker.display_name,
+            display_name=speaker_label(speaker),
             name=speaker.name,
             description=speaker.description,
             reported_as=tuple(
@@ -305,7 +260,9 @@ class _Builder:
             identified_as=identification,
             claims=tuple(self.claim_link(c.id) for c in ordered),
             timeline=tuple(TimelineEntry(date, tuple(links)) for date, links in by_date.items()),
-            timeline_dated=all(c.said_on is not None for c in ordered),
+            timeline_certain=len(dates) > 1
+            and None not in dates
+            and is_certain_sequence([d for d in dates if d is not None]),
             identifies=tuple(self.speaker(other.id) for other in identifies),
         )
 
@@ -323,14 +280,14 @@ def _groups(
         titles.setdefault(key, title)
         sort_keys.setdefault(key, sort)
 
-    for claim, view in sorted(views, key=lambda pair: _claim_key(pair[0])):
+    for claim, view in sorted(views, key=lambda pair: claim_key(pair[0])):
         if group_by == "speaker":
             ref = builder.speaker(claim.speaker)
             add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
             primary[ref.id].append(view)
         elif group_by == "date":
             key = _text(claim.said_on) or ""
-            add(key, key or "Date not known", (*_date_key(claim.said_on), key))
+            add(key, key or "Date not known", (*date_key(claim.said_on), key))
             primary[key].append(view)
         else:
             # A claim may have several topics or sources: shown in full under
@@ -390,14 +347,14 @@ def build_view(
             cited[source_id].append(claim)
     sources = sorted(
         ledger.sources.values(),
-        key=lambda doc: (*_date_key(doc.meta.published or doc.meta.event_date), doc.id),
+        key=lambda doc: (*date_key(doc.meta.published or doc.meta.event_date), doc.id),
     )
     identifies: dict[str, list[Speaker]] = defaultdict(list)
     for speaker in ledger.speakers.values():
         if speaker.identified_as is not None:
             identifies[speaker.identified_as.speaker].append(speaker)
-    speakers = sorted(ledger.speakers.values(), key=lambda s: (s.display_name.casefold(), s.id))
-    dates = sorted((c.said_on for c in ledger.claims if c.said_on), key=_date_key)
+    speakers = sorted(ledger.speakers.values(), key=lambda s: (speaker_label(s).casefold(), s.id))
+    dates = sorted((c.said_on for c in ledger.claims if c.said_on), key=date_key)
     config = ledger.config
     return LedgerView(
         title=config.title,

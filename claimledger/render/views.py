@@ -155,6 +155,8 @@ class ClaimView:
     diagram: tuple[DiagramSource, ...]
     #: Findings against this claim, as ``path:line:col: CODE message`` (``--force`` only).
     problems: tuple[str, ...] = ()
+    #: Whom another source identifies an unnamed speaker as (see the speaker's entry).
+    speaker_identified_as: SpeakerRef | None = None
 
     @property
     def link(self) -> ClaimLink:
@@ -214,7 +216,7 @@ class SpeakerView:
 
     id: str
     anchor: str
-    #: The name, or the description for an unnamed speaker, or the id.
+    #: The name, or the first clause of an unnamed speaker's description, or the id.
     display_name: str
     name: str | None
     description: str | None
@@ -225,8 +227,9 @@ class SpeakerView:
     claims: tuple[ClaimLink, ...]
     #: The speaker's claims by date, earliest first, undated last.
     timeline: tuple[TimelineEntry, ...]
-    #: True when every claim is dated, so a drawn timeline misleads no one.
-    timeline_dated: bool
+    #: True when the claims fall on two or more dates, each definitely after the one
+    #: before: only then does a drawn timeline show an order the record supports.
+    timeline_certain: bool
     #: Unnamed speakers another source identifies as this one.
     identifies: tuple[SpeakerRef, ...] = ()
 
