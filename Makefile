@@ -22,6 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 ledger: $(VENV)/.installed
 	$(BIN)/claimledger validate
+	$(BIN)/claimledger render
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check claimledger tests benchmarks

@@ -49,12 +49,13 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(?:(#)|(>)|([-+=])|(\d{1,9})([.)]))")
 # A trailing "#" run after a space is an ATX heading's optional closing sequence.
 _CLOSING_HASHES = re.compile(r"(?<= )(#+)$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNWRITABLE = re.compile("[\0\ud800-\udfff]")
 
 
 def _clean(text: str) -> str:
-    # A lone surrogate (from a YAML "\ud800" escape) cannot be written as UTF-8.
-    return _SURROGATE.sub("\ufffd", _SPACE.sub(" ", text).strip())
+    # A lone surrogate (from a YAML "\ud800" escape) cannot be written as UTF-8,
+    # and CommonMark replaces NUL for safety: both become U+FFFD, as parsers show them.
+    return _UNWRITABLE.sub("\ufffd", _SPACE.sub(" ", text).strip())
 
 
 def markdown_inline(text: str) -> str:

@@ -38,7 +38,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
-from claimledger.render.context import GroupBy, Locate, Variants, build_view
+from claimledger.render.context import GroupBy, build_view
 from claimledger.render.escape import (
     markdown_inline,
     markdown_paragraphs,
@@ -121,8 +121,6 @@ def render_markdown(
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
     template: Path | None = None,
-    locate: Locate | None = None,
-    variants: Variants | None = None,
 ) -> str:
     """The ledger as Markdown: the same ledger always gives the same text.
 
@@ -130,9 +128,7 @@ def render_markdown(
     ``findings``, given for a ``--force`` rendering, are shown in the output
     against the claims they concern. Raises :class:`TemplateError`.
     """
-    view = build_view(
-        ledger, group_by=group_by, findings=findings, locate=locate, variants=variants
-    )
+    view = build_view(ledger, group_by=group_by, findings=findings)
     path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
     env = _environment(path)
     try:
