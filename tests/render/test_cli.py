@@ -29,7 +29,7 @@ def test_writes_the_configured_ledger_file(
     assert Structure.of(text).problems() == []
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "wrote LEDGER.md (6 claims, edition " in captured.err
+    assert "wrote LEDGER.md (7 claims, edition " in captured.err
 
 
 def test_output_option_and_standard_output(

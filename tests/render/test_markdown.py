@@ -65,7 +65,7 @@ def test_markdown_significant_statement_does_not_change_the_structure() -> None:
         if t.type == "heading_open" and t.tag == "h4"
     ]
     assert statement in shown
-    assert len(shown) == 6  # one heading per claim, none made by the statement's "#"
+    assert len(shown) == 7  # one heading per claim, none made by the statement's "#"
     # Only our own anchors are raw HTML: the statement's <b> is text.
     html = [t.content for t in structure.tokens if t.type == "html_inline"]
     assert all(h.startswith('<a id="') or h == "</a>" for h in html)
