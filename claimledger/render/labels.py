@@ -80,13 +80,20 @@ def source_label(meta: Source) -> str:
 
     >>> source_label(Source("m", "news-report", "0", publisher="Mirror"))
     'Mirror'
+    >>> source_label(Source("weekly-2016-10-12", "news-report", "0",
+    ...                     published=PartialDate.parse("2016-10-12")))
+    'weekly-2016-10-12'
     >>> source_label(Source("c", "transcript", "0", title="Aleppo Bombings",
     ...                     event_date=PartialDate.parse("2016-10-18")))
     '“Aleppo Bombings”, event of 2016-10-18'
     """
     parts = [part for part in (meta.publisher, meta.title and f"“{meta.title}”") if part]
+    date = meta.published or meta.event_date
     if not parts:
+        # Neither publisher nor title is known: the id names it, often with its date.
         parts = [meta.id]
+        if date is not None and str(date) in meta.id:
+            return meta.id
     if meta.published is not None:
         parts.append(str(meta.published))
     elif meta.event_date is not None:

@@ -160,3 +160,19 @@ def test_force_marks_the_failing_claims_and_lists_the_rest() -> None:
     assert "CL006 unknown source 'no-such-report'" in text
     assert "CL003 claims\\[0\\].id: expected a string" in text  # a file that yielded no claim
     assert Structure.of(text).problems() == []
+
+
+def test_cite_as_links_to_the_published_ledger_when_its_url_is_configured(
+    fixture_root: Path,
+) -> None:
+    pyproject = fixture_root / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text().replace(
+            "[tool.claimledger]", '[tool.claimledger]\nurl = "https://example.org/ledger/LEDGER.md"'
+        )
+    )
+    text = render_markdown(validated(fixture_root).ledger)
+    assert (
+        "- **Cite as:** Example ledger: a briefing on strikes in Syria, claim `no-equivalence`, "
+        "digest `a3e2ca738c79`, <https://example.org/ledger/LEDGER.md#no-equivalence>\n"
+    ) in text
