@@ -27,6 +27,7 @@ import re
 
 __all__ = [
     "anchor_slug",
+    "markdown_code",
     "markdown_inline",
     "markdown_paragraphs",
     "markdown_url",
@@ -96,6 +97,22 @@ def markdown_paragraphs(text: str, prefix: str = "") -> str:
     paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     separator = f"\n{prefix.rstrip()}\n{prefix}"
     return separator.join(markdown_inline(p) for p in paragraphs)
+
+
+def markdown_code(text: str) -> str:
+    """``text`` as an inline code span, which shows backslashes literally, so cannot escape.
+
+    The fence is one backtick longer than any run inside, and padded where the
+    text starts or ends with a backtick, as CommonMark prescribes.
+
+    >>> print(markdown_code("claim-id"), markdown_code("a`b"), markdown_code("`x"))
+    `claim-id` ``a`b`` `` `x ``
+    """
+    line = _clean(text)
+    longest = max((len(run) for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if line.startswith("`") or line.endswith("`") else ""
+    return f"{fence}{pad}{line}{pad}{fence}"
 
 
 # Only web addresses become links; anything else is shown as text, since a

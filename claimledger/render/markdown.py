@@ -8,7 +8,8 @@ name its own with ``template = "path/to/ledger.md.j2"`` in
 
 Templates see one variable, ``ledger`` (a
 :class:`~claimledger.render.views.LedgerView`), and these filters for user
-text: ``md`` (one line of Markdown), ``md_paragraphs(prefix)``, ``md_url``,
+text: ``md`` (one line of Markdown), ``md_paragraphs(prefix)``, ``code`` (an
+inline code span), ``md_url``,
 ``mermaid`` (a Mermaid label) and ``shorten(limit)``.
 
 Templates run sandboxed: a template that came with a cloned ledger can read
@@ -40,6 +41,7 @@ from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
 from claimledger.render.escape import (
+    markdown_code,
     markdown_inline,
     markdown_paragraphs,
     markdown_url,
@@ -86,6 +88,7 @@ def _environment(template: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
+        code=markdown_code,
         md=markdown_inline,
         md_paragraphs=markdown_paragraphs,
         md_url=markdown_url,

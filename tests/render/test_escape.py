@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from claimledger.render.escape import (
     anchor_slug,
+    markdown_code,
     markdown_inline,
     markdown_paragraphs,
     markdown_url,
@@ -137,3 +138,18 @@ def test_anchor_slugs_are_safe_fragments(identifier: str) -> None:
 
 def test_distinct_unsafe_ids_get_distinct_slugs() -> None:
     assert anchor_slug("a b") != anchor_slug("a/b")
+
+
+@given(texts)
+@example("a`b")
+@example("``")
+def test_code_spans_show_the_text_literally(text: str) -> None:
+    if not literal(text):
+        return
+    tokens = parser().parse(f"x {markdown_code(text)} y")
+    spans = [
+        c for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "code_inline"
+    ]
+    assert len(spans) == 1
+    # CommonMark strips one space from each side of a padded span.
+    assert spans[0].content == literal(text)
