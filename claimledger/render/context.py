@@ -18,6 +18,7 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Literal, get_args
@@ -84,13 +85,16 @@ def _place_findings(
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for index, origin in enumerate(ledger.claim_origins):
         starts[origin.path].append((origin.at().line, index))
+    for located in starts.values():
+        located.sort()
     by_claim: dict[int, list[str]] = defaultdict(list)
     elsewhere: list[str] = []
     for finding in findings:
-        located = sorted(starts.get(finding.location.path, ()))
-        inside = [index for line, index in located if line <= finding.location.line]
-        if inside:
-            by_claim[inside[-1]].append(_describe(finding))
+        located = starts.get(finding.location.path, [])
+        # The last claim starting at or before the finding's line holds it.
+        at = bisect.bisect_right(located, (finding.location.line, len(ledger.claims)))
+        if at:
+            by_claim[located[at - 1][1]].append(_describe(finding))
         else:
             elsewhere.append(_describe(finding))
     return by_claim, elsewhere
@@ -122,7 +126,9 @@ class _Builder:
             )
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
-        self.statements = {c.id: c.statement for c in ledger.claims}
+        self.claims: dict[str, Claim] = {}
+        for claim in ledger.claims:
+            self.claims.setdefault(claim.id, claim)
 
     def source(self, source_id: str) -> SourceRef:
         known = self.sources.get(source_id)
@@ -137,8 +143,7 @@ class _Builder:
     def claim_link(self, claim_id: str) -> ClaimLink:
         if claim_id not in self.claim_anchor:
             return ClaimLink(claim_id, anchor_slug(claim_id), claim_id, known=False)
-        claim = self.ledger.claim(claim_id)
-        assert claim is not None
+        claim = self.claims[claim_id]
         return ClaimLink(
             claim.id, self.claim_anchor[claim_id], claim.statement, _text(claim.said_on)
         )

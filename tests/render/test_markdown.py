@@ -115,6 +115,17 @@ def test_a_custom_template_can_extend_the_built_in_one(tmp_path: Path) -> None:
     assert "## Speakers" not in text
 
 
+def test_a_custom_template_can_override_how_one_claim_is_shown(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text(
+        '{% extends "claimledger/ledger.md.j2" %}\n'
+        "{% block claim %}\n- {{ claim.id }} ({{ claim.digest }})\n{% endblock %}\n"
+    )
+    text = render_markdown(validated(FIXTURE).ledger, template=template)
+    assert "- no-equivalence (a3e2ca738c79)\n" in text
+    assert "#### " not in text
+
+
 @pytest.mark.parametrize(
     ("source", "line", "message"),
     [
