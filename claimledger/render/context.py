@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
@@ -38,7 +38,9 @@ from claimledger.render.labels import (
     source_label,
     speaker_label,
 )
+from claimledger.render.pinpoint import Pinpoints
 from claimledger.render.views import (
+    ChangeView,
     ClaimLink,
     ClaimView,
     CorrectionView,
@@ -58,15 +60,10 @@ from claimledger.render.views import (
     VariantView,
 )
 
-__all__ = ["GROUPINGS", "GroupBy", "Locate", "Variants", "build_view"]
+__all__ = ["GROUPINGS", "GroupBy", "build_view"]
 
 GroupBy = Literal["speaker", "topic", "source", "date"]
 GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
-
-#: Finds the 1-based paragraph of a passage in its source: (source id, text, occurrence).
-Locate = Callable[[str, str, int | None], int | None]
-#: Word-level differences between the quotes of one claim.
-Variants = Callable[[Claim], Sequence[VariantView]]
 
 
 def _text(date: PartialDate | None) -> str | None:
@@ -101,12 +98,9 @@ def _place_findings(
 
 
 class _Builder:
-    def __init__(
-        self, ledger: LedgerFiles, locate: Locate | None, variants: Variants | None
-    ) -> None:
+    def __init__(self, ledger: LedgerFiles) -> None:
         self.ledger = ledger
-        self.locate = locate
-        self.variants = variants
+        self.pinpoints = Pinpoints(ledger)
         self.anchors = Anchors()
         # Claims take their anchors first so that a claim's anchor is its id.
         # A repeated id (possible only in a --force rendering) gets its own anchor.
@@ -148,15 +142,32 @@ class _Builder:
             claim.id, self.claim_anchor[claim_id], claim.statement, _text(claim.said_on)
         )
 
-    def paragraph(self, item: Quote | Evidence) -> int | None:
-        if self.locate is None or item.source not in self.ledger.sources:
-            return None
-        return self.locate(item.source, item.text, item.occurrence)
+    def paragraphs(self, item: Quote | Evidence) -> tuple[int | None, int | None]:
+        found = self.pinpoints.paragraphs(item.source, item.text, item.occurrence)
+        return found or (None, None)
+
+    def variants(self, claim: Claim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
+        wordings = self.pinpoints.wordings(claim)
+        if wordings is None:
+            return None, ()
+        shown = tuple(
+            VariantView(
+                self.source(variant.source),
+                tuple(
+                    ChangeView(op.op, " ".join(op.base), " ".join(op.other))
+                    for op in variant.changes
+                ),
+            )
+            for variant in wordings.variants
+        )
+        if all(not variant.changes for variant in shown):
+            return None, ()  # the outlets agree word for word: nothing to show
+        return self.source(wordings.reference), shown
 
     def evidence(self, item: Evidence) -> EvidenceView:
         speaker = self.speaker(item.speaker) if item.speaker else None
         return EvidenceView(
-            item.text, self.source(item.source), speaker, self.paragraph(item), item.note
+            item.text, self.source(item.source), speaker, *self.paragraphs(item), item.note
         )
 
     def role(self, role: Role) -> RoleView:
@@ -169,7 +180,7 @@ class _Builder:
                 quote.text,
                 self.source(quote.source),
                 f"{anchor}-{n}",
-                self.paragraph(quote),
+                *self.paragraphs(quote),
                 quote.occurrence,
                 quote.note,
             )
@@ -188,6 +199,7 @@ class _Builder:
             for n, source_id in enumerate(claim.sources(), start=1)
         )
         verdict = claim.verdict
+        reference, variants = self.variants(claim)
         return ClaimView(
             id=claim.id,
             anchor=anchor,
@@ -204,7 +216,8 @@ class _Builder:
             quotes=quotes,
             supports=tuple(self.evidence(e) for e in claim.supports),
             contradicts=tuple(self.evidence(e) for e in claim.contradicts),
-            variants=tuple(self.variants(claim)) if self.variants else (),
+            variants_reference=reference,
+            variants=variants,
             related=tuple(self.claim_link(other) for other in claim.related),
             history=tuple(CorrectionView(str(c.date), c.note) for c in claim.history),
             diagram=diagram,
@@ -324,18 +337,15 @@ def build_view(
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
-    locate: Locate | None = None,
-    variants: Variants | None = None,
 ) -> LedgerView:
     """The template data for ``ledger``.
 
     ``findings`` (of a ``--force`` rendering) are shown against the claims
-    whose lines they fall in, the rest at the top. ``locate`` and ``variants``
-    come from quote anchoring; without them no paragraph or variant is shown.
+    whose lines they fall in, the rest at the top.
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
-    builder = _Builder(ledger, locate, variants)
+    builder = _Builder(ledger)
     problems, elsewhere = _place_findings(ledger, findings)
     pairs = [
         (claim, builder.claim(claim, anchor, problems.get(index, ())))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import attrs
 
 __all__ = [
+    "ChangeView",
     "ClaimLink",
     "ClaimView",
     "CorrectionView",
@@ -75,8 +76,9 @@ class QuoteView:
     text: str
     source: SourceRef
     footnote: str
-    #: 1-based paragraph of the source where the quote starts, if known.
+    #: 1-based paragraphs of the source where the quote starts and ends, if anchored.
     paragraph: int | None = None
+    last_paragraph: int | None = None
     occurrence: int | None = None
     note: str | None = None
 
@@ -89,17 +91,30 @@ class EvidenceView:
     source: SourceRef
     speaker: SpeakerRef | None = None
     paragraph: int | None = None
+    last_paragraph: int | None = None
     note: str | None = None
 
 
 @attrs.frozen
+class ChangeView:
+    """One difference of an outlet's wording from the reference wording.
+
+    ``op`` is ``"replace"``, ``"insert"`` (words only this outlet has) or
+    ``"delete"`` (words it lacks); the words are as anchoring compares them.
+    """
+
+    op: str
+    reference: str
+    other: str
+
+
+@attrs.frozen
 class VariantView:
-    """How one outlet's wording of the claim differs from another's."""
+    """How one outlet's wording of the claim differs from the reference (the fullest)."""
 
     source: SourceRef
-    other: SourceRef
-    #: The differing words: (this outlet's words, the other's), either may be "".
-    differences: tuple[tuple[str, str], ...]
+    #: Empty when the outlet gives the reference's words.
+    changes: tuple[ChangeView, ...]
 
 
 @attrs.frozen
@@ -149,6 +164,8 @@ class ClaimView:
     quotes: tuple[QuoteView, ...]
     supports: tuple[EvidenceView, ...]
     contradicts: tuple[EvidenceView, ...]
+    #: The fullest wording of the remark, that the variants are compared with.
+    variants_reference: SourceRef | None
     variants: tuple[VariantView, ...]
     related: tuple[ClaimLink, ...]
     history: tuple[CorrectionView, ...]

@@ -73,3 +73,59 @@ def test_findings_are_placed_on_the_claim_whose_lines_they_fall_in() -> None:
     assert all(not p.startswith("claims/errors.yaml") for p in view.problems)
     assert any(p.startswith("corpus/altered.yaml") for p in view.problems)
     assert view.forced
+
+
+def test_passages_are_pinpointed_to_their_paragraphs(fixture_root: Path) -> None:
+    # An evidence passage that runs from the first paragraph of the report into the second.
+    claims = fixture_root / "claims" / "across.yaml"
+    claims.write_text(
+        "claims:\n"
+        "  - id: across-paragraphs\n"
+        "    statement: A passage across two paragraphs.\n"
+        "    speaker: sam-aide\n"
+        "    quotes:\n"
+        "      - source: weekly-example-2016-10-12\n"
+        '        text: other atrocities that are taking place."\n'
+        "    supports:\n"
+        "      - source: weekly-example-2016-10-12\n"
+        "        text: 'taking place.\" Asked whether the US'\n"
+    )
+    view = build_view(validated(fixture_root).ledger)
+    claim = next(c for c in view.claims if c.id == "across-paragraphs")
+    assert (claim.quotes[0].paragraph, claim.quotes[0].last_paragraph) == (1, 1)
+    assert (claim.supports[0].paragraph, claim.supports[0].last_paragraph) == (1, 2)
+    text = render_markdown(validated(fixture_root).ledger)
+    assert "(#source-weekly-example-2016-10-12), ¶¶ 1\u20132" in text  # an en dash
+
+
+def test_outlet_variants_compare_versions_of_one_remark_only(fixture_root: Path) -> None:
+    view = build_view(validated(fixture_root).ledger)
+    claims = {c.id: c for c in view.claims}
+    focus = claims["focus-on-russia-diverts-attention"]
+    assert focus.variants_reference is not None
+    assert focus.variants_reference.id == "daily-example-2016-10-13"  # the fullest wording
+    [weekly] = focus.variants
+    assert weekly.source.id == "weekly-example-2016-10-12"
+    assert [(c.op, c.reference, c.other) for c in weekly.changes] == [
+        ("delete", "I think sometimes", ""),
+        ("insert", "", "sometimes"),
+    ]
+    # One outlet only: nothing to compare.
+    assert claims["no-equivalence"].variants == ()
+
+
+def test_a_paraphrase_is_not_compared_word_by_word(fixture_root: Path) -> None:
+    briefing = fixture_root / "claims" / "briefing.yaml"
+    briefing.write_text(
+        briefing.read_text().replace(
+            "        note: The Daily Example names the speaker as Sam Aide.\n",
+            "        note: The Daily Example names the speaker as Sam Aide.\n"
+            "      - source: daily-example-2016-10-13\n"
+            "        text: A senior aide to Jo Bloggs yesterday said the focus on Russia\n",
+        )
+    )
+    focus = next(
+        c for c in build_view(validated(fixture_root).ledger).claims if c.id.startswith("focus")
+    )
+    assert len(focus.quotes) == 3
+    assert [v.source.id for v in focus.variants] == ["weekly-example-2016-10-12"]

@@ -49,3 +49,18 @@ def test_every_source_and_speaker_has_its_entry(rendered: str) -> None:
     ids = set(Structure.of(rendered).explicit_ids)
     assert {f"source-{s}" for s in ledger.sources} <= ids
     assert {f"speaker-{s}" for s in ledger.speakers} <= ids
+
+
+def test_every_passage_is_pinpointed(rendered: str) -> None:
+    # The shipped ledger is clean, so every quote and passage anchors in its source.
+    structure = Structure.of(rendered)
+    footnotes = [
+        t.content for t in structure.tokens if t.type == "inline" and "(#source-" in t.content
+    ]
+    ledger = validate(discover(REPO)).ledger
+    passages = sum(len(c.quotes) + len(c.supports) + len(c.contradicts) for c in ledger.claims)
+    passages += sum(
+        len(s.identified_as.evidence) for s in ledger.speakers.values() if s.identified_as
+    )
+    pinpointed = sum(text.count("), ¶") for text in footnotes)
+    assert pinpointed == passages
