@@ -72,7 +72,8 @@ def test_markdown_significant_statement_does_not_change_the_structure() -> None:
     # The claims table keeps four cells in every row.
     rows = [t for t in structure.tokens if t.type == "tr_open"]
     cells = [t for t in structure.tokens if t.type in ("td_open", "th_open")]
-    assert len(cells) == 4 * len(rows)  # the counts table and the claims table
+    assert structure.count("table_open") == 2  # the counts and the claims at a glance
+    assert len(cells) == 4 * len(rows)
 
 
 def test_unknown_metadata_is_said_to_be_unknown_not_guessed() -> None:
