@@ -98,7 +98,10 @@ def generate(claims: int, out: Path, seed: int = 2016, broken: int = 3) -> None:
             ]
             for _ in range(3):
                 source_id, text = rng.choice(docs)
-                lines += [f"      - source: {source_id}", f"        text: {_quoted(_passage(rng, text))}"]
+                lines += [
+                    f"      - source: {source_id}",
+                    f"        text: {_quoted(_passage(rng, text))}",
+                ]
             for field in ("supports", "contradicts"):
                 lines.append(f"    {field}:")
                 source_id, text = rng.choice(docs)
@@ -111,7 +114,9 @@ def generate(claims: int, out: Path, seed: int = 2016, broken: int = 3) -> None:
                 lines += ["    verdict:", "      rating: misleading", "      rationale: Synthetic."]
             if c % 5 == 0 and c > 0:
                 lines.append(f"    related: [claim-{c - 1:06d}]")
-        (out / "claims" / f"story-{f // CLAIMS_PER_FILE:05d}.yaml").write_text("\n".join(lines) + "\n")
+        (out / "claims" / f"story-{f // CLAIMS_PER_FILE:05d}.yaml").write_text(
+            "\n".join(lines) + "\n"
+        )
     # A few malformed files, as a real ledger under edit has.
     bad = [
         "claims:\n  - id: broken-a\n    statement: [unclosed\n",
