@@ -14,7 +14,8 @@ import random
 import shutil
 from pathlib import Path
 
-WORDS = (
+# A word list reads best as one string.
+WORDS = (  # noqa: SIM905
     "the minister said that government policy on housing and health would change after the "
     "election campaign while critics argued figures showed rising costs for families across "
     "every region council spokesman report confirmed budget spending cuts schools hospitals "

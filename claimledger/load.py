@@ -20,7 +20,6 @@ claimledger.load.YamlError: x.yaml:2:1: CL002 duplicate key 'a' (first defined a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
