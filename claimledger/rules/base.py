@@ -41,6 +41,9 @@ class Rule:
     #: ``None`` for rules the loader applies while reading files.
     check: Check | None
     doc: str
+    #: ``"ledger"`` for rules that need every claim (through ``LedgerFiles.index``);
+    #: ``"file"`` for rules that can check one claim file against the registry and corpus.
+    scope: Literal["file", "ledger"] = "file"
 
     @property
     def phase(self) -> Literal["load", "check"]:
@@ -57,6 +60,7 @@ def rule_from_module(module: ModuleType) -> Rule:
         severity=module.SEVERITY,
         check=getattr(module, "check", None),
         doc=doc,
+        scope=getattr(module, "SCOPE", "file"),
     )
 
 
