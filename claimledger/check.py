@@ -49,12 +49,13 @@ def lint(ledger: LedgerFiles, load_findings: list[Finding]) -> tuple[Finding, ..
     config = ledger.config
     findings = list(load_findings)
     for rule in RULES:
-        if rule.check is None or config.severity(rule.code, rule.severity) is None:
+        if config.severity(rule.code, rule.severity) is None:
             continue
-        findings += (
-            Finding(rule.code, rule.severity, problem.message, problem.location)
-            for problem in rule.check(ledger)
-        )
+        for check in rule.checks():
+            findings += (
+                Finding(rule.code, rule.severity, problem.message, problem.location)
+                for problem in check(ledger)
+            )
     return settle(config, findings)
 
 

@@ -141,14 +141,10 @@ def _check_file(path: Path) -> FileReport:
     )
     findings = list(result.findings)
     for rule in RULES:
-        if rule.check is None or rule.scope != "file":
-            continue
-        findings += (
-            Finding(rule.code, rule.severity, p.message, p.location)
-            for p in rule.check(ledger)
-            # The registry's own problems are reported once, by the parent.
-            if p.location.path == result.path
-        )
+        if rule.check is not None and rule.scope == "file":
+            findings += (
+                Finding(rule.code, rule.severity, p.message, p.location) for p in rule.check(ledger)
+            )
     return FileReport(tuple(findings), ledger.index)
 
 
@@ -260,9 +256,9 @@ def validate_incremental(
 
 
 def _registry_and_ledger_findings(ledger: LedgerFiles) -> Iterable[Finding]:
-    # ``ledger`` has no claims of its own: file rules see only the registry and
-    # corpus, ledger rules see the merged index.
+    # ``ledger`` has no claims of its own, only the registry, the corpus and the merged index.
     for rule in RULES:
-        if rule.check is not None:
-            for problem in rule.check(ledger):
+        checks = [rule.check_registry, rule.check if rule.scope == "ledger" else None]
+        for check in filter(None, checks):
+            for problem in check(ledger):
                 yield Finding(rule.code, rule.severity, problem.message, problem.location)

@@ -7,6 +7,7 @@ Every object keeps an :class:`Origin` so rules can point at the exact line.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,11 @@ class SourceDocument:
     @property
     def id(self) -> str:
         return self.meta.id
+
+    @functools.cached_property
+    def squashed(self) -> str | None:
+        """The text with whitespace runs as single spaces, built once however many quotes use it."""
+        return None if self.text is None else " ".join(self.text.split())
 
 
 @attrs.frozen
