@@ -3,10 +3,9 @@
 Both come from :mod:`claimledger.anchor`; this module only decides what a reader
 is shown.
 
-**Pinpoints.** A quote or evidence passage is anchored in its source (each
-source's text prepared once per rendering); its pinpoint is the paragraph of
-the match the passage refers to, ``(first, last)`` when it runs across
-paragraphs. A passage that cannot be placed unambiguously (possible only in a
+**Pinpoints.** A quote or evidence passage is anchored in its source; its
+pinpoint is the paragraph of the match the passage refers to, ``(first, last)``
+when it runs across paragraphs. A passage that cannot be placed unambiguously (possible only in a
 ``--force`` rendering) gets no pinpoint rather than a guessed one.
 
 **Outlet variants.** A claim's quotes may include an outlet's paraphrase or
@@ -34,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimledger.anchor import SourceText, Variant, Wordings, anchor, variants
+from claimledger.anchor import Variant, Wordings, variants
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim
 
@@ -52,28 +51,24 @@ def _similarity(variant: Variant) -> float:
 
 
 class Pinpoints:
-    """Anchors passages of one ledger, preparing each source's text at most once."""
+    """Anchors the passages of one ledger.
+
+    Anchorings are memoised on each :class:`~claimledger.ledger.SourceDocument`,
+    so after validation (which anchors every passage) a rendering redoes none.
+    """
 
     def __init__(self, ledger: LedgerFiles) -> None:
-        self._texts = {doc.id: doc.text for doc in ledger.sources.values()}
-        self._prepared: dict[str, SourceText] = {}
-
-    def _source(self, source_id: str) -> SourceText | None:
-        if source_id not in self._prepared:
-            text = self._texts.get(source_id)
-            if text is None:
-                return None
-            self._prepared[source_id] = SourceText.build(text)
-        return self._prepared[source_id]
+        self._sources = ledger.sources
 
     def paragraphs(
         self, source_id: str, text: str, occurrence: int | None
     ) -> tuple[int, int] | None:
         """The first and last paragraph of the passage in its source, if it is placed."""
-        source = self._source(source_id)
+        source = self._sources.get(source_id)
         if source is None or not text.strip():
             return None
-        match = anchor(text, source, occurrence=occurrence).chosen
+        found = source.anchoring(text, occurrence)
+        match = None if found is None else found.chosen
         return None if match is None else (match.paragraph, match.last_paragraph)
 
     def wordings(self, claim: Claim) -> Wordings | None:
