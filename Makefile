@@ -35,5 +35,9 @@ pytest: $(VENV)/.installed-test
 
 test: lint typecheck pytest
 
+# Speed and memory targets are measured here, never in timed tests.
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md
+
 clean:
 	rm -rf $(VENV) .claimledger .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,7 @@
 """What a rule is: a code, a name, a one-line summary, a default severity, a check.
 
-A rule's ``check`` is a generator over the ledger yielding :class:`Problem`
+A rule's ``check`` (claims) and ``check_registry`` (speakers and corpus) are
+generators over the ledger yielding :class:`Problem`
 values (a place and a message); the linter turns them into findings with the
 configured severity. Load rules (YAML syntax, schema, ...) are reported by the
 loader itself, so their ``check`` is ``None``.
@@ -38,13 +39,22 @@ class Rule:
     name: str
     summary: str
     severity: Severity
-    #: ``None`` for rules the loader applies while reading files.
+    #: Checks the claims; ``None`` for rules the loader applies while reading files.
     check: Check | None
     doc: str
+    #: Checks the speaker registry and the corpus, which do not change per claim file.
+    check_registry: Check | None = None
+    #: ``"ledger"`` for rules that need every claim (through ``LedgerFiles.index``);
+    #: ``"file"`` for rules that can check one claim file against the registry and corpus.
+    scope: Literal["file", "ledger"] = "file"
 
     @property
     def phase(self) -> Literal["load", "check"]:
-        return "load" if self.check is None else "check"
+        return "load" if self.check is None and self.check_registry is None else "check"
+
+    def checks(self) -> tuple[Check, ...]:
+        """Every check of the rule, claims and registry alike."""
+        return tuple(c for c in (self.check, self.check_registry) if c is not None)
 
 
 def rule_from_module(module: ModuleType) -> Rule:
@@ -57,6 +67,8 @@ def rule_from_module(module: ModuleType) -> Rule:
         severity=module.SEVERITY,
         check=getattr(module, "check", None),
         doc=doc,
+        scope=getattr(module, "SCOPE", "file"),
+        check_registry=getattr(module, "check_registry", None),
     )
 
 
