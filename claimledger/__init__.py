@@ -29,6 +29,7 @@ from claimledger.models import (
     Speaker,
     Verdict,
 )
+from claimledger.render import render_markdown
 
 __all__ = [
     "Alias",
@@ -51,6 +52,7 @@ __all__ = [
     "Verdict",
     "discover",
     "read_ledger",
+    "render_markdown",
     "validate",
 ]
 
