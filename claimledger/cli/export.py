@@ -10,7 +10,7 @@ from typing import Any
 from claimledger.atomic import write_atomic
 from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
-from claimledger.export import FORMATS, ExportRefused, export
+from claimledger.export import FORMATS, ExportRefused, export_ledger
 from claimledger.report import TextReporter
 
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     # Findings go to standard error: standard output may be the export itself.
     reporter = TextReporter(Path.cwd(), colour=False)
     try:
-        text = export(result, args.format)
+        text = export_ledger(result, args.format)
     except ExportRefused as refused:
         reporter.report(for_display(result.findings, config.root), sys.stderr)
         print(f"claimledger: {refused}", file=sys.stderr)

@@ -1,13 +1,16 @@
 """Exports of a ledger for the tools others use, and the JSON Schema of its files.
 
-==============  =====================================================  ============================
-format          for                                                    module
-==============  =====================================================  ============================
-``claimreview``  fact-check publishing (schema.org ClaimReview JSON-LD)  :mod:`.claimreview`
-``csl-json``    Zotero, pandoc ``--bibliography``, citeproc              :mod:`.csl`
-``bibtex``      LaTeX, biblatex, pandoc, Zotero                          :mod:`.bibtex`
-``jsonl``       DuckDB, pandas, Spark                                    :mod:`.jsonl`
-==============  =====================================================  ============================
+``claimreview``
+    schema.org ClaimReview JSON-LD, for publishing fact-checks (:mod:`.claimreview`)
+``csl-json``
+    citations for Zotero, pandoc's ``--bibliography`` and citeproc (:mod:`.csl`)
+``bibtex``
+    the same citations for LaTeX, biblatex, pandoc and Zotero (:mod:`.bibtex`)
+``jsonl``
+    flat records for DuckDB, pandas and Spark (:mod:`.jsonl`)
+
+:mod:`.schema` generates the JSON Schema of claim files, the speaker registry
+and source metadata from the models.
 
 Every export is a pure function of a validated ledger: the same files give the
 same bytes. A ledger with errors is not exported, since a citation of a
@@ -16,13 +19,14 @@ misquote would carry the misquote on.
 >>> from pathlib import Path
 >>> from claimledger.check import validate
 >>> from claimledger.config import Config
->>> text = export(validate(Config.default(Path("tests/examples/clean"))), "csl-json")
->>> text.startswith("[")
+>>> clean = validate(Config.default(Path("tests/examples/clean")))
+>>> export_ledger(clean, "csl-json").startswith("[")
 True
->>> export(validate(Config.default(Path("tests/examples/broken"))), "jsonl")
+>>> broken = validate(Config.default(Path("tests/examples/broken")))
+>>> export_ledger(broken, "jsonl")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-claimledger.export.ExportRefused: the ledger has 15 error(s); fix them before exporting
+claimledger.export.ExportRefused: the ledger has ... error(s); fix them before exporting
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ __all__ = [
     "claim_digest",
     "claimreview_feed",
     "csl_items",
-    "export",
+    "export_ledger",
     "json_schema",
     "rating_value",
     "records",
@@ -75,7 +79,7 @@ class ExportRefused(Exception):
         self.findings = findings
 
 
-def export(result: Validation, fmt: str) -> str:
+def export_ledger(result: Validation, fmt: str) -> str:
     """The validated ledger in format ``fmt`` (a key of :data:`FORMATS`).
 
     Raises :class:`ExportRefused` when validation found errors (warnings are allowed).

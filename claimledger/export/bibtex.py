@@ -18,10 +18,11 @@ styles keep their capitals as printed; LaTeX's special characters are escaped;
 an author name is braced only where BibTeX would otherwise split it (a comma or
 an "and" in it).
 
->>> print(bibtex_entry("article", "a-report", [("title", "{Profits & losses}"), ("year", "2016")]))
-@article{a-report,
-  title = {Profits & losses},
-  year = {2016}
+>>> title = "{" + latex_escape("Profits & losses") + "}"
+>>> print(bibtex_entry("misc", "a-report", [("title", title), ("month", "oct")]))
+@misc{a-report,
+  title = {Profits \& losses},
+  month = oct
 }
 >>> latex_escape("50% of $5 & #1_x")
 '50\\% of \\$5 \\& \\#1\\_x'
@@ -36,6 +37,7 @@ from claimledger.dates import PartialDate
 from claimledger.export.common import cited_works, claim_digest, claim_url, speaker_of
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source
+from claimledger.render.labels import speaker_label
 
 __all__ = ["bibtex_entry", "latex_escape", "to_bibtex"]
 
@@ -142,7 +144,7 @@ def claim_entry(ledger: LedgerFiles, claim: Claim, key: str) -> str:
         fields.append(("url", "{" + _url(url) + "}"))
     if claim.topics:
         fields.append(("keywords", _braced(", ".join(claim.topics))))
-    speaker = speaker_of(ledger, claim).display_name
+    speaker = speaker_label(speaker_of(ledger, claim))
     fields += [
         ("version", f"{{{digest}}}"),
         ("note", _braced(f"Claim {claim.id} by {speaker}; digest {digest}")),

@@ -6,10 +6,11 @@ ledger. Each maps the ledger as follows:
 ``claimReviewed``
     the claim's statement.
 ``itemReviewed``
-    a ``Claim``: its ``identifier`` is the claim id; its ``author`` the speaker
-    as a ``Person`` whose ``identifier`` is the speaker id and whose ``name`` is
-    the registry's name or, for an unnamed speaker, the registry's description
-    (never a name guessed from another source); ``datePublished`` is
+    a ``Claim``: its ``identifier`` is the claim id; its ``author`` the speaker,
+    whose ``identifier`` is the speaker id, whose ``name`` is the registry's name
+    or, for an unnamed speaker, the first clause of the registry's description
+    (the label the rendered ledger uses; never a name guessed from another
+    source), and whose ``description`` is the registry's; ``datePublished`` is
     ``said_on``, as precise as it is known (``2016``, ``2016-10``...);
     ``appearance`` lists the reports quoting it as ``CreativeWork`` (with the
     corpus id as ``identifier``, and ``url``, ``headline``, ``publisher``,
@@ -31,8 +32,10 @@ ledger. Each maps the ledger as follows:
     ``Organization``, from ``[tool.claimledger]``; left out when not configured.
 
 No review has a ``datePublished``: the ledger does not record when a verdict
-was published. The speaker registry does not say whether a speaker is a
-person or a body, so speakers are ``Person``.
+was published. Speakers are typed ``Thing``: the registry does not record
+whether a speaker is a person, a body or a document speaking in its own voice
+(the seed ledger has all three), and calling the Daily Mail a ``Person`` would
+publish a falsehood; :func:`speaker_type` is where a recorded kind would go.
 
 >>> from pathlib import Path
 >>> from claimledger.check import validate
@@ -41,8 +44,9 @@ person or a body, so speakers are ``Person``.
 >>> review = claim_reviews(ledger)[0]
 >>> review["reviewRating"]
 {'@type': 'Rating', 'alternateName': 'unsettled'}
->>> review["itemReviewed"]["author"]["name"]
-"The Labour leader's spokesman"
+>>> review["itemReviewed"]["author"]
+{'@type': 'Thing', 'identifier': 'spokesman', 'name': "The Labour leader's spokesman", \
+'description': "The Labour leader's spokesman"}
 """
 
 from __future__ import annotations
@@ -53,15 +57,38 @@ from typing import Any, Final
 from claimledger.export.common import claim_url, rating_value, speaker_of
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source, Speaker, Verdict
+from claimledger.render.labels import speaker_label
 
-__all__ = ["SCHEMA_ORG", "claim_reviews", "claimreview_feed", "to_claimreview"]
+__all__ = [
+    "SCHEMA_ORG",
+    "claim_review",
+    "claim_reviews",
+    "claimreview_feed",
+    "creative_work",
+    "first_appearance",
+    "speaker_node",
+    "speaker_type",
+    "to_claimreview",
+]
 
 SCHEMA_ORG: Final = "https://schema.org"
 
 
-def _person(speaker: Speaker) -> dict[str, Any]:
-    # display_name is the name, else the description, else the id: never a guess.
-    return {"@type": "Person", "identifier": speaker.id, "name": speaker.display_name}
+def speaker_type(speaker: Speaker) -> str:
+    """The schema.org type of a speaker: ``Thing``, as no more is recorded (see above)."""
+    return "Thing"
+
+
+def speaker_node(speaker: Speaker) -> dict[str, Any]:
+    """A speaker as the author of a claim: the registry's name or description, never a guess."""
+    node: dict[str, Any] = {
+        "@type": speaker_type(speaker),
+        "identifier": speaker.id,
+        "name": speaker_label(speaker),
+    }
+    if speaker.description:
+        node["description"] = " ".join(speaker.description.split())
+    return node
 
 
 def creative_work(source: Source) -> dict[str, Any]:
@@ -109,7 +136,7 @@ def claim_review(ledger: LedgerFiles, claim: Claim, verdict: Verdict) -> dict[st
     item: dict[str, Any] = {
         "@type": "Claim",
         "identifier": claim.id,
-        "author": _person(speaker_of(ledger, claim)),
+        "author": speaker_node(speaker_of(ledger, claim)),
     }
     if claim.said_on is not None:
         item["datePublished"] = str(claim.said_on)

@@ -11,17 +11,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Final
 
 from claimledger.config import Config
 from claimledger.dates import PartialDate
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source, Speaker
-from claimledger.structure import unstructure
+
+# The digest the rendered ledger prints beside each claim: a citation must pin the same words.
+from claimledger.render.digest import claim_digest
 
 __all__ = [
     "CLAIM_KEY_PREFIX",
@@ -37,32 +37,6 @@ __all__ = [
 
 #: Claims and sources are cited side by side; the prefix keeps their keys apart.
 CLAIM_KEY_PREFIX: Final = "claim:"
-
-
-def _prune(value: Any) -> Any:
-    if isinstance(value, dict):
-        pruned = {key: _prune(item) for key, item in value.items()}
-        return {key: item for key, item in pruned.items() if item is not None and item != []}
-    if isinstance(value, list | tuple):
-        return [_prune(item) for item in value]
-    return value
-
-
-def claim_digest(claim: Claim) -> str:
-    """The claim's content digest, as the rendered ledger prints it: 12 hex digits of SHA-256.
-
-    The canonical form is the one render defines (``claimledger.render.digest``):
-    the unstructured claim without null or empty-list entries, as JSON with sorted
-    keys, no insignificant whitespace and UTF-8 characters as themselves. Until
-    that module is merged this function computes the same; it is the one place
-    every export takes a digest from, to be pointed at render's.
-
-    >>> claim_digest(Claim(id="a", statement="The sky is blue.", speaker="s"))
-    '11d13fb2d7b4'
-    """
-    data = _prune(unstructure(claim))
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def rating_value(config: Config, rating: str) -> int | None:

@@ -57,8 +57,8 @@ __all__ = [
 SchemaKind = Literal["claims", "speakers", "source"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
-#: A partial date; the loader also refuses days that do not exist.
-DATE_PATTERN: Final = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: A partial date, months 01-12 and days 01-31; the loader also refuses 2016-02-30.
+DATE_PATTERN: Final = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 #: Each kind of file and the name its schema is shipped under (in ``schema/``).
 SCHEMA_FILES: Final[dict[SchemaKind, str]] = {
