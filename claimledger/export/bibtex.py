@@ -34,10 +34,9 @@ import re
 from typing import Final
 
 from claimledger.dates import PartialDate
-from claimledger.export.common import cited_works, claim_digest, claim_url, speaker_of
+from claimledger.export.common import cited_works, claim_digest, claim_url, speaker_name, speaker_of
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source
-from claimledger.render.labels import speaker_label
 
 __all__ = ["bibtex_entry", "latex_escape", "to_bibtex"]
 
@@ -144,7 +143,7 @@ def claim_entry(ledger: LedgerFiles, claim: Claim, key: str) -> str:
         fields.append(("url", "{" + _url(url) + "}"))
     if claim.topics:
         fields.append(("keywords", _braced(", ".join(claim.topics))))
-    speaker = speaker_label(speaker_of(ledger, claim))
+    speaker = speaker_name(speaker_of(ledger, claim))
     fields += [
         ("version", f"{{{digest}}}"),
         ("note", _braced(f"Claim {claim.id} by {speaker}; digest {digest}")),

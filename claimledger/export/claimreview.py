@@ -54,10 +54,9 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from claimledger.export.common import claim_url, rating_value, speaker_of
+from claimledger.export.common import claim_url, rating_value, speaker_name, speaker_of
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source, Speaker, Verdict
-from claimledger.render.labels import speaker_label
 
 __all__ = [
     "SCHEMA_ORG",
@@ -84,7 +83,7 @@ def speaker_node(speaker: Speaker) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@type": speaker_type(speaker),
         "identifier": speaker.id,
-        "name": speaker_label(speaker),
+        "name": speaker_name(speaker),
     }
     if speaker.description:
         node["description"] = " ".join(speaker.description.split())

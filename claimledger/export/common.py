@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from typing import Final
 
@@ -22,6 +23,7 @@ from claimledger.models import Claim, Source, Speaker
 
 # The digest the rendered ledger prints beside each claim: a citation must pin the same words.
 from claimledger.render.digest import claim_digest
+from claimledger.render.labels import speaker_label
 
 __all__ = [
     "CLAIM_KEY_PREFIX",
@@ -32,6 +34,7 @@ __all__ = [
     "date_parts",
     "ledger_sources",
     "rating_value",
+    "speaker_name",
     "speaker_of",
 ]
 
@@ -108,6 +111,19 @@ def date_parts(date: PartialDate) -> list[int]:
 def ledger_sources(ledger: LedgerFiles) -> list[Source]:
     """The corpus documents' metadata, in order of source id."""
     return [ledger.sources[key].meta for key in sorted(ledger.sources)]
+
+
+def speaker_name(speaker: Speaker) -> str:
+    """What exports call a speaker: the registry's name, else its description's first clause.
+
+    That is the label the rendered ledger uses, whole: the ledger shortens it
+    to fit a heading, but metadata has no such limit, and a name cut at "…"
+    says less than the registry does. Never a name from another source.
+
+    >>> speaker_name(Speaker("pm", description="The Prime Minister's spokesman, unnamed."))
+    "The Prime Minister's spokesman"
+    """
+    return speaker_label(speaker, limit=sys.maxsize)
 
 
 def speaker_of(ledger: LedgerFiles, claim: Claim) -> Speaker:

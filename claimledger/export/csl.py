@@ -38,11 +38,11 @@ from claimledger.export.common import (
     claim_digest,
     claim_url,
     date_parts,
+    speaker_name,
     speaker_of,
 )
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source
-from claimledger.render.labels import speaker_label
 
 __all__ = ["CSL_TYPES", "csl_items", "csl_type", "to_csl_json"]
 
@@ -133,7 +133,7 @@ def claim_item(ledger: LedgerFiles, claim: Claim, key: str) -> dict[str, Any]:
     if url:
         item["URL"] = url
     item["version"] = digest
-    speaker = speaker_label(speaker_of(ledger, claim))
+    speaker = speaker_name(speaker_of(ledger, claim))
     item["note"] = f"Claim {claim.id} by {speaker}; digest {digest}"
     return item
 
