@@ -94,6 +94,8 @@ class Imported:
 
 
 class _Reader:
+    """One pass over the input: the ids handed out so far, and the errors and notes met."""
+
     def __init__(self, source: LocatedJson) -> None:
         self.input = source
         self.errors: list[Message] = []
