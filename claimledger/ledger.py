@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+from claimledger.anchor import Anchoring, SourceText, anchor
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.load import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
@@ -77,10 +78,24 @@ class SourceDocument:
     def id(self) -> str:
         return self.meta.id
 
+    #: Anchorings already made in this run, by (quote text, occurrence).
+    _anchorings: dict[tuple[str, int | None], Anchoring] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+
     @functools.cached_property
-    def squashed(self) -> str | None:
-        """The text with whitespace runs as single spaces, built once however many quotes use it."""
-        return None if self.text is None else " ".join(self.text.split())
+    def anchor_text(self) -> SourceText | None:
+        """The text prepared for anchoring, built once however many quotes point into it."""
+        return None if self.text is None else SourceText.build(self.text)
+
+    def anchoring(self, quote: str, occurrence: int | None = None) -> Anchoring | None:
+        """Where ``quote`` stands in this document (memoised); None without a text."""
+        if self.anchor_text is None:
+            return None
+        key = (quote, occurrence)
+        if key not in self._anchorings:
+            self._anchorings[key] = anchor(quote, self.anchor_text, occurrence=occurrence)
+        return self._anchorings[key]
 
 
 @attrs.frozen

@@ -31,6 +31,10 @@ def make_ledger(tmp_path: Path) -> MakeLedger:
 
     def make(files: dict[str, str] | None = None, *, base: str = "clean") -> Path:
         root = tmp_path / "ledger"
+        count = 1
+        while root.exists():  # a second ledger in the same test
+            count += 1
+            root = tmp_path / f"ledger-{count}"
         shutil.copytree(
             EXAMPLES / base, root, symlinks=True, ignore=shutil.ignore_patterns(".claimledger")
         )

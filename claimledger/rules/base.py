@@ -15,11 +15,21 @@ from typing import Literal
 
 import attrs
 
+from claimledger.anchor import Anchoring, variants
 from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Claim, Evidence, Quote
 
-__all__ = ["Passage", "Problem", "Rule", "passages", "rule_from_module"]
+__all__ = [
+    "Passage",
+    "Problem",
+    "Rule",
+    "anchorings",
+    "passages",
+    "punctuation_only",
+    "rule_from_module",
+    "shorten",
+]
 
 
 @attrs.frozen
@@ -99,3 +109,40 @@ def passages(ledger: LedgerFiles) -> Iterator[Passage]:
             items: tuple[Quote | Evidence, ...] = getattr(claim, field)
             for index, item in enumerate(items):
                 yield Passage(item, field, index, claim, origin)
+
+
+def anchorings(ledger: LedgerFiles) -> Iterator[tuple[Passage, str, Anchoring]]:
+    """Each passage that can be anchored (known source with a text, non-empty text),
+    with its source id and where it stands. Anchorings are memoised per source, so the
+    rules that look at them share the work."""
+    for passage in passages(ledger):
+        item = passage.item
+        source = ledger.sources.get(item.source)
+        if source is None or not item.text.strip():
+            continue
+        found = source.anchoring(item.text, item.occurrence)
+        if found is not None:
+            yield passage, source.id, found
+
+
+def punctuation_only(found: Anchoring) -> bool:
+    """A quote not found, whose closest passage has the same words in the same order.
+
+    Words are compared as :func:`claimledger.anchor.variants` compares outlets'
+    wordings: case, punctuation and typography set aside. So "large scale" against
+    "large-scale" is a change of words, and so is "now" against "not".
+    """
+    if found.matches or found.closest is None:
+        return False
+    wordings = variants([("quote", found.quote), ("source", found.closest.text)])
+    return all(op.op == "equal" for variant in wordings.variants for op in variant.changes)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """One line of at most ``limit`` characters, for a message.
+
+    >>> shorten("a  b\\nc", 80), shorten("x" * 100, 10)
+    ('a b c', 'xxxxxxxxx…')
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

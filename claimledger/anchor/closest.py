@@ -1,0 +1,158 @@
+"""The passage most like a quote that was not found, if it is alike enough to suggest.
+
+Similarity is rapidfuzz's Indel ratio (``fuzz.ratio``, 0 to 100) between the normalised
+quote and a passage of the normalised source cut on word edges. Where to look is
+decided by the quote's *seed* words — its four longest words of four letters or more:
+each place a seed occurs proposes where the quote would start, and the best-supported
+proposals become passages of the quote's length, whose edges then move a word at a
+time while the similarity rises (so a passage may be longer or shorter than the quote
+when words were added or dropped). A passage that shares none of the quote's longest
+words is not offered as the thing the quote garbles; in exchange the cost is a few
+substring searches and a few dozen ratios of quote-sized strings, whatever the size
+of the source — rapidfuzz's ``partial_ratio_alignment`` over a whole 5 kB source costs
+from 0.1 to 1 ms for a quote longer than 64 characters.
+
+>>> src = SourceText.build("Both the US and British governments have been reluctant.")
+>>> c = closest("Both the US and British authorities have been reluctant", src)
+>>> c.text, c.similarity, (c.start, c.end, c.paragraph)
+('Both the US and British governments have been reluctant.', 86.5, (0, 56, 1))
+>>> closest("the US and British authorities", src) is None  # 5 words: the bar is 84
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import attrs
+from rapidfuzz import fuzz
+
+from claimledger.anchor.pattern import occurrences
+from claimledger.anchor.source import SourceText
+
+__all__ = ["Closest", "closest", "misquote_threshold"]
+
+_SEEDS = 4
+_SEED_HITS = 12  # a seed found more often than this says little about where to look
+_CANDIDATES = 3
+# How much moving the edges of a passage word by word can add to its similarity, at
+# most, in practice: a candidate further below the threshold is not worth refining.
+_CLIMB = 25.0
+_WORD = re.compile(r"\w{4,}")
+
+
+@attrs.frozen
+class Closest:
+    """The passage most like a quote that was not found, and how alike (0 to 100)."""
+
+    start: int
+    end: int
+    paragraph: int
+    similarity: float
+    text: str
+
+
+def misquote_threshold(words: int) -> float:
+    """The similarity a quote of ``words`` words must reach to be a possible misquote.
+
+    Below it the quote is "not found", with no suggestion. A few words always look
+    somewhat like *something* in a page of text, so suggesting the best of them would
+    point at an unrelated place — the known failure of fuzzy anchoring in annotation
+    tools. Measured against the corpus with phrases of unrelated English prose, the
+    best chance similarity is about 95 for 2 words, 91 for 3, 87 for 4, 77 for 5, 68
+    for 6 and under 65 from 7 words on; a one-word slip in a quote of 6 or more words
+    usually scores 80 to 98.
+
+    The bar is therefore 75 plus a margin that halves with every word beyond three:
+    ``75 + 36 * 2 ** (3 - words)`` — 93 for 4 words, 84 for 5, 79.5 for 6, 76 for 8.
+    For 3 words or fewer it would exceed 100: such quotes are never approximately
+    found (``inf``). The floor of 75 keeps a long quote from being matched to a
+    passage with a quarter of its characters different: that is a different remark.
+
+    >>> [misquote_threshold(n) for n in (2, 3, 4, 5, 6, 8, 30)]
+    [inf, inf, 93.0, 84.0, 79.5, 76.1, 75.0]
+    """
+    bar = 75.0 + 36.0 * 2.0 ** (3 - words)
+    return math.inf if bar > 100.0 else round(bar, 1)
+
+
+def closest(key: str, source: SourceText) -> Closest | None:
+    """The passage of ``source`` most like ``key`` (a normalised quote without markup),
+    if it reaches :func:`misquote_threshold`."""
+    threshold = misquote_threshold(len(key.split()))
+    if math.isinf(threshold):
+        return None
+    hay = source.normalised
+    best = (0.0, 0, 0)
+    for at in _alignments(key, hay):
+        start = hay.rfind(" ", 0, max(0, at) + 1) + 1
+        end = hay.find(" ", min(len(hay), at + len(key)) - 1)
+        passage = _score(key, hay, start, len(hay) if end == -1 else end)
+        if passage[0] > best[0]:
+            best = passage
+    if best[0] + _CLIMB < threshold:
+        return None
+    similarity, start, end = _climb(key, hay, best)
+    if similarity < threshold:
+        return None
+    start, end = source.original_span(start, end)
+    return Closest(start, end, source.paragraph_at(start), similarity, source.text[start:end])
+
+
+def _alignments(key: str, hay: str) -> list[int]:
+    """Where in ``hay`` the quote might start, best-supported first.
+
+    Each place a seed word occurs says the quote would start that far before it;
+    proposals within half a quote of each other are one candidate (their median).
+    """
+    offsets: dict[str, int] = {}
+    for found in _WORD.finditer(key):
+        offsets.setdefault(found.group(), found.start())
+    seeds = sorted(offsets.items(), key=lambda seed: -len(seed[0]))[:_SEEDS]
+    starts: list[int] = []
+    for word, offset in seeds:
+        hits = occurrences(hay, word, most=_SEED_HITS)
+        if len(hits) <= _SEED_HITS:
+            starts += (at - offset for at in hits)
+    starts.sort()
+    groups: list[list[int]] = []
+    for at in starts:
+        if groups and at - groups[-1][-1] <= len(key) // 2:
+            groups[-1].append(at)
+        else:
+            groups.append([at])
+    groups.sort(key=len, reverse=True)
+    return [group[len(group) // 2] for group in groups[:_CANDIDATES]]
+
+
+def _score(key: str, hay: str, start: int, end: int) -> tuple[float, int, int]:
+    return round(fuzz.ratio(key, hay[start:end]), 1), start, end
+
+
+def _climb(key: str, hay: str, best: tuple[float, int, int]) -> tuple[float, int, int]:
+    """Move either edge of the passage a word at a time while the similarity rises."""
+    for _ in range(2 * len(key.split()) + 8):
+        step = max((_score(key, hay, s, e) for s, e in _moves(hay, best[1], best[2])), default=best)
+        if step[0] <= best[0]:
+            break
+        best = step
+    return best
+
+
+def _moves(hay: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The passages one word longer or shorter at either end than ``hay[start:end]``."""
+    moves = []
+    if start > 0:
+        moves.append((hay.rfind(" ", 0, start - 1) + 1, end))
+    inner = hay.find(" ", start, end)
+    if inner != -1:
+        moves.append((inner + 1, end))
+        moves.append((start, hay.rfind(" ", start, end)))
+    if end < len(hay):
+        moves.append((start, _end_or_len(hay, hay.find(" ", end + 1))))
+    return moves
+
+
+def _end_or_len(hay: str, end: int) -> int:
+    return len(hay) if end == -1 else end

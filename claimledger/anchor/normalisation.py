@@ -1,0 +1,255 @@
+"""The one normalisation shared by quotes and sources, with a map back to the original.
+
+Fact-checkers paste the same words with curly or straight quotes, en or em dashes or
+hyphens, non-breaking spaces and line breaks. :func:`normalise` erases exactly those
+differences, and nothing else (case is kept: see ``anchoring`` for the first letter):
+
+1. *Separators* — quote marks, dashes, whitespace, invisible characters — are read as
+   ``'``, ``"``, ``-``, a space, or nothing, and runs of them collapse: a run holding a
+   dash becomes one ``-`` with no spaces round it (``Council—I``, ``Council - I`` and
+   ``Council-I`` are one spelling); any other run holding whitespace becomes one
+   space; quote marks are dropped unless they stand between two letters, where they
+   are apostrophes (``isn't``); separators at either end are dropped.
+2. NFKC, per character and its combining marks (``…`` becomes ``...``, ``ﬁ`` ``fi``).
+
+Separators come first so that ``″`` is one ``"`` and ``´`` an apostrophe, not NFKC's
+two primes or space-and-accent. Dropping quote marks at word edges is what lets a
+quote run across paragraphs: news copy reopens the quotation at each paragraph
+(``place.\\n\\n"Independent``) but the quoter writes ``place. Independent``.
+
+>>> normalise("He said: “It’s — frankly — a ‘disgrace’…”\\n\\n“Really.”")
+"He said: It's-frankly-a disgrace... Really."
+
+Each step records which input characters each output character came from, so a match
+in the normalised text maps back to exact offsets in the original:
+
+>>> n = Normalised.build("say\\u00a0“no—never”")
+>>> n.text, n.original_span(4, 12)
+('say no-never', (5, 13))
+"""
+
+# ruff: noqa: RUF001, RUF002 - the look-alike characters are this module's subject.
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+import attrs
+
+__all__ = ["QUOTE_MARKS", "Normalised", "normalise"]
+
+# Quote marks and apostrophes as they arrive from word processors, PDFs and typesetting.
+_SINGLE = "'‘’‚‛′‵‹›ʼ´`＇"
+_DOUBLE = '"“”„‟″‶«»〝〞〟＂'
+# Hyphens and dashes (Unicode category Pd in Latin typography, plus the minus sign).
+_DASHES = "-‐‑‒–—―⁃−⸺⸻﹘﹣－"
+# Every character for which str.isspace() is true, line and paragraph separators included.
+_SPACES = (
+    " \t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Characters that only affect layout or shaping: soft hyphen, zero-width space,
+# non-joiner and joiner, word joiner, byte-order mark.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+QUOTE_MARKS = frozenset(_SINGLE + _DOUBLE)
+"""Every character read as ``'`` or ``"``."""
+
+_CANONICAL: dict[int, str | None] = {
+    **dict.fromkeys(map(ord, _SINGLE), "'"),
+    **dict.fromkeys(map(ord, _DOUBLE), '"'),
+    **dict.fromkeys(map(ord, _DASHES), "-"),
+    **dict.fromkeys(map(ord, _SPACES), " "),
+    **dict.fromkeys(map(ord, _INVISIBLE)),
+}
+_SEPARATORS = re.escape("".join(sorted(map(chr, _CANONICAL))))
+_STARTERS = re.escape("".join(sorted(set(map(chr, _CANONICAL)) - {" "})))
+
+# A run of separators is found by a pattern that opens with a character class, so the
+# regex engine skips ahead to candidates instead of trying every position. Runs that
+# open with a plain space are found from their second character and widened by one in
+# the callback; this misses runs of plain spaces only, so text that has "  " or a
+# space at either end uses the slower pattern, which also tries every space.
+_RUN = re.compile(rf"[{_STARTERS}][{_SEPARATORS}]*")
+_RUN_OR_SPACES = re.compile(rf"[{_SEPARATORS}]+")
+
+# Runs with the same characters collapse the same way unless they are all quote marks
+# (then the letters around them decide), so most are looked up rather than worked
+# out; the cap keeps adversarial input from growing the table without bound.
+_COLLAPSED: dict[str, str] = {}
+_COLLAPSED_CAP = 4096
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@attrs.frozen
+class _Edits:
+    """The replacements one step made, as parallel sorted arrays.
+
+    Text between replacements was copied unchanged, so any output index maps back by a
+    bisect and an addition; an index inside a replacement maps to the whole input group
+    it came from, so a match boundary never splits a character.
+    """
+
+    out_starts: tuple[int, ...]
+    out_ends: tuple[int, ...]
+    in_starts: tuple[int, ...]
+    in_ends: tuple[int, ...]
+
+    def source_group(self, index: int) -> tuple[int, int]:
+        """The input span that output character ``index`` came from."""
+        j = bisect_right(self.out_starts, index) - 1
+        if j < 0:
+            return index, index + 1
+        if index < self.out_ends[j]:
+            return self.in_starts[j], self.in_ends[j]
+        at = self.in_ends[j] + index - self.out_ends[j]
+        return at, at + 1
+
+
+class _Output:
+    """The output of one step, built in input order, with its replacements recorded."""
+
+    __slots__ = ("delta", "done", "in_ends", "in_starts", "out_ends", "out_starts", "pieces")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.done = 0  # input consumed so far
+        self.delta = 0  # output length minus input length so far
+        self.out_starts: list[int] = []
+        self.out_ends: list[int] = []
+        self.in_starts: list[int] = []
+        self.in_ends: list[int] = []
+
+    def replace(self, text: str, start: int, end: int, new: str) -> None:
+        self.pieces += (text[self.done : start], new)
+        self.done = end
+        if len(new) != end - start:  # a 1:1 substitution leaves offsets as they are
+            out = start + self.delta
+            self.out_starts.append(out)
+            self.out_ends.append(out + len(new))
+            self.in_starts.append(start)
+            self.in_ends.append(end)
+            self.delta += len(new) - (end - start)
+
+    def finish(self, text: str) -> tuple[str, _Edits | None]:
+        if not self.pieces:
+            return text, None
+        self.pieces.append(text[self.done :])
+        edits = None
+        if self.out_starts:
+            edits = _Edits(
+                tuple(self.out_starts),
+                tuple(self.out_ends),
+                tuple(self.in_starts),
+                tuple(self.in_ends),
+            )
+        return "".join(self.pieces), edits
+
+
+def _wordlike(char: str) -> bool:
+    return char.isalnum() or char == "_"  # the regex \w for str patterns
+
+
+def _separators(text: str) -> tuple[str, _Edits | None]:
+    """Step 1: read and collapse runs of separators."""
+    fast = "  " not in text and text[:1] != " " and text[-1:] != " "
+    out = _Output()
+    last = len(text)
+    for run in (_RUN if fast else _RUN_OR_SPACES).finditer(text):
+        start, end = run.span()
+        if fast and start > out.done and text[start - 1] == " ":
+            start -= 1
+        chars = text[start:end]
+        if start == 0 or end == last:
+            new = ""
+        else:
+            found = _COLLAPSED.get(chars)
+            if found is None:
+                canonical = chars.translate(_CANONICAL)
+                if "-" in canonical or " " in canonical or not canonical:
+                    found = "-" if "-" in canonical else " " if " " in canonical else ""
+                    if len(_COLLAPSED) < _COLLAPSED_CAP:
+                        _COLLAPSED[chars] = found
+                elif _wordlike(text[start - 1]) and _wordlike(text[end]):
+                    found = canonical[0]  # an apostrophe inside a word: isn't, O'Neill
+                else:
+                    found = ""
+            new = found
+        if new != chars:
+            out.replace(text, start, end, new)
+    return out.finish(text)
+
+
+def _nfkc(text: str) -> tuple[str, _Edits | None]:
+    """Step 2: NFKC, a character and its combining marks at a time, so output traces back.
+
+    Normalising clusters separately equals whole-string NFKC except for scripts whose
+    composition joins two base characters (conjoining Hangul jamo, some Indic vowel
+    signs), which published text carries precomposed.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text, None
+    out = _Output()
+    if unicodedata.is_normalized("NFKC", text.replace("…", "")):
+        # The common case in news copy: an ellipsis is the only thing to change.
+        at = text.find("…")
+        while at != -1:
+            out.replace(text, at, at + 1, "...")
+            at = text.find("…", at + 1)
+        return out.finish(text)
+    for run in _NON_ASCII.finditer(text):
+        start, end = run.span()
+        if start > out.done and unicodedata.combining(text[start]):
+            start -= 1  # a mark composes with the (ASCII) character before it
+        i = start
+        while i < end:
+            j = i + 1
+            while j < end and unicodedata.combining(text[j]):
+                j += 1
+            normal = unicodedata.normalize("NFKC", text[i:j])
+            if normal != text[i:j]:
+                out.replace(text, i, j, normal)
+            i = j
+    return out.finish(text)
+
+
+@attrs.frozen(eq=False)
+class Normalised:
+    """A text's normalised form and the map from normalised to original offsets."""
+
+    text: str
+    _steps: tuple[_Edits, ...] = attrs.field(repr=False)
+
+    @classmethod
+    def build(cls, original: str) -> Normalised:
+        """Normalise ``original``, keeping what is needed to map offsets back."""
+        text, separators = _separators(original)
+        text, nfkc = _nfkc(text)
+        # In the order that leads from the normalised text back to the original.
+        steps = tuple(step for step in (nfkc, separators) if step is not None)
+        return cls(text, steps)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets (start inclusive, end exclusive) of normalised ``[start, end)``.
+
+        The span is widened to whole original characters: a match on the ``.`` of a
+        ``...`` that came from ``…`` covers the ``…``.
+        """
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"not a non-empty span of the normalised text: {start}, {end}")
+        first, last = start, end - 1
+        for step in self._steps:
+            first = step.source_group(first)[0]
+            last = step.source_group(last)[1] - 1
+        return first, last + 1
+
+
+def normalise(text: str) -> str:
+    """The form in which quotes and sources are compared.
+
+    >>> normalise("large‑scale  civilian\\ncasualties — ‘in Aleppo’")
+    'large-scale civilian casualties-in Aleppo'
+    """
+    return _nfkc(_separators(text)[0])[0]
