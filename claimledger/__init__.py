@@ -15,7 +15,9 @@ anchoring → query → render/export. :mod:`claimledger.cli` is the command lin
 from claimledger.check import Validation, validate
 from claimledger.config import Config, ConfigError, discover
 from claimledger.dates import PartialDate
+from claimledger.export import ExportRefused, export_ledger, json_schema
 from claimledger.findings import Finding, Location, Severity
+from claimledger.importers import read_claimreview
 from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.models import (
     Alias,
@@ -38,6 +40,7 @@ __all__ = [
     "ConfigError",
     "Correction",
     "Evidence",
+    "ExportRefused",
     "Finding",
     "Identification",
     "LedgerFiles",
@@ -51,6 +54,9 @@ __all__ = [
     "Validation",
     "Verdict",
     "discover",
+    "export_ledger",
+    "json_schema",
+    "read_claimreview",
     "read_ledger",
     "render_markdown",
     "validate",

@@ -12,13 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from claimledger.cli import render, validate
+from claimledger.cli import export, import_claimreview, render, schema, validate
 from claimledger.cli.common import EXIT_USAGE, UsageError
 from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (validate, render)
+COMMANDS = (validate, render, export, import_claimreview, schema)
 
 
 def build_parser() -> argparse.ArgumentParser:
