@@ -16,7 +16,8 @@ the source's own voice). Partial dates are kept as written (``said_on``,
 ``published``) and as the first and last day they can be (``said_on_from``,
 ``said_on_to``; ``published_from``, ``published_to``), which readers load as
 dates. ``verdict_value`` is the rating as a number, higher is better, as in
-the ClaimReview export.
+the ClaimReview export. ``paraphrase`` is true for a quote that gives the remark in
+the source's own words (reported speech).
 
 In DuckDB, quotes per source are
 ``SELECT source, count(*) FROM 'ledger.jsonl' WHERE record = 'quote' GROUP BY source``.
@@ -30,7 +31,7 @@ In DuckDB, quotes per source are
 >>> quote = next(r for r in records(ledger) if r["record"] == "quote")
 >>> {k: v for k, v in quote.items() if v is not None}
 {'record': 'quote', 'claim': 'us-is-an-intervening-power', 'source': 'briefing-report', \
-'speaker': 'spokesman', 'position': 1, 'text': '“Obviously.”'}
+'speaker': 'spokesman', 'position': 1, 'text': '“Obviously.”', 'paraphrase': False}
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ COLUMNS: Final = (
     "text",
     "occurrence",
     "note",
+    "paraphrase",
     # claim
     "statement",
     "said_on",
@@ -127,6 +129,7 @@ def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]
             text=quote.text,
             occurrence=quote.occurrence,
             note=quote.note,
+            paraphrase=quote.paraphrase,
         )
     for stance, items in (("supports", claim.supports), ("contradicts", claim.contradicts)):
         for position, item in enumerate(items, 1):

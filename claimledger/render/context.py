@@ -183,6 +183,7 @@ class _Builder:
                 *self.paragraphs(quote),
                 quote.occurrence,
                 quote.note,
+                quote.paraphrase,
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )

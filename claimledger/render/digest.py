@@ -3,8 +3,8 @@
 **Canonical form of a claim.** The claim is unstructured with
 :data:`claimledger.structure.converter` (the same converter that reads it:
 partial dates become their ``YYYY[-MM[-DD]]`` strings, tuples become lists),
-then every mapping entry whose value is ``null`` or an empty list is dropped,
-at every depth. The result is serialised as JSON with keys sorted by code
+then every mapping entry whose value is ``null``, ``false`` or an empty list is
+dropped, at every depth. The result is serialised as JSON with keys sorted by code
 point, no insignificant whitespace (``separators=(",", ":")``), non-ASCII
 characters written as themselves (``ensure_ascii=False``), and encoded as
 UTF-8. Strings are taken exactly as loaded: no Unicode normalisation and no
@@ -14,7 +14,8 @@ UTF-8 cannot encode, is written as its three-byte sequence, so that every
 claim that loads has a digest.)
 
 Dropping empty values makes ``note: null`` and an absent ``note`` the same
-claim, as the models already treat them, and keeps every existing digest
+claim (and ``paraphrase: false`` and an absent ``paraphrase``), as the models
+already treat them, and keeps every existing digest
 unchanged when a later version adds an optional field.
 
 **Claim digest.** The first 12 hexadecimal digits of the SHA-256 of the
@@ -53,10 +54,10 @@ DIGEST_LENGTH = 12
 
 
 def _prune(value: Any) -> Any:
-    """``value`` without null or empty-list entries in any mapping, however deep."""
+    """``value`` without null, false or empty-list entries in any mapping, however deep."""
     if isinstance(value, dict):
         pruned = {key: _prune(item) for key, item in value.items()}
-        return {key: item for key, item in pruned.items() if item is not None and item != []}
+        return {k: v for k, v in pruned.items() if v is not None and v is not False and v != []}
     if isinstance(value, list | tuple):
         return [_prune(item) for item in value]
     return value

@@ -81,6 +81,8 @@ class QuoteView:
     last_paragraph: int | None = None
     occurrence: int | None = None
     note: str | None = None
+    #: The source's own account of the remark (reported speech), not the speaker's words.
+    paraphrase: bool = False
 
 
 @attrs.frozen
