@@ -22,6 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 ledger: $(VENV)/.installed
 	$(BIN)/claimledger validate
+	$(BIN)/claimledger render
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check claimledger tests benchmarks
@@ -34,6 +35,10 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# Speed and memory targets are measured here, never in timed tests.
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md
 
 clean:
 	rm -rf $(VENV) .claimledger .pytest_cache .mypy_cache .ruff_cache

@@ -21,7 +21,9 @@ To ask questions of a ledger, :func:`load` it (see :mod:`claimledger.query`):
 from claimledger.check import Validation, validate
 from claimledger.config import Config, ConfigError, discover
 from claimledger.dates import PartialDate
+from claimledger.export import ExportRefused, export_ledger, json_schema
 from claimledger.findings import Finding, Location, Severity
+from claimledger.importers import read_claimreview
 from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.models import (
     Alias,
@@ -47,6 +49,7 @@ from claimledger.query import (
     ResolvedQuote,
     load,
 )
+from claimledger.render import render_markdown
 
 __all__ = [
     "Alias",
@@ -57,6 +60,7 @@ __all__ = [
     "ConfigError",
     "Correction",
     "Evidence",
+    "ExportRefused",
     "Finding",
     "Identification",
     "Ledger",
@@ -77,8 +81,12 @@ __all__ = [
     "Validation",
     "Verdict",
     "discover",
+    "export_ledger",
+    "json_schema",
     "load",
+    "read_claimreview",
     "read_ledger",
+    "render_markdown",
     "validate",
 ]
 

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from claimledger.config import Config, ConfigError
@@ -15,7 +17,7 @@ from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.rules import RULES, RULES_BY_CODE
 
-__all__ = ["Validation", "lint", "validate"]
+__all__ = ["Validation", "lint", "settle", "validate"]
 
 
 @attrs.frozen
@@ -45,15 +47,21 @@ def _check_settings(config: Config) -> None:
 def lint(ledger: LedgerFiles, load_findings: list[Finding]) -> tuple[Finding, ...]:
     """Run the check rules over ``ledger`` and settle every finding's severity."""
     config = ledger.config
-    _check_settings(config)
     findings = list(load_findings)
     for rule in RULES:
-        if rule.check is None or config.severity(rule.code, rule.severity) is None:
+        if config.severity(rule.code, rule.severity) is None:
             continue
-        findings += (
-            Finding(rule.code, rule.severity, problem.message, problem.location)
-            for problem in rule.check(ledger)
-        )
+        for check in rule.checks():
+            findings += (
+                Finding(rule.code, rule.severity, problem.message, problem.location)
+                for problem in check(ledger)
+            )
+    return settle(config, findings)
+
+
+def settle(config: Config, findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Give findings their configured severity, drop those of rules turned off, sort."""
+    _check_settings(config)
     settled = []
     for finding in findings:
         severity = config.severity(finding.code, finding.severity)

@@ -7,12 +7,14 @@ Every object keeps an :class:`Origin` so rules can point at the exact line.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
+from claimledger.anchor import Anchoring, SourceText, anchor
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.load import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
@@ -22,11 +24,14 @@ from claimledger.structure import structure_claims, structure_source, structure_
 __all__ = [
     "OUTSIDE_LEDGER",
     "ClaimFile",
+    "IndexedClaim",
     "LedgerFiles",
     "Origin",
     "SourceDocument",
     "read_claim_file",
     "read_ledger",
+    "read_registry",
+    "read_text",
 ]
 
 OUTSIDE_LEDGER = "CL015"
@@ -73,6 +78,43 @@ class SourceDocument:
     def id(self) -> str:
         return self.meta.id
 
+    #: Anchorings already made in this run, by (quote text, occurrence).
+    _anchorings: dict[tuple[str, int | None], Anchoring] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+
+    @functools.cached_property
+    def anchor_text(self) -> SourceText | None:
+        """The text prepared for anchoring, built once however many quotes point into it."""
+        return None if self.text is None else SourceText.build(self.text)
+
+    def anchoring(self, quote: str, occurrence: int | None = None) -> Anchoring | None:
+        """Where ``quote`` stands in this document (memoised); None without a text."""
+        if self.anchor_text is None:
+            return None
+        key = (quote, occurrence)
+        if key not in self._anchorings:
+            self._anchorings[key] = anchor(quote, self.anchor_text, occurrence=occurrence)
+        return self._anchorings[key]
+
+
+@attrs.frozen
+class IndexedClaim:
+    """What cross-file rules need of a claim: its id, related ids and their places.
+
+    Small and plain, so a file's entries can be cached and merged without
+    re-reading the file.
+    """
+
+    id: str
+    at: Location
+    related: tuple[tuple[str, Location], ...] = ()
+
+    @classmethod
+    def of(cls, claim: Claim, origin: Origin) -> IndexedClaim:
+        related = tuple((other, origin.at("related", i)) for i, other in enumerate(claim.related))
+        return cls(claim.id, origin.at("id"), related)
+
 
 @attrs.frozen
 class LedgerFiles:
@@ -89,6 +131,15 @@ class LedgerFiles:
     sources: dict[str, SourceDocument]
     #: Every file read, relative to the root, for reporting.
     files: tuple[str, ...]
+    #: Every claim of the ledger for cross-file rules; built from ``claims`` when not given
+    #: (an incremental run gives it for claims it did not re-read).
+    given_index: tuple[IndexedClaim, ...] | None = None
+
+    @property
+    def index(self) -> tuple[IndexedClaim, ...]:
+        if self.given_index is not None:
+            return self.given_index
+        return tuple(IndexedClaim.of(claim, origin) for claim, origin in self.located_claims())
 
     def located_claims(self) -> Iterator[tuple[Claim, Origin]]:
         """Each claim with where it was written, in file then document order."""
@@ -228,11 +279,25 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Findin
     return sources, findings
 
 
-def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
-    """Read everything the configuration points at; findings are unsorted."""
+def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
+    """The speaker registry and the corpus, as a ledger with no claims yet."""
     speakers, speaker_origins, findings = _read_speakers(config)
     sources, corpus_findings = _read_corpus(config)
-    findings += corpus_findings
+    registry = LedgerFiles(
+        config=config,
+        claims=(),
+        claim_origins=(),
+        speakers=speakers,
+        speaker_origins=speaker_origins,
+        sources=sources,
+        files=(),
+    )
+    return registry, findings + corpus_findings
+
+
+def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
+    """Read everything the configuration points at; findings are unsorted."""
+    registry, findings = read_registry(config)
     claims: list[Claim] = []
     origins: list[Origin] = []
     paths = claim_paths(config)
@@ -242,14 +307,10 @@ def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
         for claim, origin in result.claims:
             claims.append(claim)
             origins.append(origin)
-    files = [_display(p, config.root) for p in paths]
-    ledger = LedgerFiles(
-        config=config,
+    ledger = attrs.evolve(
+        registry,
         claims=tuple(claims),
         claim_origins=tuple(origins),
-        speakers=speakers,
-        speaker_origins=speaker_origins,
-        sources=sources,
-        files=tuple(files),
+        files=tuple(_display(p, config.root) for p in paths),
     )
     return ledger, findings

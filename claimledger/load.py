@@ -20,7 +20,6 @@ claimledger.load.YamlError: x.yaml:2:1: CL002 duplicate key 'a' (first defined a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -121,9 +120,9 @@ class Document:
 
     path: str
     data: Any
-    #: path of a value -> its position; for mapping entries also the key's.
-    values: dict[Path_, Location]
-    keys: dict[Path_, Location]
+    #: path of a value -> its (line, column); for mapping entries also the key's.
+    values: dict[Path_, tuple[int, int]]
+    keys: dict[Path_, tuple[int, int]]
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """The position of the value (or key) at ``path``, else of its nearest ancestor."""
@@ -131,7 +130,7 @@ class Document:
         for end in range(len(path), -1, -1):
             found = table.get(path[:end]) or self.values.get(path[:end])
             if found is not None:
-                return found
+                return Location(self.path, *found)
         return Location(self.path)
 
 
@@ -157,7 +156,8 @@ def parse_yaml(text: str, path: str) -> Document:
         loader.dispose()
     if root is None:
         return Document(path, None, {}, {})
-    _check_expansion(root, path)
+    if "*" in text:  # without an alias, the graph is a tree: nothing to expand
+        _check_expansion(root, path)
     builder = _Builder(path)
     data = builder.build(root, (), 0)
     return Document(path, data, builder.values, builder.keys)
@@ -247,51 +247,46 @@ def _check_expansion(root: Node, path: str) -> None:
 
 
 class _Builder:
+    """Plain values from the node graph, recording (line, column) of every key and value.
+
+    This is the hot path of validation: positions are kept as bare tuples
+    (a Location is made only when a finding needs one) and the walk is one
+    method with local lookups.
+    """
+
     def __init__(self, path: str) -> None:
         self.path = path
-        self.values: dict[Path_, Location] = {}
-        self.keys: dict[Path_, Location] = {}
-
-    def _loc(self, node: Node) -> Location:
-        mark = node.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        self.values: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
 
     def build(self, node: Node, path: Path_, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise _error(
-                YAML_SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", self.path, node.start_mark
-            )
-        self.values.setdefault(path, self._loc(node))
+        mark = node.start_mark
+        if path not in self.values:
+            self.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, ScalarNode):
             return self._scalar(node)
-        if node.tag not in (_MAP, _SEQ):
-            raise _error(YAML_SYNTAX, f"unsupported tag {node.tag!r}", self.path, node.start_mark)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, MappingNode)
-        return dict(self._entries(node, path, depth))
-
-    def _entries(self, node: MappingNode, path: Path_, depth: int) -> Iterator[tuple[str, Any]]:
-        first_seen: dict[str, int] = {}
+        if depth >= MAX_DEPTH:
+            raise _error(YAML_SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", self.path, mark)
+        if isinstance(node, SequenceNode) and node.tag == _SEQ:
+            build = self.build
+            return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if not isinstance(node, MappingNode) or node.tag != _MAP:
+            raise _error(YAML_SYNTAX, f"unsupported tag {node.tag!r}", self.path, mark)
+        result: dict[str, Any] = {}
+        keys = self.keys
         for key_node, value_node in node.value:
+            key_mark = key_node.start_mark
             if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
-                raise _error(
-                    YAML_SYNTAX,
-                    "mapping keys must be plain strings",
-                    self.path,
-                    key_node.start_mark,
-                )
+                raise _error(YAML_SYNTAX, "mapping keys must be plain strings", self.path, key_mark)
             key = key_node.value
-            if key in first_seen:
-                raise _error(
-                    DUPLICATE_KEY,
-                    f"duplicate key {key!r} (first defined at line {first_seen[key]})",
-                    self.path,
-                    key_node.start_mark,
-                )
-            first_seen[key] = key_node.start_mark.line + 1
-            self.keys[(*path, key)] = self._loc(key_node)
-            yield key, self.build(value_node, (*path, key), depth + 1)
+            if key in result:
+                first = keys[(*path, key)][0]
+                message = f"duplicate key {key!r} (first defined at line {first})"
+                raise _error(DUPLICATE_KEY, message, self.path, key_mark)
+            child = (*path, key)
+            keys[child] = (key_mark.line + 1, key_mark.column + 1)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
 
     def _scalar(self, node: ScalarNode) -> Any:
         tag, value = node.tag, node.value

@@ -36,12 +36,15 @@ class Quote:
     """Where a source reports the speaker making the claim, in the source's exact words.
 
     ``occurrence`` (1-based) picks one when the text occurs more than once.
+    ``paraphrase`` marks a passage in which the source gives the remark in its own
+    words (reported speech), so that it is never shown as the speaker's words.
     """
 
     source: str
     text: str
     occurrence: int | None = None
     note: str | None = None
+    paraphrase: bool = False
 
 
 @attrs.frozen

@@ -86,6 +86,12 @@ def _strict_int(value: Any, _: type) -> int:
     return value
 
 
+def _strict_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise SchemaError(f"expected true or false, got {describe(value)}")
+    return value
+
+
 def _partial_date(value: Any, _: type) -> PartialDate:
     if not isinstance(value, str):
         hint = " (write dates as quoted strings)" if isinstance(value, int) else ""
@@ -102,6 +108,7 @@ def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook(PartialDate, _partial_date)
     conv.register_unstructure_hook(PartialDate, str)
 

@@ -26,12 +26,12 @@ def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
 
 
 def test_clean_ledger_exits_0() -> None:
-    result = run("validate", str(EXAMPLES / "clean"))
+    result = run("validate", "--no-cache", str(EXAMPLES / "clean"))
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
 def test_findings_exit_1_with_compiler_style_lines() -> None:
-    result = run("validate", "tests/examples/broken")
+    result = run("validate", "--no-cache", "tests/examples/broken")
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
     assert first.startswith("tests/examples/broken/claims/bad-syntax.yaml:4:1: CL001 ")
@@ -44,23 +44,25 @@ def test_findings_exit_1_with_compiler_style_lines() -> None:
 
 
 def test_json_and_github_formats() -> None:
-    records = json.loads(run("validate", "--format", "json", "tests/examples/broken").stdout)
+    records = json.loads(
+        run("validate", "--no-cache", "--format", "json", "tests/examples/broken").stdout
+    )
     assert {"path", "line", "column", "code", "severity", "message"} == set(records[0])
-    github = run("validate", "--format", "github", "tests/examples/broken").stdout
+    github = run("validate", "--no-cache", "--format", "github", "tests/examples/broken").stdout
     assert github.splitlines()[0].startswith(
         "::error file=tests/examples/broken/claims/bad-syntax.yaml,line=4,col=1,title=CL001::"
     )
 
 
 def test_paths_limit_what_is_reported() -> None:
-    result = run("validate", "tests/examples/broken/claims/schema.yaml")
+    result = run("validate", "--no-cache", "tests/examples/broken/claims/schema.yaml")
     assert result.returncode == 1
     reported = {ln.split(":")[0] for ln in result.stdout.splitlines() if ": CL" in ln}
     assert reported == {"tests/examples/broken/claims/schema.yaml"}
 
 
 def test_ledger_is_found_from_a_subfolder() -> None:
-    result = run("validate", cwd=EXAMPLES / "broken" / "claims")
+    result = run("validate", "--no-cache", cwd=EXAMPLES / "broken" / "claims")
     assert result.returncode == 1
     assert "duplicate-key.yaml:4:5: CL002" in result.stdout
 
@@ -113,10 +115,34 @@ def test_a_folder_of_broken_files_never_prints_a_traceback(tmp_path: Path) -> No
     assert not (claims / "pwned").exists()
 
 
+def snapshot(root: Path) -> dict[Path, tuple[bytes, int]]:
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
-def test_validate_writes_nothing(fmt: str, make_ledger: MakeLedger) -> None:
+def test_validate_writes_nothing_but_its_cache(fmt: str, make_ledger: MakeLedger) -> None:
     root = make_ledger()
-    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    run("validate", "--format", fmt, cwd=root)
-    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    assert before == after
+    before = snapshot(root)
+    assert run("validate", "--format", fmt, cwd=root).returncode == 0
+    after = snapshot(root)
+    written = {p.relative_to(root).parts[0] for p in set(after) - set(before)}
+    assert written == {".claimledger"}
+    assert {p: v for p, v in after.items() if p in before} == before
+
+
+def test_no_cache_writes_nothing_at_all(make_ledger: MakeLedger) -> None:
+    root = make_ledger({"claims/x.yaml": "claims: [\n"})
+    before = snapshot(root)
+    assert run("validate", "--no-cache", cwd=root).returncode == 1
+    assert snapshot(root) == before
+
+
+def test_cache_is_ignored_by_git_and_gives_the_same_findings(make_ledger: MakeLedger) -> None:
+    root = make_ledger(
+        {"claims/x.yaml": "claims:\n  - id: x\n    statement: s\n    speaker: ghost\n"}
+    )
+    cold = run("validate", cwd=root)
+    warm = run("validate", cwd=root)
+    assert (cold.returncode, cold.stdout) == (warm.returncode, warm.stdout) == (1, warm.stdout)
+    assert "CL005" in warm.stdout
+    assert (root / ".claimledger" / ".gitignore").read_text().splitlines()[-1] == "*"

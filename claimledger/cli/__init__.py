@@ -12,13 +12,22 @@ import os
 import sys
 from collections.abc import Sequence
 
-from claimledger.cli import query, search, show, validate
+from claimledger.cli import (
+    export,
+    import_claimreview,
+    query,
+    render,
+    schema,
+    search,
+    show,
+    validate,
+)
 from claimledger.cli.common import EXIT_USAGE, UsageError
 from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (validate, query, show, search)
+COMMANDS = (validate, query, show, search, render, export, import_claimreview, schema)
 
 
 def build_parser() -> argparse.ArgumentParser:

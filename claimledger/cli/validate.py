@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
 from claimledger.config import Config
 from claimledger.findings import Finding
+from claimledger.incremental import validate_incremental
 from claimledger.report import REPORTERS, GithubReporter, JsonReporter, Reporter, TextReporter
 
 
@@ -34,7 +34,27 @@ def register(subparsers: Any) -> None:
         default="auto",
         help="colour text output (auto: only on a terminal)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="check changed claim files in N processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="neither read nor write the per-file cache under .claimledger/cache/",
+    )
     parser.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return value
 
 
 def _absolute(path: Path) -> Path:
@@ -66,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
     findings: list[Finding] = []
     for root, (config, selected) in ledgers.items():
-        result = validate(config)
-        kept = [f for f in result.findings if _within(f, root, selected)]
+        found = validate_incremental(config, jobs=args.jobs, cache=args.cache)
+        kept = [f for f in found if _within(f, root, selected)]
         findings += for_display(kept, root)
     reporter = make_reporter(args.format, Path.cwd(), args.color)
     reporter.report(findings, sys.stdout)

@@ -14,11 +14,13 @@ it, a ``check(ledger)`` generator of problems.
 from __future__ import annotations
 
 from claimledger.rules import (
+    ambiguous_quote,
     corpus_changed,
     duplicate_id,
     duplicate_key,
     empty_quote,
     outside_ledger,
+    possible_misquote,
     quote_not_found,
     said_after_published,
     schema,
@@ -46,6 +48,8 @@ RULES: tuple[Rule, ...] = tuple(
                 unknown_related,
                 corpus_changed,
                 quote_not_found,
+                possible_misquote,
+                ambiguous_quote,
                 said_after_published,
                 verdict_not_on_scale,
                 empty_quote,

@@ -1,6 +1,7 @@
 """What a rule is: a code, a name, a one-line summary, a default severity, a check.
 
-A rule's ``check`` is a generator over the ledger yielding :class:`Problem`
+A rule's ``check`` (claims) and ``check_registry`` (speakers and corpus) are
+generators over the ledger yielding :class:`Problem`
 values (a place and a message); the linter turns them into findings with the
 configured severity. Load rules (YAML syntax, schema, ...) are reported by the
 loader itself, so their ``check`` is ``None``.
@@ -14,11 +15,21 @@ from typing import Literal
 
 import attrs
 
+from claimledger.anchor import Anchoring, variants
 from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Claim, Evidence, Quote
 
-__all__ = ["Passage", "Problem", "Rule", "passages", "rule_from_module"]
+__all__ = [
+    "Passage",
+    "Problem",
+    "Rule",
+    "anchorings",
+    "passages",
+    "punctuation_only",
+    "rule_from_module",
+    "shorten",
+]
 
 
 @attrs.frozen
@@ -38,13 +49,22 @@ class Rule:
     name: str
     summary: str
     severity: Severity
-    #: ``None`` for rules the loader applies while reading files.
+    #: Checks the claims; ``None`` for rules the loader applies while reading files.
     check: Check | None
     doc: str
+    #: Checks the speaker registry and the corpus, which do not change per claim file.
+    check_registry: Check | None = None
+    #: ``"ledger"`` for rules that need every claim (through ``LedgerFiles.index``);
+    #: ``"file"`` for rules that can check one claim file against the registry and corpus.
+    scope: Literal["file", "ledger"] = "file"
 
     @property
     def phase(self) -> Literal["load", "check"]:
-        return "load" if self.check is None else "check"
+        return "load" if self.check is None and self.check_registry is None else "check"
+
+    def checks(self) -> tuple[Check, ...]:
+        """Every check of the rule, claims and registry alike."""
+        return tuple(c for c in (self.check, self.check_registry) if c is not None)
 
 
 def rule_from_module(module: ModuleType) -> Rule:
@@ -57,6 +77,8 @@ def rule_from_module(module: ModuleType) -> Rule:
         severity=module.SEVERITY,
         check=getattr(module, "check", None),
         doc=doc,
+        scope=getattr(module, "SCOPE", "file"),
+        check_registry=getattr(module, "check_registry", None),
     )
 
 
@@ -87,3 +109,40 @@ def passages(ledger: LedgerFiles) -> Iterator[Passage]:
             items: tuple[Quote | Evidence, ...] = getattr(claim, field)
             for index, item in enumerate(items):
                 yield Passage(item, field, index, claim, origin)
+
+
+def anchorings(ledger: LedgerFiles) -> Iterator[tuple[Passage, str, Anchoring]]:
+    """Each passage that can be anchored (known source with a text, non-empty text),
+    with its source id and where it stands. Anchorings are memoised per source, so the
+    rules that look at them share the work."""
+    for passage in passages(ledger):
+        item = passage.item
+        source = ledger.sources.get(item.source)
+        if source is None or not item.text.strip():
+            continue
+        found = source.anchoring(item.text, item.occurrence)
+        if found is not None:
+            yield passage, source.id, found
+
+
+def punctuation_only(found: Anchoring) -> bool:
+    """A quote not found, whose closest passage has the same words in the same order.
+
+    Words are compared as :func:`claimledger.anchor.variants` compares outlets'
+    wordings: case, punctuation and typography set aside. So "large scale" against
+    "large-scale" is a change of words, and so is "now" against "not".
+    """
+    if found.matches or found.closest is None:
+        return False
+    wordings = variants([("quote", found.quote), ("source", found.closest.text)])
+    return all(op.op == "equal" for variant in wordings.variants for op in variant.changes)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """One line of at most ``limit`` characters, for a message.
+
+    >>> shorten("a  b\\nc", 80), shorten("x" * 100, 10)
+    ('a b c', 'xxxxxxxxx…')
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

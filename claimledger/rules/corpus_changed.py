@@ -20,7 +20,7 @@ NAME = "corpus-changed"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: LedgerFiles) -> Iterator[Problem]:
+def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
     for source in ledger.sources.values():
         where = source.origin.at("sha256")
         if not source.text_path.is_file():

@@ -19,13 +19,14 @@ from claimledger.rules.base import Problem
 CODE = "CL004"
 NAME = "duplicate-id"
 SEVERITY = Severity.ERROR
+SCOPE = "ledger"
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
     first: dict[str, str] = {}
-    for claim, origin in ledger.located_claims():
-        where = origin.at("id")
-        if claim.id in first:
-            yield Problem(where, f"duplicate claim id {claim.id!r} (first at {first[claim.id]})")
+    for entry in ledger.index:
+        where = entry.at
+        if entry.id in first:
+            yield Problem(where, f"duplicate claim id {entry.id!r} (first at {first[entry.id]})")
         else:
-            first[claim.id] = f"{where.path}:{where.line}"
+            first[entry.id] = f"{where.path}:{where.line}"

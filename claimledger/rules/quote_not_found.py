@@ -1,39 +1,45 @@
-"""A quote or evidence passage must occur in its source's text.
+"""A quote or evidence passage must be found in its source's text.
 
-Whitespace runs (line breaks included) count as one space; everything else must
-match exactly. Quotes whose source is unknown or whose text is empty are left
-to ``unknown-source`` and ``empty-quote``.
+Found means anchored by :mod:`claimledger.anchor`: verbatim, or once typography is
+set aside (curly or straight quote marks, dashes, non-breaking spaces, line
+breaks, a capital where the quote starts mid-sentence), or with ``…`` for words
+left out and ``[brackets]`` for words put in. When the text is not found, the
+closest passage is suggested if it is alike enough for its length (see
+``claimledger.anchor.misquote_threshold``). An ``occurrence`` beyond the number of
+places the text occurs is reported here too. A near miss whose words are all the
+source's, differing only in punctuation, is left to ``possible-misquote``.
 
-Passing: ``text: "Obviously."`` from ``mirror-2016-10-12`` (the report prints it).
+Passing: ``text: "Obviously."`` from ``mirror-2016-10-12`` (the report prints “Obviously.”).
 
-Failing: ``text: "Obviously not."``.
+Failing: ``text: "Both the US and British authorities have been reluctant to accept any
+independent assessment of what's taking place"`` from the first report, which says
+"governments": ``quote text not found in '…'; closest (90%, ¶ 19): “Both the US and
+British governments have been reluctant…”``.
 """
 
-import re
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Problem, passages
+from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
 
 CODE = "CL009"
 NAME = "quote-not-found"
 SEVERITY = Severity.ERROR
 
-_SPACE = re.compile(r"\s+")
-
-
-def _squash(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
-
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    squashed: dict[str, str] = {}  # one normalisation per source, however many quotes
-    for passage in passages(ledger):
-        source = ledger.sources.get(passage.item.source)
-        if source is None or source.text is None or not passage.item.text.strip():
-            continue
-        if source.id not in squashed:
-            squashed[source.id] = _squash(source.text)
-        if _squash(passage.item.text) not in squashed[source.id]:
-            yield Problem(passage.at("text"), f"{passage.label} text not found in {source.id!r}")
+    for passage, source, found in anchorings(ledger):
+        if found.matches and found.occurrence is not None and not found.found:
+            count = len(found.matches)
+            message = (
+                f"{passage.label} text occurs {count} time(s) in {source!r}, not {found.occurrence}"
+            )
+            yield Problem(passage.at("occurrence"), message)
+        elif not found.matches and not punctuation_only(found):
+            message = f"{passage.label} text not found in {source!r}"
+            if found.closest is not None:
+                close = found.closest
+                shown = shorten(close.text)
+                message += f"; closest ({close.similarity:.0f}%, ¶ {close.paragraph}): “{shown}”"
+            yield Problem(passage.at("text"), message)

@@ -14,15 +14,15 @@ from claimledger.rules.base import Problem
 CODE = "CL007"
 NAME = "unknown-related"
 SEVERITY = Severity.ERROR
+SCOPE = "ledger"
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    ids = {claim.id for claim in ledger.claims}
-    for claim, origin in ledger.located_claims():
-        for i, other in enumerate(claim.related):
-            if other == claim.id:
-                yield Problem(
-                    origin.at("related", i), f"claim {claim.id!r} lists itself as related"
-                )
+    index = ledger.index
+    ids = {entry.id for entry in index}
+    for entry in index:
+        for other, where in entry.related:
+            if other == entry.id:
+                yield Problem(where, f"claim {entry.id!r} lists itself as related")
             elif other not in ids:
-                yield Problem(origin.at("related", i), f"unknown related claim {other!r}")
+                yield Problem(where, f"unknown related claim {other!r}")

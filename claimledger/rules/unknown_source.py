@@ -24,6 +24,10 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
     for passage in passages(ledger):
         if passage.item.source not in known:
             yield Problem(passage.at("source"), f"unknown source {passage.item.source!r}")
+
+
+def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
+    known = ledger.sources
     for speaker_id, speaker in ledger.speakers.items():
         origin = ledger.speaker_origins[speaker_id]
         refs: list[tuple[str | None, tuple[str | int, ...]]] = [

@@ -29,6 +29,10 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
         item = passage.item
         if isinstance(item, Evidence) and item.speaker is not None and item.speaker not in known:
             yield Problem(passage.at("speaker"), f"unknown speaker {item.speaker!r}")
+
+
+def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
+    known = ledger.speakers
     for speaker_id, speaker in known.items():
         ident = speaker.identified_as
         if ident is not None and ident.speaker not in known:

@@ -3,6 +3,7 @@ and the clean example ledger (its passing example) reports nothing."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -21,6 +22,16 @@ CLAIM = """claims:
 {fields}"""
 
 QUOTE = "    quotes:\n      - source: briefing-report\n        text: {text}\n"
+
+
+def source(source_id: str, text: str) -> dict[str, str]:
+    """Files for a corpus document with correct metadata."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return {
+        f"corpus/{source_id}.txt": text,
+        f"corpus/{source_id}.yaml": f"kind: news-report\nsha256: {digest}\n",
+    }
+
 
 CASES = [
     # (code, files to add or replace, expected path, line, column)
@@ -110,6 +121,31 @@ CASES = [
         7,
         15,
     ),
+    (
+        "CL013",
+        {
+            "claims/x.yaml": CLAIM.format(
+                fields=QUOTE.format(
+                    text="There are multiple foreign interventions, in the Syrian civil war."
+                )
+            )
+        },
+        "claims/x.yaml",
+        7,
+        15,
+    ),
+    (
+        "CL014",
+        {
+            **source("twice", "“Obviously.” He paused. “Obviously.”\n"),
+            "claims/x.yaml": CLAIM.format(
+                fields="    quotes:\n      - source: twice\n        text: Obviously.\n"
+            ),
+        },
+        "claims/x.yaml",
+        7,
+        15,
+    ),
 ]
 
 
@@ -136,7 +172,8 @@ def test_failing_example(
     findings = validate(discover(root)).findings
     located = [(f.code, f.location.path, f.location.line, f.location.column) for f in findings]
     assert (code, path, line, column) in located
-    assert all(f.severity is Severity.ERROR for f in findings)
+    rule = RULES_BY_CODE[code]
+    assert all(f.severity is rule.severity for f in findings if f.code == code)
 
 
 def test_outside_ledger(make_ledger: MakeLedger, tmp_path: Path) -> None:
@@ -172,3 +209,37 @@ def test_config_refuses_unknown_and_load_rules(
     pyproject.write_text(pyproject.read_text() + f'\n[tool.claimledger.rules]\n{setting} = "off"\n')
     with pytest.raises(ConfigError, match=message):
         validate(discover(root))
+
+
+def message(make_ledger: MakeLedger, quote: str, **extra: str) -> list[tuple[str, str]]:
+    fields = QUOTE.format(text=quote) + "".join(f"        {k}: {v}\n" for k, v in extra.items())
+    root = make_ledger({"claims/x.yaml": CLAIM.format(fields=fields)})
+    return [(f.code, f.message) for f in validate(discover(root)).findings]
+
+
+def test_quote_not_found_suggests_the_closest_passage(make_ledger: MakeLedger) -> None:
+    got = message(make_ledger, "There are many foreign interventions in the Syrian civil war.")
+    assert got == [
+        (
+            "CL009",
+            "quote text not found in 'briefing-report'; closest (92%, ¶ 2): "
+            "“There are multiple foreign interventions in the Syrian civil war.”",
+        )
+    ]
+
+
+def test_typography_and_elision_anchor(make_ledger: MakeLedger) -> None:
+    assert message(make_ledger, "'\"There are multiple ... in the Syrian civil war.\"'") == []
+    assert message(make_ledger, "'\"Obviously.\"'") == []
+
+
+def test_occurrence_beyond_the_matches(make_ledger: MakeLedger) -> None:
+    assert message(make_ledger, "Obviously.", occurrence="2") == [
+        ("CL009", "quote text occurs 1 time(s) in 'briefing-report', not 2")
+    ]
+
+
+def test_readme_lists_every_rule() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| {rule.code} | {rule.name} | {rule.severity.value} | {rule.summary} |" in readme

@@ -1,0 +1,141 @@
+"""Generate a realistic synthetic ledger: claims, speakers, corpus, a few broken files.
+
+Deterministic for a given size and seed. About 3 quotes and 2 evidence items per
+claim, each an exact passage of a ~5 kB corpus document, 25 claims a file.
+
+    python benchmarks/generate.py 10000 /tmp/ledger-10k
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import shutil
+from pathlib import Path
+
+# A word list reads best as one string.
+WORDS = (  # noqa: SIM905
+    "the minister said that government policy on housing and health would change after the "
+    "election campaign while critics argued figures showed rising costs for families across "
+    "every region council spokesman report confirmed budget spending cuts schools hospitals "
+    "police officers rail transport energy prices inflation wages workers unions strike vote "
+    "parliament committee inquiry evidence statement denied accused claimed warned promised"
+).split()
+
+CLAIMS_PER_FILE = 25
+DOC_CHARS = 5000
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 20))]
+    words[0] = words[0].capitalize()
+    return " ".join(words) + "."
+
+
+def _document(rng: random.Random) -> str:
+    paragraphs, size = [], 0
+    while size < DOC_CHARS:
+        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(2, 5)))
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _passage(rng: random.Random, text: str) -> str:
+    words = text.split()
+    start = rng.randrange(0, len(words) - 12)
+    return " ".join(words[start : start + rng.randint(6, 12)])
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def generate(claims: int, out: Path, seed: int = 2016, broken: int = 3) -> None:
+    rng = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "claims").mkdir(parents=True)
+    (out / "corpus").mkdir()
+    (out / "pyproject.toml").write_text(
+        '[tool.claimledger]\ntitle = "Synthetic ledger"\n'
+        'verdict-scale = ["accurate", "mostly-accurate", "misleading", "inaccurate"]\n'
+        'verdict-unrated = ["unsettled"]\n'
+    )
+    n_docs = max(10, claims // 10)
+    docs = []
+    for i in range(n_docs):
+        text = _document(rng)
+        source_id = f"report-{i:05d}"
+        (out / "corpus" / f"{source_id}.txt").write_text(text)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        (out / "corpus" / f"{source_id}.yaml").write_text(
+            f"kind: news-report\nsha256: {digest}\ntitle: Report {i}\n"
+            f'publisher: Publisher {i % 40}\npublished: "2016-{1 + i % 12:02d}-{1 + i % 28:02d}"\n'
+        )
+        docs.append((source_id, text))
+    n_speakers = max(5, claims // 50)
+    lines = ["speakers:"]
+    for i in range(n_speakers):
+        lines += [
+            f"  - id: speaker-{i:04d}",
+            f"    name: Speaker {i}",
+            "    reported_as:",
+            f"      - name: a spokesman for department {i}",
+            f"        source: {docs[i % len(docs)][0]}",
+        ]
+    (out / "claims" / "speakers.yaml").write_text("\n".join(lines) + "\n")
+    for f in range(0, claims, CLAIMS_PER_FILE):
+        lines = ["claims:"]
+        for c in range(f, min(f + CLAIMS_PER_FILE, claims)):
+            lines += [
+                f"  - id: claim-{c:06d}",
+                f"    statement: {_quoted(_sentence(rng))}",
+                f"    speaker: speaker-{rng.randrange(n_speakers):04d}",
+                f'    said_on: "2015-{1 + c % 12:02d}"',
+                "    topics: [policy, economy]",
+                "    quotes:",
+            ]
+            for _ in range(3):
+                source_id, text = rng.choice(docs)
+                lines += [
+                    f"      - source: {source_id}",
+                    f"        text: {_quoted(_passage(rng, text))}",
+                ]
+            for field in ("supports", "contradicts"):
+                lines.append(f"    {field}:")
+                source_id, text = rng.choice(docs)
+                lines += [
+                    f"      - source: {source_id}",
+                    f"        text: {_quoted(_passage(rng, text))}",
+                    "        note: Bears on the claim.",
+                ]
+            if c % 7 == 0:
+                lines += ["    verdict:", "      rating: misleading", "      rationale: Synthetic."]
+            if c % 5 == 0 and c > 0:
+                lines.append(f"    related: [claim-{c - 1:06d}]")
+        (out / "claims" / f"story-{f // CLAIMS_PER_FILE:05d}.yaml").write_text(
+            "\n".join(lines) + "\n"
+        )
+    # A few malformed files, as a real ledger under edit has.
+    bad = [
+        "claims:\n  - id: broken-a\n    statement: [unclosed\n",
+        "claims:\n  - id: broken-b\n    statement: s\n    speaker: speaker-0000\n    colour: red\n",
+        "claims:\n  - id: broken-c\n    id: again\n",
+    ]
+    for i in range(broken):
+        (out / "claims" / f"zz-broken-{i}.yaml").write_text(bad[i % len(bad)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("claims", type=int)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, default=2016)
+    args = parser.parse_args()
+    generate(args.claims, args.out, args.seed)
+
+
+if __name__ == "__main__":
+    main()

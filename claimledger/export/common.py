@@ -1,0 +1,134 @@
+"""What every export shares: the claim digest, the rating scale as numbers, keys and dates.
+
+>>> from claimledger.config import Config
+>>> from pathlib import Path
+>>> config = Config.from_table({"verdict-scale": ["true", "half-true", "false"]}, Path("/l"))
+>>> [rating_value(config, r) for r in ("true", "half-true", "false", "unsettled")]
+[3, 2, 1, None]
+>>> citation_key("claim:Who said, what?")
+'claim:Who-said-what'
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from typing import Final
+
+from claimledger.config import Config
+from claimledger.dates import PartialDate
+from claimledger.ledger import LedgerFiles
+from claimledger.models import Claim, Source, Speaker
+
+# The digest the rendered ledger prints beside each claim: a citation must pin the same words.
+from claimledger.render.digest import claim_digest
+from claimledger.render.labels import speaker_label
+
+__all__ = [
+    "CLAIM_KEY_PREFIX",
+    "citation_key",
+    "cited_works",
+    "claim_digest",
+    "claim_url",
+    "date_parts",
+    "ledger_sources",
+    "rating_value",
+    "speaker_name",
+    "speaker_of",
+]
+
+#: Claims and sources are cited side by side; the prefix keeps their keys apart.
+CLAIM_KEY_PREFIX: Final = "claim:"
+
+
+def rating_value(config: Config, rating: str) -> int | None:
+    """A rating as a number, higher is better: of ``n`` ratings best-first, the best is ``n``.
+
+    Unrated verdicts (``verdict-unrated``) and ratings off the scale have no number.
+    """
+    scale = config.verdict_scale
+    return len(scale) - scale.index(rating) if rating in scale else None
+
+
+def claim_url(config: Config, claim: Claim) -> str | None:
+    """Where the claim is published: the ledger's URL with the claim id as fragment."""
+    return f"{config.url}#{claim.id}" if config.url else None
+
+
+_NOT_IN_KEY = re.compile(r"[^\w:.\-/]+")
+
+
+def citation_key(text: str) -> str:
+    """A key that BibTeX, Zotero and pandoc (``@key``) all accept.
+
+    Ledger ids are slugs and pass unchanged; anything else (spaces, commas,
+    braces) becomes ``-``, as no BibTeX key may hold it.
+    """
+    return _NOT_IN_KEY.sub("-", text).strip("-:./") or "item"
+
+
+def _unique_keys(names: list[str]) -> Iterator[str]:
+    """``citation_key`` of each name, with ``-2``, ``-3``... on a clash, in order."""
+    seen: set[str] = set()
+    for name in names:
+        key = base = citation_key(name)
+        n = 1
+        while key in seen:
+            n += 1
+            key = f"{base}-{n}"
+        seen.add(key)
+        yield key
+
+
+def cited_works(
+    ledger: LedgerFiles,
+) -> tuple[list[tuple[Source, str]], list[tuple[Claim, str]]]:
+    """The corpus documents (by id) and the claims (in ledger order), each with its key.
+
+    A document's key is its id, a claim's ``claim:<id>``; both citation exports
+    use these, so a key cites the same work in CSL-JSON and in BibTeX.
+    """
+    sources = ledger_sources(ledger)
+    names = [s.id for s in sources] + [CLAIM_KEY_PREFIX + c.id for c in ledger.claims]
+    keys = list(_unique_keys(names))
+    split = len(sources)
+    return (
+        list(zip(sources, keys[:split], strict=True)),
+        list(zip(ledger.claims, keys[split:], strict=True)),
+    )
+
+
+def date_parts(date: PartialDate) -> list[int]:
+    """CSL's ``date-parts`` of a partial date: as many parts as are known.
+
+    >>> date_parts(PartialDate.parse("2016-10"))
+    [2016, 10]
+    """
+    return [p for p in (date.year, date.month, date.day) if p is not None]
+
+
+def ledger_sources(ledger: LedgerFiles) -> list[Source]:
+    """The corpus documents' metadata, in order of source id."""
+    return [ledger.sources[key].meta for key in sorted(ledger.sources)]
+
+
+def speaker_name(speaker: Speaker) -> str:
+    """What exports call a speaker: the registry's name, else its description's first clause.
+
+    That is the label the rendered ledger uses, whole: the ledger shortens it
+    to fit a heading, but metadata has no such limit, and a name cut at "…"
+    says less than the registry does. Never a name from another source.
+
+    >>> speaker_name(Speaker("pm", description="The Prime Minister's spokesman, unnamed."))
+    "The Prime Minister's spokesman"
+    """
+    return speaker_label(speaker, limit=sys.maxsize)
+
+
+def speaker_of(ledger: LedgerFiles, claim: Claim) -> Speaker:
+    """The claim's speaker from the registry.
+
+    Only a validated ledger is exported, so the speaker is known (CL005).
+    """
+    return ledger.speakers[claim.speaker]

@@ -1,0 +1,179 @@
+"""JSON Lines: flat records for DuckDB, pandas and Spark.
+
+One record a line, of five kinds told apart by ``record``: a ``speaker`` per
+registry entry, a ``source`` per corpus document, a ``claim`` per claim, then
+after each claim a ``quote`` per quote and an ``evidence`` per supporting or
+contradicting passage (``stance``: ``supports`` or ``contradicts``). Every
+record has every column, in the order of :data:`COLUMNS`, with ``null`` where
+a column does not apply or the fact is unknown; so a reader infers one schema
+however it samples the file. Nothing is nested but the lists ``topics`` and
+``authors``.
+
+Ids join the records: ``claim``, ``source`` and ``speaker`` hold the ids of
+the claim, document and speaker a record is about (for a quote, ``speaker`` is
+the claim's speaker; for evidence, whoever speaks in the passage, ``null`` for
+the source's own voice). Partial dates are kept as written (``said_on``,
+``published``) and as the first and last day they can be (``said_on_from``,
+``said_on_to``; ``published_from``, ``published_to``), which readers load as
+dates. ``verdict_value`` is the rating as a number, higher is better, as in
+the ClaimReview export. ``paraphrase`` is true for a quote that gives the remark in
+the source's own words (reported speech).
+
+In DuckDB, quotes per source are
+``SELECT source, count(*) FROM 'ledger.jsonl' WHERE record = 'quote' GROUP BY source``.
+
+>>> from pathlib import Path
+>>> from claimledger.check import validate
+>>> from claimledger.config import Config
+>>> ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
+>>> [r["record"] for r in records(ledger)]
+['speaker', 'source', 'claim', 'quote', 'evidence', 'claim', 'quote']
+>>> quote = next(r for r in records(ledger) if r["record"] == "quote")
+>>> {k: v for k, v in quote.items() if v is not None}
+{'record': 'quote', 'claim': 'us-is-an-intervening-power', 'source': 'briefing-report', \
+'speaker': 'spokesman', 'position': 1, 'text': '“Obviously.”', 'paraphrase': False}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, Final
+
+from claimledger.dates import PartialDate
+from claimledger.export.common import claim_digest, ledger_sources, rating_value
+from claimledger.ledger import LedgerFiles
+from claimledger.models import Claim
+
+__all__ = ["COLUMNS", "RECORD_KINDS", "records", "to_jsonl"]
+
+RECORD_KINDS: Final = ("speaker", "source", "claim", "quote", "evidence")
+
+COLUMNS: Final = (
+    "record",
+    "claim",
+    "source",
+    "speaker",
+    # quote and evidence
+    "position",
+    "stance",
+    "text",
+    "occurrence",
+    "note",
+    "paraphrase",
+    # claim
+    "statement",
+    "said_on",
+    "said_on_from",
+    "said_on_to",
+    "context",
+    "topics",
+    "verdict",
+    "verdict_value",
+    "rationale",
+    "digest",
+    # source
+    "kind",
+    "title",
+    "publisher",
+    "authors",
+    "url",
+    "published",
+    "published_from",
+    "published_to",
+    "event_date",
+    # speaker
+    "name",
+    "description",
+)
+
+
+def _row(**values: Any) -> dict[str, Any]:
+    """A record with every column, in order; a name outside COLUMNS is a bug, not data to drop."""
+    unknown = set(values) - set(COLUMNS)
+    if unknown:
+        raise ValueError(f"not a column: {', '.join(sorted(unknown))}")
+    return {column: values.get(column) for column in COLUMNS}
+
+
+def _days(prefix: str, date: PartialDate | None) -> dict[str, str | None]:
+    return {
+        prefix: None if date is None else str(date),
+        f"{prefix}_from": None if date is None else date.first.isoformat(),
+        f"{prefix}_to": None if date is None else date.last.isoformat(),
+    }
+
+
+def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]]:
+    verdict = claim.verdict
+    yield _row(
+        record="claim",
+        claim=claim.id,
+        speaker=claim.speaker,
+        statement=claim.statement,
+        **_days("said_on", claim.said_on),
+        context=claim.context,
+        topics=list(claim.topics),
+        verdict=verdict.rating if verdict else None,
+        verdict_value=rating_value(ledger.config, verdict.rating) if verdict else None,
+        rationale=verdict.rationale if verdict else None,
+        digest=claim_digest(claim),
+    )
+    for position, quote in enumerate(claim.quotes, 1):
+        yield _row(
+            record="quote",
+            claim=claim.id,
+            source=quote.source,
+            speaker=claim.speaker,
+            position=position,
+            text=quote.text,
+            occurrence=quote.occurrence,
+            note=quote.note,
+            paraphrase=quote.paraphrase,
+        )
+    for stance, items in (("supports", claim.supports), ("contradicts", claim.contradicts)):
+        for position, item in enumerate(items, 1):
+            yield _row(
+                record="evidence",
+                claim=claim.id,
+                source=item.source,
+                speaker=item.speaker,
+                position=position,
+                stance=stance,
+                text=item.text,
+                occurrence=item.occurrence,
+                note=item.note,
+            )
+
+
+def records(ledger: LedgerFiles) -> Iterator[dict[str, Any]]:
+    """Every record, each with every column: speakers, sources, then each claim and its passages."""
+    for speaker in ledger.speakers.values():
+        yield _row(
+            record="speaker",
+            speaker=speaker.id,
+            name=speaker.name,
+            description=speaker.description,
+        )
+    for source in ledger_sources(ledger):
+        yield _row(
+            record="source",
+            source=source.id,
+            kind=source.kind,
+            title=source.title,
+            publisher=source.publisher,
+            authors=list(source.authors),
+            url=source.url,
+            **_days("published", source.published),
+            event_date=None if source.event_date is None else str(source.event_date),
+        )
+    for claim in ledger.claims:
+        yield from _claim_records(ledger, claim)
+
+
+def to_jsonl(ledger: LedgerFiles) -> str:
+    """One JSON object a line, UTF-8, no spaces between tokens."""
+    return "".join(
+        json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        for record in records(ledger)
+    )

@@ -1,0 +1,170 @@
+"""JSON Schema (draft 2020-12) for claim files, the speaker registry and source metadata.
+
+The schemas are generated from the attrs models by walking their fields and
+type hints, so they cannot drift from what the strict loader accepts:
+
+==========================  ==================================================
+model                       JSON Schema
+==========================  ==================================================
+``str`` / ``int``           ``string`` / ``integer``
+``PartialDate``             ``$ref`` to a string with the pattern of ``YYYY``,
+                            ``YYYY-MM`` or ``YYYY-MM-DD``
+``X | None``                ``X`` or ``null``
+``tuple[X, ...]``           ``array`` of ``X``
+an attrs class              ``$ref`` to an object in ``$defs``
+==========================  ==================================================
+
+Fields without a default are ``required``; every object has
+``additionalProperties: false``, as the loader refuses unknown keys. What a
+schema cannot say, the loader still checks (``2016-02-30`` matches the pattern
+but is not a date; ``1.0`` is an integer to JSON Schema but not to the loader).
+
+>>> schema = json_schema("claims")
+>>> schema["$defs"]["Quote"]["required"]
+['source', 'text']
+>>> schema["$defs"]["Claim"]["properties"]["said_on"]
+{'anyOf': [{'$ref': '#/$defs/PartialDate'}, {'type': 'null'}], 'default': None}
+>>> "id" in json_schema("source")["properties"]  # the id is the file name
+False
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import types
+import typing
+from typing import Any, Final, Literal, get_args, get_origin, get_type_hints
+
+import attrs
+
+from claimledger.dates import PartialDate
+from claimledger.models import Source
+
+# The loader's own top-level shapes, so that the schema describes exactly what
+# it structures (a mapping with one required list) rather than a copy of it.
+from claimledger.structure import _ClaimFile, _SpeakerFile
+
+__all__ = [
+    "DATE_PATTERN",
+    "DRAFT",
+    "SCHEMA_FILES",
+    "SchemaKind",
+    "json_schema",
+    "schema_text",
+]
+
+SchemaKind = Literal["claims", "speakers", "source"]
+
+DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
+#: A partial date, months 01-12 and days 01-31; the loader also refuses 2016-02-30.
+DATE_PATTERN: Final = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+#: Each kind of file and the name its schema is shipped under (in ``schema/``).
+SCHEMA_FILES: Final[dict[SchemaKind, str]] = {
+    "claims": "claims.schema.json",
+    "speakers": "speakers.schema.json",
+    "source": "source.schema.json",
+}
+
+_ROOTS: Final[dict[SchemaKind, tuple[type, str, tuple[str, ...]]]] = {
+    "claims": (_ClaimFile, "claimledger claim file (claims/<story>.yaml)", ()),
+    "speakers": (_SpeakerFile, "claimledger speaker registry (claims/speakers.yaml)", ()),
+    # A source's id is its file name; the loader refuses an ``id`` key.
+    "source": (Source, "claimledger source metadata (corpus/<id>.yaml)", ("id",)),
+}
+
+
+def _summary(cls: type) -> str | None:
+    """The first paragraph of a class's docstring, on one line."""
+    doc = inspect.getdoc(cls)
+    if not doc:
+        return None
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def object_schema(self, cls: type, omit: tuple[str, ...] = ()) -> dict[str, Any]:
+        hints = get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            if field.name in omit:
+                continue
+            prop = self.type_schema(hints[field.name])
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+            elif field.default is None or field.default == ():
+                # Editors offer the default when completing a key.
+                prop["default"] = None if field.default is None else []
+            properties[field.name] = prop
+        schema: dict[str, Any] = {"type": "object"}
+        summary = _summary(cls)
+        if summary and not cls.__name__.startswith("_"):
+            schema["description"] = summary
+        schema["properties"] = properties
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        return schema
+
+    def type_schema(self, hint: Any) -> dict[str, Any]:
+        origin, args = get_origin(hint), get_args(hint)
+        if hint is str:
+            return {"type": "string"}
+        if hint is int:
+            return {"type": "integer"}
+        if hint is bool:
+            return {"type": "boolean"}
+        if hint is PartialDate:
+            self.defs.setdefault(
+                "PartialDate",
+                {
+                    "type": "string",
+                    "description": "A date known to the year, the month or the day: "
+                    "YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML).",
+                    "pattern": DATE_PATTERN,
+                },
+            )
+            return {"$ref": "#/$defs/PartialDate"}
+        if origin in (typing.Union, types.UnionType) and type(None) in args:
+            rest = [a for a in args if a is not type(None)]
+            if len(rest) != 1:
+                raise TypeError(f"no JSON Schema for the union {hint!r}")
+            inner = self.type_schema(rest[0])
+            if set(inner) == {"type"}:
+                return {"type": [inner["type"], "null"]}
+            return {"anyOf": [inner, {"type": "null"}]}
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.type_schema(args[0])}
+        if isinstance(hint, type) and attrs.has(hint):
+            name = hint.__name__
+            if name not in self.defs:
+                self.defs[name] = {}  # claims the name first, should a class refer to itself
+                self.defs[name] = self.object_schema(hint)
+            return {"$ref": f"#/$defs/{name}"}
+        raise TypeError(f"no JSON Schema for {hint!r}")
+
+
+def json_schema(kind: SchemaKind) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: ``claims``, ``speakers`` or ``source``."""
+    cls, title, omit = _ROOTS[kind]
+    builder = _Builder()
+    body = builder.object_schema(cls, omit)
+    schema: dict[str, Any] = {"$schema": DRAFT, "title": title}
+    schema.update(body)
+    if builder.defs:
+        schema["$defs"] = dict(sorted(builder.defs.items()))
+    return schema
+
+
+def schema_text(kind: SchemaKind) -> str:
+    """The schema as written to ``schema/<kind>.schema.json``: indented, newline-terminated.
+
+    >>> schema_text("source").splitlines()[1]
+    '  "$schema": "https://json-schema.org/draft/2020-12/schema",'
+    """
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,115 @@
+"""Reading JSON-LD input: JSON with the line and column of every value, and its vocabulary.
+
+``json`` gives no positions, so the text is also composed by the ledger's YAML
+reader (JSON is YAML's flow syntax), which records where each value stands
+and, unlike ``json``, refuses a repeated key rather than keeping the last.
+When libyaml cannot read some valid JSON, messages fall back to the path
+inside the document alone.
+
+>>> doc = load_json('{"a": [1,\\n  {"@type": "schema:ClaimReview"}]}', "in.json")
+>>> doc.message(("a", 1), "here")
+Message(location=Location(path='in.json', line=2, column=3), message='a[1]: here')
+>>> types(doc.data["a"][1])
+['ClaimReview']
+>>> load_json('{"a": 1,}', "in.json")
+Traceback (most recent call last):
+...
+claimledger.importers.jsonld.InputError: in.json:1:9: invalid JSON: Expecting property name \
+enclosed in double quotes
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+import attrs
+
+from claimledger.findings import Location
+from claimledger.load import Document, Path_, YamlError, parse_yaml
+
+__all__ = ["InputError", "LocatedJson", "Message", "load_json", "slug", "types"]
+
+
+@attrs.frozen
+class Message:
+    """A problem or a note about the input, at its place in the input file."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class InputError(ValueError):
+    """The input cannot be imported; ``errors`` says where and why."""
+
+    def __init__(self, errors: list[Message]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = tuple(errors)
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@attrs.frozen
+class LocatedJson:
+    """A JSON value and, where known, the position of each value inside it."""
+
+    path: str
+    data: Any
+    document: Document | None
+
+    def message(self, at: Path_, text: str) -> Message:
+        """``text`` about the value at ``at``, located in the file and by its path."""
+        where = self.document.locate(at) if self.document else Location(self.path)
+        return Message(where, f"{_dotted(at)}: {text}" if at else text)
+
+
+def load_json(text: str, path: str) -> LocatedJson:
+    """Parse JSON ``text`` read from ``path``; raise :class:`InputError` at the fault."""
+    repeated = None
+    try:
+        document: Document | None = parse_yaml(text, path)
+    except YamlError as exc:
+        document = None
+        repeated = exc.finding if exc.finding.code == "CL002" else None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = Location(path, exc.lineno, exc.colno)
+        raise InputError([Message(where, f"invalid JSON: {exc.msg}")]) from None
+    except RecursionError:
+        raise InputError([Message(Location(path), "JSON nested too deeply")]) from None
+    if repeated is not None:
+        # JSON would silently keep the last value; the YAML reader said where the key repeats.
+        raise InputError([Message(repeated.location, repeated.message)])
+    return LocatedJson(path, data, document)
+
+
+def types(value: dict[str, Any]) -> list[str]:
+    """The local names of an object's ``@type``: ``schema:X`` and ``https://schema.org/X`` are X."""
+    raw = value.get("@type")
+    names = raw if isinstance(raw, list) else [raw]
+    return [re.split(r"[/:#]", n)[-1] for n in names if isinstance(n, str)]
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII words joined by ``-``, cut at a word within ``limit``.
+
+    >>> slug("Café Müller: 12 October, 2016!")
+    'cafe-muller-12-october-2016'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(words) > limit:
+        head = words[: limit + 1]
+        words = head.rsplit("-", 1)[0] if "-" in head else words[:limit]
+    return words

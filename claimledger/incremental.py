@@ -1,0 +1,264 @@
+"""Validation that pays only for what changed: per-file reports, cached and computed in parallel.
+
+The findings are the same as :func:`claimledger.check.validate` gives (a test
+holds the two equal); only the work differs:
+
+1. The registry and the corpus are read in full (they are small, and every
+   claim file is checked against them). Their digests, the configuration and
+   the library's own code make the *context* key.
+2. Each claim file is checked on its own against that context by the
+   file-scope rules, giving a :class:`FileReport`: its findings and the
+   :class:`~claimledger.ledger.IndexedClaim` entries cross-file rules need.
+   Reports are cached under ``.claimledger/cache/`` keyed by the file's bytes
+   and the context, so an unchanged file is not parsed again; files that miss
+   are checked in ``jobs`` processes.
+3. The ledger-scope rules (duplicate ids, related ids) run over the merged
+   index, which is cheap.
+
+The cache is plain JSON (never pickle: loading must not execute anything),
+written atomically, safe to delete, and ignored by git through its own
+``.gitignore``. A repository could still *commit* a planted cache entry that
+claims a bad file is clean, so every entry carries an HMAC under a secret kept
+outside the repository (``$XDG_CACHE_HOME/claimledger/secret``, else
+``~/.cache/claimledger/secret``); an entry that does not verify is ignored.
+Where no secret can be kept, nothing is cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimledger.atomic import write_atomic
+from claimledger.check import settle
+from claimledger.config import Config
+from claimledger.findings import Finding, Location, Severity
+from claimledger.ledger import (
+    IndexedClaim,
+    LedgerFiles,
+    claim_paths,
+    read_claim_file,
+    read_registry,
+    read_text,
+)
+from claimledger.rules import RULES
+
+__all__ = ["CACHE_DIR", "FileReport", "validate_incremental"]
+
+CACHE_DIR = Path(".claimledger") / "cache"
+_FORMAT = 1
+
+
+@attrs.frozen
+class FileReport:
+    """One claim file's findings (default severities) and index entries."""
+
+    findings: tuple[Finding, ...]
+    index: tuple[IndexedClaim, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "findings": [
+                [f.code, f.severity.value, f.message, *_loc(f.location)] for f in self.findings
+            ],
+            "index": [
+                [e.id, *_loc(e.at), [[other, *_loc(at)] for other, at in e.related]]
+                for e in self.index
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> FileReport:
+        findings = tuple(
+            Finding(code, Severity(sev), msg, Location(path, line, col))
+            for code, sev, msg, path, line, col in data["findings"]
+        )
+        index = tuple(
+            IndexedClaim(
+                claim_id,
+                Location(path, line, col),
+                tuple((other, Location(p, ln, c)) for other, p, ln, c in related),
+            )
+            for claim_id, path, line, col, related in data["index"]
+        )
+        return cls(findings, index)
+
+
+def _loc(location: Location) -> tuple[str, int, int]:
+    return location.path, location.line, location.column
+
+
+def _code_digest() -> str:
+    """The library's own sources: a cache from another version is never trusted."""
+    digest = hashlib.sha256(str(_FORMAT).encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _context_key(registry: LedgerFiles) -> str:
+    config = registry.config
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(json.dumps([config.verdict_scale, config.verdict_unrated]).encode())
+    for speaker_id in sorted(registry.speakers):
+        digest.update(repr(registry.speakers[speaker_id]).encode())
+        digest.update(repr(registry.speaker_origins[speaker_id].document.values).encode())
+    for source_id in sorted(registry.sources):
+        source = registry.sources[source_id]
+        digest.update(repr((source.meta, source.digest)).encode())
+        digest.update(repr(source.origin.document.values).encode())
+    return digest.hexdigest()
+
+
+# Set in each worker process (and in the parent for serial runs).
+_REGISTRY: LedgerFiles | None = None
+
+
+def _init_worker(registry: LedgerFiles) -> None:
+    global _REGISTRY
+    _REGISTRY = registry
+
+
+def _check_file(path: Path) -> FileReport:
+    registry = _REGISTRY
+    assert registry is not None, "worker not initialised"
+    result = read_claim_file(path, registry.config.root)
+    ledger = attrs.evolve(
+        registry,
+        claims=tuple(claim for claim, _ in result.claims),
+        claim_origins=tuple(origin for _, origin in result.claims),
+    )
+    findings = list(result.findings)
+    for rule in RULES:
+        if rule.check is not None and rule.scope == "file":
+            findings += (
+                Finding(rule.code, rule.severity, p.message, p.location) for p in rule.check(ledger)
+            )
+    return FileReport(tuple(findings), ledger.index)
+
+
+def _secret() -> bytes | None:
+    """This user's cache secret, created on first use; None where it cannot be kept."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "claimledger" / "secret"
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # O_EXCL: of two processes starting at once, one creates, the other reads.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+        secret = path.read_bytes()
+    except FileExistsError:
+        secret = path.read_bytes()
+    except OSError:
+        return None
+    return secret if len(secret) == 32 else None
+
+
+class _Cache:
+    def __init__(self, root: Path, enabled: bool) -> None:
+        self.folder = root / CACHE_DIR
+        self.secret = _secret() if enabled else None
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def _mac(self, key: str, body: str) -> str:
+        assert self.secret is not None
+        return hmac.new(self.secret, f"{key}\0{body}".encode(), hashlib.sha256).hexdigest()
+
+    def get(self, key: str) -> FileReport | None:
+        if self.secret is None:
+            return None
+        try:
+            mac, _, body = self._file(key).read_text(encoding="utf-8").partition("\n")
+            if not hmac.compare_digest(mac, self._mac(key, body)):
+                return None  # not written by this user's claimledger: never trusted
+            return FileReport.from_json(json.loads(body))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing, unreadable or not ours: recompute
+
+    def put(self, key: str, report: FileReport) -> None:
+        if self.secret is None:
+            return
+        body = json.dumps(report.to_json(), ensure_ascii=False)
+        try:
+            target = self._file(key)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():
+                write_atomic(ignore, "# claimledger's cache: safe to delete\n*\n")
+            write_atomic(target, f"{self._mac(key, body)}\n{body}")
+        except OSError:
+            pass  # a read-only checkout validates without a cache
+
+
+def _file_key(context: str, relative: str, data: bytes) -> str:
+    digest = hashlib.sha256(context.encode())
+    digest.update(relative.encode() + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _run(paths: Sequence[Path], registry: LedgerFiles, jobs: int) -> list[FileReport]:
+    if jobs <= 1 or len(paths) < 2 * jobs:
+        _init_worker(registry)
+        return [_check_file(path) for path in paths]
+    chunk = max(1, len(paths) // (jobs * 4))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
+        return list(pool.map(_check_file, paths, chunksize=chunk))
+
+
+def validate_incremental(
+    config: Config, *, jobs: int | None = None, cache: bool = True
+) -> tuple[Finding, ...]:
+    """The ledger's findings, reusing cached per-file reports and ``jobs`` processes."""
+    registry, findings = read_registry(config)
+    context = _context_key(registry)
+    store = _Cache(config.root, cache)
+    paths = claim_paths(config)
+    reports: dict[Path, FileReport] = {}
+    misses: list[tuple[Path, str]] = []
+    for path in paths:
+        text, data, problems = read_text(path, config.root)
+        if data is None or text is None:
+            reports[path] = FileReport(tuple(problems), ())
+            continue
+        key = _file_key(context, path.relative_to(config.root).as_posix(), data)
+        cached = store.get(key)
+        if cached is None:
+            misses.append((path, key))
+        else:
+            reports[path] = cached
+    computed = _run([p for p, _ in misses], registry, jobs or os.cpu_count() or 1)
+    for (path, key), report in zip(misses, computed, strict=True):
+        reports[path] = report
+        store.put(key, report)
+    ordered = [reports[path] for path in paths]
+    index = tuple(entry for report in ordered for entry in report.index)
+    whole = attrs.evolve(registry, given_index=index, files=tuple(registry.files))
+    for report in ordered:
+        findings += report.findings
+    findings += _registry_and_ledger_findings(whole)
+    return settle(config, findings)
+
+
+def _registry_and_ledger_findings(ledger: LedgerFiles) -> Iterable[Finding]:
+    # ``ledger`` has no claims of its own, only the registry, the corpus and the merged index.
+    for rule in RULES:
+        checks = [rule.check_registry, rule.check if rule.scope == "ledger" else None]
+        for check in filter(None, checks):
+            for problem in check(ledger):
+                yield Finding(rule.code, rule.severity, problem.message, problem.location)

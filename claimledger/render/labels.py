@@ -1,0 +1,158 @@
+"""Names, orders and anchors: the small decisions every part of a rendering shares.
+
+Every order here is total and depends only on the ledger's content, so the
+same ledger always renders to the same bytes.
+
+>>> from claimledger.models import Speaker
+>>> speaker_label(Speaker("aide", description="An aide to Jeremy Corbyn, speaking on condition "
+...                       "of anonymity; named by one report."))
+'An aide to Jeremy Corbyn'
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+
+from claimledger.dates import PartialDate
+from claimledger.models import Claim, Role, Source, Speaker
+from claimledger.render.escape import anchor_slug, truncate
+
+__all__ = [
+    "Anchors",
+    "claim_key",
+    "date_key",
+    "is_certain_sequence",
+    "roles_at",
+    "source_label",
+    "speaker_label",
+]
+
+#: Brackets and quotation marks whose contents never end a speaker's short name.
+_OPENERS = {"(": ")", "[": "]", "“": "”", '"': '"'}
+
+
+def date_key(date: PartialDate | None) -> tuple[int, str]:
+    """Sorts dates by their first possible day, less precise first; undated last.
+
+    >>> dates = [None, PartialDate.parse("2016-10-12"), PartialDate.parse("2016-10")]
+    >>> [str(d) for d in sorted(dates, key=date_key)]
+    ['2016-10', '2016-10-12', 'None']
+    """
+    if date is None:
+        return (1, "")
+    year, month, day = date.sort_key()
+    return (0, f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def claim_key(claim: Claim) -> tuple[int, str, str]:
+    """Claims by date, then id."""
+    return (*date_key(claim.said_on), claim.id)
+
+
+def is_certain_sequence(dates: Sequence[PartialDate]) -> bool:
+    """True when the dates, in order, each definitely fall after the one before.
+
+    Only then does a drawn timeline show an order the record supports.
+
+    >>> is_certain_sequence([PartialDate.parse("2016-10"), PartialDate.parse("2016-10-12")])
+    False
+    >>> is_certain_sequence([PartialDate.parse("2016-10-12"), PartialDate.parse("2018")])
+    True
+    """
+    return all(later.definitely_after(earlier) for earlier, later in itertools.pairwise(dates))
+
+
+def roles_at(roles: Iterable[Role], when: PartialDate | None) -> list[Role]:
+    """The roles whose recorded dates do not rule out ``when`` (all of them if undated)."""
+    if when is None:
+        return list(roles)
+    return [
+        role
+        for role in roles
+        if not (role.since is not None and role.since.definitely_after(when))
+        and not (role.until is not None and when.definitely_after(role.until))
+    ]
+
+
+def source_label(meta: Source) -> str:
+    """A short citation: publisher and title as far as known, and the date.
+
+    >>> source_label(Source("m", "news-report", "0", publisher="Mirror"))
+    'Mirror'
+    >>> source_label(Source("weekly-2016-10-12", "news-report", "0",
+    ...                     published=PartialDate.parse("2016-10-12")))
+    'weekly-2016-10-12'
+    >>> source_label(Source("c", "transcript", "0", title="Aleppo Bombings",
+    ...                     event_date=PartialDate.parse("2016-10-18")))
+    '“Aleppo Bombings”, event of 2016-10-18'
+    """
+    parts = [part for part in (meta.publisher, meta.title and f"“{meta.title}”") if part]
+    date = meta.published or meta.event_date
+    if not parts:
+        # Neither publisher nor title is known: the id names it, often with its date.
+        parts = [meta.id]
+        if date is not None and str(date) in meta.id:
+            return meta.id
+    if meta.published is not None:
+        parts.append(str(meta.published))
+    elif meta.event_date is not None:
+        parts.append(f"event of {meta.event_date}")
+    return ", ".join(parts)
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first comma, semicolon or sentence end outside brackets and quotes."""
+    closing: list[str] = []
+    for i, char in enumerate(text):
+        if closing and char == closing[-1]:
+            closing.pop()
+        elif char in _OPENERS:
+            closing.append(_OPENERS[char])
+        elif closing or text[i + 1 : i + 2] not in (" ", ""):
+            continue
+        # A full stop after a short word is an abbreviation: "Mr. X", "the hon. Member".
+        elif char in ",;:" or (char == "." and len(text[:i].rsplit(" ", 1)[-1]) > 3):
+            return text[:i]
+    return text
+
+
+def speaker_label(speaker: Speaker, limit: int = 80) -> str:
+    """What a speaker is called wherever they are mentioned: their name, or a short description.
+
+    An unnamed speaker's description can be a paragraph (who they are, which
+    reports quote them, why they are one person); headings, links and diagrams
+    use its first clause, and the speaker's index entry shows the whole of it.
+
+    >>> speaker_label(Speaker("pm-spokesman", description="The Prime Minister's spokesman, "
+    ...                       "unnamed; the Daily Mail refers to the spokesman as “she”."))
+    "The Prime Minister's spokesman"
+    >>> speaker_label(Speaker("x", description="The report “Focus, at last” (undated), itself."))
+    'The report “Focus, at last” (undated)'
+    """
+    if speaker.name:
+        return speaker.name
+    if not speaker.description:
+        return speaker.id
+    return truncate(_first_clause(" ".join(speaker.description.split())), limit)
+
+
+class Anchors:
+    """Hands out anchors, each once: a clash gets ``-2``, ``-3``…
+
+    >>> anchors = Anchors()
+    >>> anchors.take("sources"), anchors.take("sources")
+    ('sources', 'sources-2')
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def take(self, identifier: str, prefix: str = "") -> str:
+        base = anchor_slug(identifier, prefix)
+        anchor, n = base, 1
+        while anchor in self._taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        self._taken.add(anchor)
+        return anchor

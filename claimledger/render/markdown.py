@@ -1,0 +1,164 @@
+"""Render a ledger as Markdown through a Jinja2 template.
+
+The built-in template is ``claimledger/templates/ledger.md.j2``; a ledger can
+name its own with ``template = "path/to/ledger.md.j2"`` in
+``[tool.claimledger]``. A custom template may ``{% extends
+"claimledger/ledger.md.j2" %}`` and override one of its blocks (``header``,
+``claims``, ``sources``, ``speakers``, ``claim``).
+
+Templates see one variable, ``ledger`` (a
+:class:`~claimledger.render.views.LedgerView`), and these filters for user
+text: ``md`` (one line of Markdown), ``md_paragraphs(prefix)``, ``code`` (an
+inline code span), ``md_url``,
+``mermaid`` (a Mermaid label) and ``shorten(limit)``.
+
+Templates run sandboxed: a template that came with a cloned ledger can read
+the data it is given but cannot reach Python's internals or change anything.
+Undefined variables are errors rather than silently empty text. Any error in a
+template is a :class:`TemplateError` naming the template file and line.
+
+>>> from pathlib import Path
+>>> from claimledger.check import validate
+>>> from claimledger.config import Config
+>>> text = render_markdown(validate(Config.default(Path("tests/examples/clean"))).ledger)
+>>> print(text.splitlines()[2])
+# Claim ledger
+>>> '<a id="us-is-an-intervening-power"></a>' in text
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from claimledger.findings import Finding
+from claimledger.ledger import LedgerFiles
+from claimledger.render.context import GroupBy, build_view
+from claimledger.render.escape import (
+    markdown_code,
+    markdown_inline,
+    markdown_paragraphs,
+    markdown_url,
+    mermaid_label,
+    truncate,
+)
+
+__all__ = ["BUILTIN_TEMPLATE", "TemplateError", "render_markdown"]
+
+#: The template used unless the configuration names another.
+BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ledger.md.j2"
+
+
+class TemplateError(Exception):
+    """A template that cannot be loaded, parsed or rendered, and where.
+
+    >>> str(TemplateError("ledger.md.j2", 12, "unexpected '}'"))
+    "ledger.md.j2:12: unexpected '}'"
+    """
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+def _environment(template: Path) -> jinja2.Environment:
+    builtin = jinja2.FileSystemLoader(BUILTIN_TEMPLATE.parent)
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(template.parent),
+            # So that a custom template can extend or import the built-in one.
+            jinja2.PrefixLoader({"claimledger": builtin}),
+        ]
+    )
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        # Markdown is not HTML: escaping is the filters' job, per context.
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        code=markdown_code,
+        md=markdown_inline,
+        md_paragraphs=markdown_paragraphs,
+        md_url=markdown_url,
+        mermaid=mermaid_label,
+        shorten=truncate,
+    )
+    return env
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost template line in a traceback Jinja has rewritten."""
+    found = None
+    while tb is not None:
+        # Jinja's rewritten frames are the ones that re-raise its exception.
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _shown(path: str) -> str:
+    # Relative to the working directory, as editors and terminals link them.
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive, on Windows
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def render_markdown(
+    ledger: LedgerFiles,
+    *,
+    group_by: GroupBy = "speaker",
+    findings: Sequence[Finding] = (),
+    template: Path | None = None,
+) -> str:
+    """The ledger as Markdown: the same ledger always gives the same text.
+
+    ``template`` defaults to the configuration's, then the built-in one.
+    ``findings``, given for a ``--force`` rendering, are shown in the output
+    against the claims they concern. Raises :class:`TemplateError`.
+    """
+    view = build_view(ledger, group_by=group_by, findings=findings)
+    path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
+    env = _environment(path)
+    try:
+        loaded = env.get_template(path.name)
+    except jinja2.TemplateNotFound:
+        raise TemplateError(_shown(str(path)), None, "template not found") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            _shown(exc.filename or str(path)), exc.lineno, exc.message or ""
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(_shown(str(path)), None, f"cannot read: {exc}") from None
+    try:
+        text = loaded.render(ledger=view)
+    except jinja2.TemplateSyntaxError as exc:  # in a template included while rendering
+        raise TemplateError(
+            _shown(exc.filename or str(path)), exc.lineno, exc.message or ""
+        ) from None
+    except Exception as exc:
+        where = _template_frame(exc.__traceback__)
+        if where is None:
+            raise
+        message = (
+            f"{type(exc).__name__}: {exc}"
+            if not isinstance(exc, jinja2.TemplateError)
+            else str(exc)
+        )
+        raise TemplateError(_shown(where[0]), where[1], message) from None
+    # One final newline, however the template ends its last block.
+    return text.rstrip("\n") + "\n"

@@ -1,0 +1,291 @@
+"""What a ledger template sees: plain, frozen values, one class per thing shown.
+
+Templates get these rather than the models so that every cross-reference is
+already resolved (a quote's source is its label and anchor, not an id to look
+up) and every fact a template might print is a field, never a computation the
+template would have to repeat. User text is raw here; templates escape it with
+the ``md`` and ``mermaid`` filters (:mod:`claimledger.render.escape`).
+
+A missing fact is ``None``, never a placeholder: the template decides how to
+say "not stated".
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = [
+    "ChangeView",
+    "ClaimLink",
+    "ClaimView",
+    "CorrectionView",
+    "DiagramSource",
+    "EvidenceView",
+    "Group",
+    "IdentificationView",
+    "LedgerView",
+    "QuoteView",
+    "RoleView",
+    "Sections",
+    "SourceRef",
+    "SourceView",
+    "SpeakerRef",
+    "SpeakerView",
+    "TimelineEntry",
+    "VariantView",
+]
+
+
+@attrs.frozen
+class SourceRef:
+    """A cited source: enough to name it in a footnote and link to its entry."""
+
+    id: str
+    anchor: str
+    #: Short citation: publisher, title, date, as far as they are known; the id otherwise.
+    label: str
+    #: False when the id is not in the corpus (only in a ``--force`` rendering).
+    known: bool = True
+
+
+@attrs.frozen
+class SpeakerRef:
+    """A speaker named somewhere else than their own entry."""
+
+    id: str
+    anchor: str
+    name: str
+    known: bool = True
+
+
+@attrs.frozen
+class ClaimLink:
+    """A link to a claim's section."""
+
+    id: str
+    anchor: str
+    statement: str
+    said_on: str | None = None
+    known: bool = True
+
+
+@attrs.frozen
+class QuoteView:
+    """A quote, its footnote label and, when anchored, its paragraph in the source."""
+
+    text: str
+    source: SourceRef
+    footnote: str
+    #: 1-based paragraphs of the source where the quote starts and ends, if anchored.
+    paragraph: int | None = None
+    last_paragraph: int | None = None
+    occurrence: int | None = None
+    note: str | None = None
+    #: The source's own account of the remark (reported speech), not the speaker's words.
+    paraphrase: bool = False
+
+
+@attrs.frozen
+class EvidenceView:
+    """A supporting or contradicting passage."""
+
+    text: str
+    source: SourceRef
+    speaker: SpeakerRef | None = None
+    paragraph: int | None = None
+    last_paragraph: int | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class ChangeView:
+    """One difference of an outlet's wording from the reference wording.
+
+    ``op`` is ``"replace"``, ``"insert"`` (words only this outlet has) or
+    ``"delete"`` (words it lacks); the words are as anchoring compares them.
+    """
+
+    op: str
+    reference: str
+    other: str
+
+
+@attrs.frozen
+class VariantView:
+    """How one outlet's wording of the claim differs from the reference (the fullest)."""
+
+    source: SourceRef
+    #: Empty when the outlet gives the reference's words.
+    changes: tuple[ChangeView, ...]
+
+
+@attrs.frozen
+class RoleView:
+    title: str
+    since: str | None = None
+    until: str | None = None
+    source: SourceRef | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class CorrectionView:
+    date: str
+    note: str
+
+
+@attrs.frozen
+class DiagramSource:
+    """A source node of a claim's diagram and how the source bears on the claim."""
+
+    node: str
+    label: str
+    quotes: bool
+    supports: bool
+    contradicts: bool
+
+
+@attrs.frozen
+class ClaimView:
+    """Everything shown in a claim's section."""
+
+    id: str
+    anchor: str
+    statement: str
+    #: 12 hexadecimal digits of the claim's canonical form (see :mod:`.digest`).
+    digest: str
+    speaker: SpeakerRef
+    #: The speaker's roles whose dates do not rule out the claim's date.
+    roles: tuple[RoleView, ...]
+    said_on: str | None
+    said_on_note: str | None
+    context: str | None
+    topics: tuple[str, ...]
+    verdict_rating: str | None
+    verdict_rationale: str | None
+    quotes: tuple[QuoteView, ...]
+    supports: tuple[EvidenceView, ...]
+    contradicts: tuple[EvidenceView, ...]
+    #: The fullest wording of the remark, that the variants are compared with.
+    variants_reference: SourceRef | None
+    variants: tuple[VariantView, ...]
+    related: tuple[ClaimLink, ...]
+    history: tuple[CorrectionView, ...]
+    diagram: tuple[DiagramSource, ...]
+    #: Findings against this claim, as ``path:line:col: CODE message`` (``--force`` only).
+    problems: tuple[str, ...] = ()
+    #: Whom another source identifies an unnamed speaker as (see the speaker's entry).
+    speaker_identified_as: SpeakerRef | None = None
+
+    @property
+    def link(self) -> ClaimLink:
+        return ClaimLink(self.id, self.anchor, self.statement, self.said_on)
+
+
+@attrs.frozen
+class Group:
+    """A heading of the claims section, the claims under it and links to claims shown elsewhere."""
+
+    title: str
+    anchor: str
+    claims: tuple[ClaimView, ...]
+    see_also: tuple[ClaimLink, ...] = ()
+
+
+@attrs.frozen
+class SourceView:
+    """A bibliography entry."""
+
+    id: str
+    anchor: str
+    kind: str
+    title: str | None
+    publisher: str | None
+    authors: tuple[str, ...]
+    url: str | None
+    published: str | None
+    published_note: str | None
+    event_date: str | None
+    note: str | None
+    #: The text file, relative to the ledger root.
+    text_path: str
+    #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata.
+    sha256: str
+    cited_by: tuple[ClaimLink, ...]
+
+
+@attrs.frozen
+class IdentificationView:
+    speaker: SpeakerRef
+    evidence: tuple[EvidenceView, ...]
+    note: str | None = None
+
+
+@attrs.frozen
+class TimelineEntry:
+    """The claims a speaker made on one date (``None``: date not known)."""
+
+    date: str | None
+    claims: tuple[ClaimLink, ...]
+
+
+@attrs.frozen
+class SpeakerView:
+    """A speaker index entry."""
+
+    id: str
+    anchor: str
+    #: The name, or the first clause of an unnamed speaker's description, or the id.
+    display_name: str
+    name: str | None
+    description: str | None
+    #: Each name a source uses, with that source when recorded.
+    reported_as: tuple[tuple[str, SourceRef | None], ...]
+    roles: tuple[RoleView, ...]
+    identified_as: IdentificationView | None
+    claims: tuple[ClaimLink, ...]
+    #: The speaker's claims by date, earliest first, undated last.
+    timeline: tuple[TimelineEntry, ...]
+    #: True when the claims fall on two or more dates, each definitely after the one
+    #: before: only then does a drawn timeline show an order the record supports.
+    timeline_certain: bool
+    #: Unnamed speakers another source identifies as this one.
+    identifies: tuple[SpeakerRef, ...] = ()
+
+
+@attrs.frozen
+class Sections:
+    """The anchors of the document's own sections (a claim may already hold "claims")."""
+
+    claims: str
+    sources: str
+    speakers: str
+
+
+@attrs.frozen
+class LedgerView:
+    """The whole ledger, as the template's ``ledger`` variable."""
+
+    title: str
+    description: str | None
+    url: str | None
+    author: str | None
+    #: 12 hexadecimal digits over every claim digest (see :mod:`.digest`).
+    edition: str
+    group_by: str
+    groups: tuple[Group, ...]
+    sections: Sections
+    #: Every claim once, in the order the groups show them.
+    claims: tuple[ClaimView, ...]
+    sources: tuple[SourceView, ...]
+    speakers: tuple[SpeakerView, ...]
+    contradicted: int
+    #: The earliest and latest dates claims were made on, where any is dated.
+    first_said: str | None
+    last_said: str | None
+    topics: tuple[str, ...]
+    verdict_scale: tuple[str, ...]
+    verdict_unrated: tuple[str, ...]
+    #: Findings of a ``--force`` rendering, ledger-wide, as text; empty otherwise.
+    problems: tuple[str, ...] = ()
+    forced: bool = False

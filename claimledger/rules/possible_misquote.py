@@ -1,0 +1,34 @@
+"""A quote that matches its source only approximately, word for word but not mark for mark.
+
+The quote is not in the source even with typography set aside, but the closest
+passage has the same words in the same order: punctuation was added, dropped or
+moved ("governments, have been" for "governments have been"). That may be a
+transcription slip or a change of sense, so it is reported as a warning with
+the passage to compare. A quote whose *words* differ is ``quote-not-found``, an
+error. A newsroom that wants these to block a commit sets ``CL013 = "error"``.
+
+Passing: ``text: "Both the US and British governments have been reluctant"`` (as printed).
+
+Failing (warning): ``text: "Both the US, and British governments have been reluctant to accept"``.
+"""
+
+from collections.abc import Iterator
+
+from claimledger.findings import Severity
+from claimledger.ledger import LedgerFiles
+from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
+
+CODE = "CL013"
+NAME = "possible-misquote"
+SEVERITY = Severity.WARNING
+
+
+def check(ledger: LedgerFiles) -> Iterator[Problem]:
+    for passage, source, found in anchorings(ledger):
+        if punctuation_only(found) and found.closest is not None:
+            close = found.closest
+            message = (
+                f"possible misquote: {passage.label} text differs in punctuation from {source!r} "
+                f"({close.similarity:.0f}%, ¶ {close.paragraph}): “{shorten(close.text)}”"
+            )
+            yield Problem(passage.at("text"), message)

@@ -1,0 +1,265 @@
+"""``claimledger import claimreview``: round trips, input forms, located errors, follow-up findings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from claimledger.export.claimreview import to_claimreview
+from claimledger.export.schema import json_schema
+from claimledger.importers import (
+    NOT_ANCHORED,
+    UNATTRIBUTED,
+    InputError,
+    read_claimreview,
+)
+from claimledger.importers.claimreview import NO_RATIONALE
+from claimledger.ledger import LedgerFiles, read_claim_file
+from claimledger.load import parse_yaml
+from tests.conftest import MakeLedger
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_DEBUG"}
+    return subprocess.run(
+        [sys.executable, "-m", "claimledger.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_round_trip_keeps_ids_speakers_dates_verdicts_and_sources(
+    named_ledger: tuple[str, LedgerFiles],
+) -> None:
+    _, ledger = named_ledger
+    imported = read_claimreview(to_claimreview(ledger), "feed.jsonld")
+    judged = [c for c in ledger.claims if c.verdict]
+    assert imported.notes == ()
+    assert [(c.id, c.speaker, c.said_on, c.verdict) for c in imported.claims] == [
+        (c.id, c.speaker, c.said_on, c.verdict) for c in judged
+    ]
+    for back, claim in zip(imported.claims, judged, strict=True):
+        assert back.statement == claim.statement
+        assert [q.source for q in back.quotes] == list(
+            dict.fromkeys(q.source for q in claim.quotes)
+        )
+        assert {q.note for q in back.quotes} <= {NOT_ANCHORED}
+    assert {a.id for a in imported.appearances} <= set(ledger.sources)
+
+
+def test_round_trip_through_the_command_line(make_ledger: MakeLedger) -> None:
+    root = make_ledger()
+    exported = run("export", "--format", "claimreview", "-o", "feed.jsonld", cwd=root)
+    assert exported.returncode == 0, exported.stderr
+    original = read_claim_file(root / "claims" / "briefing.yaml", root).claims[0][0]
+    (root / "claims" / "briefing.yaml").unlink()
+    result = run("import", "claimreview", "feed.jsonld", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    back = read_claim_file(root / "claims" / "imported.yaml", root)
+    assert back.findings == ()
+    claim = back.claims[0][0]
+    assert (claim.id, claim.speaker, claim.said_on, claim.verdict) == (
+        original.id,
+        original.speaker,
+        original.said_on,
+        original.verdict,
+    )
+    # The document and the speaker are in the ledger already: nothing to add.
+    assert result.stdout == ""
+    # The quote is still to be anchored, and validation says so until it is.
+    validated = run("validate", cwd=root)
+    assert validated.returncode == 1
+    assert "CL009" in validated.stdout
+
+
+REVIEW: dict[str, Any] = {
+    "@type": "ClaimReview",
+    "url": "https://checks.example/2016/rain#rain-claim",
+    "claimReviewed": "It rained on 12 October.",
+    "itemReviewed": {
+        "@type": "Claim",
+        "author": {"@type": "Person", "name": "Ann Smith"},
+        "datePublished": "2016-10-12T09:30:00+01:00",
+        "appearance": [
+            {
+                "@type": "NewsArticle",
+                "url": "https://www.news.example/uk/rain-story.html",
+                "headline": "Rain",
+                "publisher": {"name": "News"},
+                "datePublished": "2016-10-12",
+            },
+            "https://other.example/",
+        ],
+        "firstAppearance": {"url": "https://www.news.example/uk/rain-story.html"},
+    },
+    "author": {"@type": "Organization", "name": "Checks"},
+    "reviewRating": {"@type": "Rating", "alternateName": "accurate", "ratingValue": 5},
+}
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda r: r,
+        lambda r: [r],
+        lambda r: {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": [r]},
+        lambda r: {"@type": "DataFeed", "dataFeedElement": {"@type": "DataFeedItem", "item": r}},
+        lambda r: {"@context": "https://schema.org", "@graph": [r]},
+        lambda r: {**r, "@type": ["schema:ClaimReview"]},
+        lambda r: {**r, "@type": "http://schema.org/ClaimReview"},
+    ],
+)
+def test_input_forms(wrap: Any) -> None:
+    imported = read_claimreview(json.dumps(wrap(REVIEW)), "in.json")
+    (claim,) = imported.claims
+    assert claim.id == "rain-claim"  # the review URL's fragment
+    assert claim.speaker == "ann-smith"
+    assert str(claim.said_on) == "2016-10-12"
+    assert [q.source for q in claim.quotes] == ["news-example-rain-story", "other-example"]
+    assert claim.verdict is not None
+    assert (claim.verdict.rating, claim.verdict.rationale) == ("accurate", NO_RATIONALE)
+    news = imported.appearances[0]
+    assert (news.url, news.headline, news.publisher, news.published) == (
+        "https://www.news.example/uk/rain-story.html",
+        "Rain",
+        "News",
+        "2016-10-12",
+    )
+
+
+def test_what_cannot_be_known_is_left_out_with_a_note() -> None:
+    bare = {
+        "@type": "ClaimReview",
+        "claimReviewed": "Taxes rose.",
+        "itemReviewed": {"datePublished": "last week"},
+        "reviewRating": {"ratingValue": 1, "bestRating": 5},
+    }
+    twice = {**bare, "itemReviewed": {"author": [{"name": "A"}, {"name": "B"}]}}
+    imported = read_claimreview(json.dumps([bare, twice]), "in.json")
+    first, second = imported.claims
+    assert (first.id, first.speaker, first.said_on, first.verdict) == (
+        "taxes-rose",
+        UNATTRIBUTED,
+        None,
+        None,
+    )
+    assert (second.id, second.speaker) == ("taxes-rose-2", "a")
+    notes = [str(n) for n in imported.notes]
+    assert any("'last week' is not a date" in n for n in notes)
+    assert any("no alternateName" in n for n in notes)
+    assert any("several authors" in n for n in notes)
+    assert any("'taxes-rose' is taken" in n for n in notes)
+
+
+FEED = """{
+  "@type": "DataFeed",
+  "dataFeedElement": [
+    {"@type": "ClaimReview", "claimReviewed": "Fine."},
+    {"@type": "Article", "headline": "Not a review"},
+    {"@type": "ClaimReview", "claimReviewed": ""},
+    42
+  ]
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "messages"),
+    [
+        (
+            '{"@type": "ClaimReview",\n  "claimReviewed": "x",,}',
+            ["in.json:2:24: invalid JSON: Expecting property name"],
+        ),
+        ("", ["in.json:1:1: invalid JSON: Expecting value"]),
+        (
+            FEED,
+            [
+                "in.json:5:5: dataFeedElement[1]: expected a ClaimReview, got @type 'Article'",
+                "in.json:6:5: dataFeedElement[2]: a ClaimReview needs claimReviewed text, got the string ''",
+                "in.json:7:5: dataFeedElement[3]: expected a ClaimReview, got the integer 42",
+            ],
+        ),
+        ('"a string"', ["in.json:1:1: expected a ClaimReview, got the string 'a string'"]),
+        ("[]", ["in.json:1:1: no ClaimReview found"]),
+        (
+            '{"@type": "ClaimReview", "claimReviewed": "a",\n "claimReviewed": "b"}',
+            ["in.json:2:2: duplicate key 'claimReviewed' (first defined at line 1)"],
+        ),
+        ("[" * 100_000 + "]" * 100_000, ["in.json:1:1: JSON nested too deeply"]),
+    ],
+)
+def test_bad_input_is_located(text: str, messages: list[str]) -> None:
+    with pytest.raises(InputError) as caught:
+        read_claimreview(text, "in.json")
+    got = [str(e) for e in caught.value.errors]
+    assert len(got) == len(messages)
+    for line, want in zip(got, messages, strict=True):
+        assert line.startswith(want), line
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b'{"@type": "Article"}', b"\xff\xfe", b'"ClaimReview"'],
+)
+def test_command_line_bad_input_exits_1_without_traceback(
+    content: bytes, make_ledger: MakeLedger
+) -> None:
+    root = make_ledger()
+    (root / "in.json").write_bytes(content)
+    result = run("import", "claimreview", "in.json", cwd=root)
+    assert result.returncode == 1
+    assert result.stderr.startswith("in.json")
+    assert "Traceback" not in result.stderr
+    assert not (root / "claims" / "imported.yaml").exists()
+
+
+def test_refuses_to_overwrite_without_force(make_ledger: MakeLedger) -> None:
+    root = make_ledger()
+    (root / "in.json").write_text(json.dumps(REVIEW))
+    target = root / "claims" / "mine.yaml"
+    target.write_text("claims: []\n")
+    refused = run("import", "claimreview", "in.json", "--output", "claims/mine.yaml", cwd=root)
+    assert refused.returncode == 2
+    assert "--force" in refused.stderr
+    assert target.read_text() == "claims: []\n"
+    forced = run("import", "claimreview", "in.json", "-o", "claims/mine.yaml", "--force", cwd=root)
+    assert forced.returncode == 0, forced.stderr
+    assert "rain-claim" in target.read_text()
+
+
+def test_findings_say_what_to_add_at_its_line(make_ledger: MakeLedger) -> None:
+    root = make_ledger()
+    assert run("schema", "--dir", "schema", cwd=root).returncode == 0
+    review = {**REVIEW, "reviewRating": {"alternateName": "Mostly False"}}
+    (root / "in.json").write_text(json.dumps(review))
+    result = run("import", "claimreview", "in.json", cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = (root / "claims" / "imported.yaml").read_text()
+    lines = written.splitlines()
+    found = [line for line in result.stdout.splitlines() if ": CL0" in line]
+    assert [line.split(": ")[1].split()[0] for line in found] == [
+        "CL005",
+        "CL006",
+        "CL006",
+        "CL011",
+    ]
+    news = next(line for line in found if "news-example-rain-story" in line)
+    assert "https://www.news.example/uk/rain-story.html (“Rain”, News, 2016-10-12)" in news
+    assert "corpus/news-example-rain-story.txt" in news
+    line_no = int(news.split(":")[1])
+    assert lines[line_no - 1].strip() == "- source: news-example-rain-story"
+    # The file names its schema, and is valid under it.
+    assert lines[0] == "# yaml-language-server: $schema=../schema/claims.schema.json"
+    data = parse_yaml(written, "imported.yaml").data
+    assert Draft202012Validator(json_schema("claims")).is_valid(data)
