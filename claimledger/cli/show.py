@@ -95,7 +95,11 @@ def _items(out: TextIO, title: str, items: Iterable[ResolvedQuote | ResolvedEvid
         out.write(f"  {number}. {_source(entry.source)}\n")
         if isinstance(entry, ResolvedEvidence) and entry.speaker is not None:
             out.write(f"{INDENT}speaking: {_speaker(entry.speaker)}\n")
-        out.write(_wrap(f"“{entry.text}”") + "\n")
+        if isinstance(entry, ResolvedQuote) and entry.paraphrase:
+            # Reported speech: the outlet's words, so not in quotation marks.
+            out.write(_wrap(f"paraphrase: {entry.text}") + "\n")
+        else:
+            out.write(_wrap(f"“{entry.text}”") + "\n")
         if entry.occurrence is not None:
             out.write(f"{INDENT}occurrence {entry.occurrence}\n")
         if entry.note:

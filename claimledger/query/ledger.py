@@ -246,7 +246,7 @@ def _resolve(
         source = sources.get(item.source)
         if source is None:
             return None
-        return ResolvedQuote(source, item.text, item.occurrence, item.note)
+        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.paraphrase)
 
     def evidence(items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
         found = []

@@ -14,8 +14,8 @@ relations may form cycles, which frozen objects cannot hold, and
 ...                       quotes=(ResolvedQuote(mirror, "Obviously."),))
 >>> claim.speaker.display_name, [s.title for s in claim.sources()]
 ('An aide', ['The Mirror'])
->>> claim.to_dict()["quotes"]
-[{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None}]
+>>> claim.to_dict()["quotes"][0]
+{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'paraphrase': False}
 """
 
 from __future__ import annotations
@@ -44,12 +44,16 @@ def _date(value: PartialDate | None) -> str | None:
 
 @attrs.frozen
 class ResolvedQuote:
-    """Where a source reports the speaker making the claim, in the source's exact words."""
+    """Where a source reports the speaker making the claim, in the source's exact words.
+
+    ``paraphrase``: the source gives the remark in its own words (reported speech).
+    """
 
     source: Source
     text: str
     occurrence: int | None = None
     note: str | None = None
+    paraphrase: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON or YAML: the source by id."""
@@ -58,6 +62,7 @@ class ResolvedQuote:
             "text": self.text,
             "occurrence": self.occurrence,
             "note": self.note,
+            "paraphrase": self.paraphrase,
         }
 
 
@@ -125,25 +130,29 @@ class ResolvedClaim:
     def variants(self, quotes: Iterable[int] | None = None) -> Wordings | None:
         """How outlets word the remark: its versions compared word by word with the fullest.
 
-        A claim's quotes may hold an outlet's paraphrase or headline beside the words
-        it reports; comparing those tells nothing. So by default the wordings compared
-        are the largest group of quotes sharing at least :data:`SAME_REMARK` of their
-        words with one of them, and only if they come from two outlets or more
-        (otherwise ``None``). ``quotes`` (positions in :attr:`quotes`) picks the
-        wordings instead. Variants are labelled by source id; see
-        :func:`claimledger.anchor.variants`.
+        Quotes marked ``paraphrase`` are the outlet's words, not the speaker's, and are
+        left out; so is a headline or summary not so marked: the wordings compared are
+        the largest group of the other quotes sharing at least :data:`SAME_REMARK` of
+        their words with one of them (the rendered ledger's rule), and only if they come
+        from two outlets or more (otherwise ``None``). ``quotes`` (positions in
+        :attr:`quotes`) picks the wordings instead. Variants are labelled by source id;
+        see :func:`claimledger.anchor.variants`.
 
         >>> from claimledger.models import Source, Speaker
         >>> mirror, mail = (Source(id=i, kind="news-report", sha256="") for i in ("mirror", "mail"))
         >>> claim = ResolvedClaim(id="c", statement="S.", speaker=Speaker(id="aide"), quotes=(
         ...     ResolvedQuote(mirror, "It sometimes diverts attention from other atrocities."),
-        ...     ResolvedQuote(mirror, "Outrage over Russian strikes 'divert attention'."),
+        ...     ResolvedQuote(mirror, "Outrage over Russian strikes 'diverts attention'."),
+        ...     ResolvedQuote(mail, "Focus on Russia 'diverts attention'.", paraphrase=True),
         ...     ResolvedQuote(mail, "It… sometimes diverts attention from other atrocities.")))
         >>> wordings = claim.variants()
         >>> wordings.reference, [(v.source, v.changes) for v in wordings.variants]
         ('mail', [('mirror', (Op(op='delete', base=('…',), other=()),))])
         """
-        chosen = self.quotes if quotes is None else [self.quotes[i] for i in quotes]
+        if quotes is None:
+            chosen = [q for q in self.quotes if not q.paraphrase]
+        else:
+            chosen = [self.quotes[i] for i in quotes]
         pairs = [(q.source.id, q.text) for q in chosen if q.text.strip()]
         if quotes is None:
             pairs = _one_remark(pairs)
