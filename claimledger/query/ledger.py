@@ -27,6 +27,7 @@ from pathlib import Path
 
 import attrs
 
+from claimledger.check import settle
 from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, Origin, read_ledger
@@ -85,7 +86,7 @@ class Ledger:
     ) -> Ledger:
         """Resolve a ledger already read by :func:`claimledger.read_ledger`."""
         config = files.config
-        found = _settle(config, [*findings, *_resolving_findings(files)])
+        found = settle(config, [*findings, *_resolving_findings(files)])
         if strict and any(f.severity.fails for f in found):
             raise LedgerError(config.root, found)
         sources = {doc.id: doc.meta for doc in files.sources.values()}
@@ -201,21 +202,14 @@ def _configure(start: Path) -> Config:
 
 
 def _resolving_findings(files: LedgerFiles) -> list[Finding]:
+    config = files.config
     return [
         Finding(rule.code, rule.severity, problem.message, problem.location)
         for rule in (RULES_BY_CODE[code] for code in RESOLVING_RULES)
-        if rule.check is not None
-        for problem in rule.check(files)
+        if config.severity(rule.code, rule.severity) is not None
+        for check in rule.checks()
+        for problem in check(files)
     ]
-
-
-def _settle(config: Config, findings: list[Finding]) -> tuple[Finding, ...]:
-    settled = set()
-    for finding in findings:
-        severity = config.severity(finding.code, finding.severity)
-        if severity is not None:
-            settled.add(attrs.evolve(finding, severity=severity))
-    return tuple(sorted(settled, key=Finding.sort_key))
 
 
 def _resolve_claims(

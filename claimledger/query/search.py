@@ -10,16 +10,19 @@ with marker characters the corpus does not contain, so they follow FTS5's own
 tokenizer exactly. Claims are indexed by statement and by quote.
 
 Indexes are built on first use. With a cache folder (``.claimledger/`` in the ledger
-root) each is kept there as an SQLite file named by a digest of what it indexes, built
-in a temporary file and renamed into place, so a changed corpus gets a new index and a
-reader never sees half of one; otherwise, or if the folder cannot be written, they are
-built in memory.
+root) each is kept there as an SQLite file named by a digest of what it indexes, keyed
+with the user's cache secret (the one validation's cache uses, kept outside the
+repository), built in a temporary file and renamed into place: a changed corpus gets a
+new index, a reader never sees half of one, and an index committed to the repository
+is never taken for one's own. Otherwise, or if the folder or the secret cannot be
+written, they are built in memory.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import re
 import sqlite3
@@ -32,6 +35,7 @@ from typing import Literal
 
 from claimledger.anchor import SourceText
 from claimledger.atomic import write_atomic
+from claimledger.incremental import _secret
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
@@ -240,7 +244,14 @@ class Searcher:
         self, kind: str, key: str, rows: Iterator[tuple[str | int, ...]], texts: list[str]
     ) -> sqlite3.Connection | None:
         assert self._cache is not None
-        path = self._cache / f"search-{kind}-{key[:32]}.sqlite3"
+        secret = _secret()
+        if secret is None:
+            return None
+        # Named by a keyed digest: an index planted in a repository (force-added past the
+        # .gitignore) has a name nobody without this user's secret can compute, so it is
+        # never opened, and cannot pass off invented passages as a source's text.
+        name = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
+        path = self._cache / f"search-{kind}-{name}.sqlite3"
         with contextlib.suppress(sqlite3.DatabaseError, OSError):
             if path.is_file():
                 db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
@@ -248,9 +259,9 @@ class Searcher:
                 return db
         try:
             self._cache.mkdir(exist_ok=True)
-            if not (self._cache / ".gitignore").exists():
-                # Like pytest's and ruff's caches: the folder ignores itself.
-                write_atomic(self._cache / ".gitignore", "# Created by claimledger.\n*\n")
+            ignore = self._cache / ".gitignore"
+            if not ignore.exists():  # as validation's cache does: the folder ignores itself
+                write_atomic(ignore, "# claimledger's cache: safe to delete\n*\n")
             fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=self._cache)
             os.close(fd)
         except OSError:

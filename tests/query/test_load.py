@@ -115,6 +115,16 @@ claims:
     assert ledger.claim("multiple-interventions").statement.startswith("There are multiple")
 
 
+def test_references_in_the_registry_are_checked_too(make_ledger: MakeLedger) -> None:
+    speakers = (EXAMPLES / "clean" / "claims" / "speakers.yaml").read_text()
+    unknown = "    identified_as:\n      speaker: nobody\n      evidence: []\n"
+    root = make_ledger({"claims/speakers.yaml": speakers + unknown})
+    with pytest.raises(LedgerError) as caught:
+        load(root, cache=False)
+    assert [f.code for f in caught.value.findings] == ["CL005"]
+    assert load(root, strict=False, cache=False).identified_as("spokesman") is None
+
+
 def test_configured_severities_apply(make_ledger: MakeLedger) -> None:
     root = make_ledger(
         {

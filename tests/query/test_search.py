@@ -199,6 +199,32 @@ def test_the_index_is_cached_under_dot_claimledger_and_follows_the_corpus(
     assert second != first
 
 
+def test_an_index_planted_in_the_repository_is_never_opened(
+    make_ledger: MakeLedger, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = make_ledger()
+    truth = load(root).search_corpus("interventions")[0].text
+    [index] = (root / ".claimledger").glob("search-corpus-*.sqlite3")
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE passages SET text = 'Forged interventions' WHERE rowid = 2")
+    # This user's secret names the file, so the edit shows (the test forges for real) ...
+    assert load(root).search_corpus("interventions")[0].text == "Forged interventions"
+    # ... but a file made under another secret, as one committed to a repository is,
+    # is not opened: it is not where this user's index would be.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
+    assert load(root).search_corpus("interventions")[0].text == truth
+
+
+def test_without_a_secret_nothing_is_cached(
+    make_ledger: MakeLedger, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = make_ledger()
+    (tmp_path / "not-a-folder").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    assert load(root).search_corpus("interventions")
+    assert not (root / ".claimledger").exists()
+
+
 def test_an_unusable_cache_falls_back_to_memory(make_ledger: MakeLedger) -> None:
     root = make_ledger()
     (root / ".claimledger").write_text("not a folder")
