@@ -2,7 +2,7 @@
 
 Similarity is rapidfuzz's Indel ratio (``fuzz.ratio``, 0 to 100) between the normalised
 quote and a passage of the normalised source cut on word edges. Where to look is
-decided by the quote's *seed* words — its four longest words of four letters or more:
+decided by the quote's *seed* words — its six longest words of four letters or more:
 each place a seed occurs proposes where the quote would start, and the best-supported
 proposals become passages of the quote's length, whose edges then move a word at a
 time while the similarity rises (so a passage may be longer or shorter than the quote
@@ -33,9 +33,9 @@ from claimledger.anchor.source import SourceText
 
 __all__ = ["Closest", "closest", "misquote_threshold"]
 
-_SEEDS = 4
+_SEEDS = 6
 _SEED_HITS = 12  # a seed found more often than this says little about where to look
-_CANDIDATES = 3
+_CANDIDATES = 4
 # How much moving the edges of a passage word by word can add to its similarity, at
 # most, in practice: a candidate further below the threshold is not worth refining.
 _CLIMB = 25.0
@@ -103,27 +103,29 @@ def closest(key: str, source: SourceText) -> Closest | None:
 def _alignments(key: str, hay: str) -> list[int]:
     """Where in ``hay`` the quote might start, best-supported first.
 
-    Each place a seed word occurs says the quote would start that far before it;
-    proposals within half a quote of each other are one candidate (their median).
+    Each place a seed word occurs says the quote would start that far before it.
+    Proposals within half a quote of each other are one candidate, placed at their
+    median and ranked by how many different seeds agree on it: news copy repeats
+    phrases ("the Russian Embassy"), so one seed's hits say little on their own.
     """
     offsets: dict[str, int] = {}
     for found in _WORD.finditer(key):
         offsets.setdefault(found.group(), found.start())
     seeds = sorted(offsets.items(), key=lambda seed: -len(seed[0]))[:_SEEDS]
-    starts: list[int] = []
-    for word, offset in seeds:
+    proposals: list[tuple[int, int]] = []
+    for seed, (word, offset) in enumerate(seeds):
         hits = occurrences(hay, word, most=_SEED_HITS)
         if len(hits) <= _SEED_HITS:
-            starts += (at - offset for at in hits)
-    starts.sort()
-    groups: list[list[int]] = []
-    for at in starts:
-        if groups and at - groups[-1][-1] <= len(key) // 2:
-            groups[-1].append(at)
+            proposals += ((at - offset, seed) for at in hits)
+    proposals.sort()
+    groups: list[list[tuple[int, int]]] = []
+    for proposal in proposals:
+        if groups and proposal[0] - groups[-1][-1][0] <= len(key) // 2:
+            groups[-1].append(proposal)
         else:
-            groups.append([at])
-    groups.sort(key=len, reverse=True)
-    return [group[len(group) // 2] for group in groups[:_CANDIDATES]]
+            groups.append([proposal])
+    groups.sort(key=lambda group: (len({seed for _, seed in group}), len(group)), reverse=True)
+    return [group[len(group) // 2][0] for group in groups[:_CANDIDATES]]
 
 
 def _score(key: str, hay: str, start: int, end: int) -> tuple[float, int, int]:
