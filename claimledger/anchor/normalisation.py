@@ -37,7 +37,7 @@ from bisect import bisect_right
 
 import attrs
 
-__all__ = ["QUOTE_MARKS", "Normalised", "normalise"]
+__all__ = ["Normalised", "edge_mark", "normalise"]
 
 # Quote marks and apostrophes as they arrive from word processors, PDFs and typesetting.
 _SINGLE = "'‘’‚‛′‵‹›ʼ´`＇"
@@ -53,8 +53,10 @@ _SPACES = (
 # non-joiner and joiner, word joiner, byte-order mark.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
-QUOTE_MARKS = frozenset(_SINGLE + _DOUBLE)
-"""Every character read as ``'`` or ``"``."""
+_APOSTROPHES = frozenset(_SINGLE)
+# Marks that normalisation drops at the edge of a word; quote styles are
+# interchangeable (a quoter's double quotes may stand for a source's single), dashes likewise.
+_EDGE_MARKS = {**dict.fromkeys(_SINGLE + _DOUBLE, '"'), **dict.fromkeys(_DASHES, "-")}
 
 _CANONICAL: dict[int, str | None] = {
     **dict.fromkeys(map(ord, _SINGLE), "'"),
@@ -126,12 +128,15 @@ class _Output:
         self.pieces += (text[self.done : start], new)
         self.done = end
         if len(new) != end - start:  # a 1:1 substitution leaves offsets as they are
-            out = start + self.delta
-            self.out_starts.append(out)
-            self.out_ends.append(out + len(new))
-            self.in_starts.append(start)
-            self.in_ends.append(end)
-            self.delta += len(new) - (end - start)
+            self.edit(start, end, len(new))
+
+    def edit(self, start: int, end: int, length: int) -> None:
+        out = start + self.delta
+        self.out_starts.append(out)
+        self.out_ends.append(out + length)
+        self.in_starts.append(start)
+        self.in_ends.append(end)
+        self.delta += length - (end - start)
 
     def finish(self, text: str) -> tuple[str, _Edits | None]:
         if not self.pieces:
@@ -153,33 +158,53 @@ def _wordlike(char: str) -> bool:
 
 
 def _separators(text: str) -> tuple[str, _Edits | None]:
-    """Step 1: read and collapse runs of separators."""
+    """Step 1: read and collapse runs of separators.
+
+    This loop runs once per line break or quote mark of every source, so it is written
+    for speed: replacements are collected inline and 1:1 ones leave no edit.
+    """
     fast = "  " not in text and text[:1] != " " and text[-1:] != " "
-    out = _Output()
     last = len(text)
+    collapsed = _COLLAPSED
+    out = _Output()
+    pieces = out.pieces
+    done = 0
     for run in (_RUN if fast else _RUN_OR_SPACES).finditer(text):
         start, end = run.span()
-        if fast and start > out.done and text[start - 1] == " ":
+        if fast and start > done and text[start - 1] == " ":
             start -= 1
         chars = text[start:end]
         if start == 0 or end == last:
             new = ""
+        elif chars in _APOSTROPHES:  # the commonest run, decided by its neighbours
+            before, after = text[start - 1], text[end]
+            inside = (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
+            new = "'" if inside else ""
         else:
-            found = _COLLAPSED.get(chars)
-            if found is None:
-                canonical = chars.translate(_CANONICAL)
-                if "-" in canonical or " " in canonical or not canonical:
-                    found = "-" if "-" in canonical else " " if " " in canonical else ""
-                    if len(_COLLAPSED) < _COLLAPSED_CAP:
-                        _COLLAPSED[chars] = found
-                elif _wordlike(text[start - 1]) and _wordlike(text[end]):
-                    found = canonical[0]  # an apostrophe inside a word: isn't, O'Neill
-                else:
-                    found = ""
-            new = found
-        if new != chars:
-            out.replace(text, start, end, new)
+            known = collapsed.get(chars)
+            new = _collapse(text, start, end) if known is None else known
+        if new == chars:
+            continue
+        pieces += (text[done:start], new)
+        done = end
+        if len(new) != end - start:
+            out.edit(start, end, len(new))
+    out.done = done
     return out.finish(text)
+
+
+def _collapse(text: str, start: int, end: int) -> str:
+    """What the separators ``text[start:end]`` become, neither at the start nor the end."""
+    chars = text[start:end]
+    canonical = chars.translate(_CANONICAL)
+    if "-" in canonical or " " in canonical or not canonical:
+        new = "-" if "-" in canonical else " " if " " in canonical else ""
+        if len(_COLLAPSED) < _COLLAPSED_CAP:
+            _COLLAPSED[chars] = new
+        return new
+    if _wordlike(text[start - 1]) and _wordlike(text[end]):
+        return canonical[0]  # an apostrophe inside a word: isn't, O'Neill
+    return ""
 
 
 def _nfkc(text: str) -> tuple[str, _Edits | None]:
@@ -244,6 +269,15 @@ class Normalised:
             first = step.source_group(first)[0]
             last = step.source_group(last)[1] - 1
         return first, last + 1
+
+
+def edge_mark(char: str) -> str | None:
+    """``'"'`` for any quote mark, ``"-"`` for any dash or hyphen, else ``None``.
+
+    >>> edge_mark("‘"), edge_mark("—"), edge_mark("a")
+    ('"', '-', None)
+    """
+    return _EDGE_MARKS.get(char)
 
 
 def normalise(text: str) -> str:

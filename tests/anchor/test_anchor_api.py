@@ -75,6 +75,23 @@ def test_quote_marks_belong_to_the_match_only_if_quoted() -> None:
 
 
 @pytest.mark.parametrize(
+    ("quote", "passage", "kind"),
+    [
+        ("its vice-", "its vice-", "exact"),
+        ("the atrocities -", "the atrocities –", "normalised"),
+        ("'absolutely correct' --", "‘absolutely correct’ –", "normalised"),
+        ("the atrocities", "the atrocities", "exact"),
+    ],
+)
+def test_dashes_at_the_edges_belong_to_the_match_if_typed(
+    quote: str, passage: str, kind: str
+) -> None:
+    src = SourceText.build("On the atrocities – ‘absolutely correct’ – its vice- chairman spoke.")
+    match = anchor(quote, src).matches[0]
+    assert (src.text[match.start : match.end], match.kind) == (passage, kind)
+
+
+@pytest.mark.parametrize(
     ("quote", "found"),
     [
         ("Russia", False),
