@@ -240,21 +240,60 @@ def _nfkc(text: str) -> tuple[str, _Edits | None]:
     return out.finish(text)
 
 
+def _compose(nfkc: _Edits, separators: _Edits) -> _Edits:
+    """One map from the normalised text to the original, out of the two steps' maps.
+
+    Step 2 rewrites non-ASCII characters (with the letter before a combining mark),
+    which step 1 copied unchanged; step 1's replacements are separators or nothing,
+    which step 2 leaves alone. So each step's replacements keep their place in the
+    other's coordinates, except where step 1 deleted something between a letter and
+    its accent ("Y’́"): that deletion becomes part of step 2's replacement.
+    """
+    edits = [
+        (out_start, out_end, separators.source_group(start)[0], separators.source_group(end - 1)[1])
+        for out_start, out_end, start, end in zip(
+            nfkc.out_starts, nfkc.out_ends, nfkc.in_starts, nfkc.in_ends, strict=True
+        )
+    ]
+    shifts = [0]  # how far step 2 has moved text by the end of each of its replacements
+    for out_start, out_end, start, end in zip(
+        nfkc.out_starts, nfkc.out_ends, nfkc.in_starts, nfkc.in_ends, strict=True
+    ):
+        shifts.append(shifts[-1] + (out_end - out_start) - (end - start))
+    for out_start, out_end, start, end in zip(
+        separators.out_starts,
+        separators.out_ends,
+        separators.in_starts,
+        separators.in_ends,
+        strict=True,
+    ):
+        j = bisect_right(nfkc.in_starts, out_start) - 1
+        if j >= 0 and (
+            nfkc.in_starts[j] < out_start < nfkc.in_ends[j]
+            or (nfkc.in_starts[j] == out_start < out_end)
+        ):
+            continue  # inside one of step 2's replacements, which covers it
+        shift = shifts[bisect_right(nfkc.in_ends, out_start)]
+        edits.append((out_start + shift, out_end + shift, start, end))
+    edits.sort()
+    return _Edits(*(tuple(column) for column in zip(*edits, strict=True)))
+
+
 @attrs.frozen(eq=False)
 class Normalised:
     """A text's normalised form and the map from normalised to original offsets."""
 
     text: str
-    _steps: tuple[_Edits, ...] = attrs.field(repr=False)
+    _edits: _Edits | None = attrs.field(repr=False)
 
     @classmethod
     def build(cls, original: str) -> Normalised:
         """Normalise ``original``, keeping what is needed to map offsets back."""
         text, separators = _separators(original)
         text, nfkc = _nfkc(text)
-        # In the order that leads from the normalised text back to the original.
-        steps = tuple(step for step in (nfkc, separators) if step is not None)
-        return cls(text, steps)
+        if nfkc is not None and separators is not None:
+            return cls(text, _compose(nfkc, separators))
+        return cls(text, nfkc or separators)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets (start inclusive, end exclusive) of normalised ``[start, end)``.
@@ -264,11 +303,9 @@ class Normalised:
         """
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"not a non-empty span of the normalised text: {start}, {end}")
-        first, last = start, end - 1
-        for step in self._steps:
-            first = step.source_group(first)[0]
-            last = step.source_group(last)[1] - 1
-        return first, last + 1
+        if self._edits is None:
+            return start, end
+        return self._edits.source_group(start)[0], self._edits.source_group(end - 1)[1]
 
 
 def edge_mark(char: str) -> str | None:

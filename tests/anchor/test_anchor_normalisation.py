@@ -115,3 +115,11 @@ def test_a_match_inside_an_expansion_covers_the_whole_character() -> None:
 def test_empty_span_is_refused() -> None:
     with pytest.raises(ValueError, match="non-empty span"):
         Normalised.build("abc").original_span(1, 1)
+
+
+def test_a_mark_dropped_between_a_letter_and_its_accent() -> None:
+    # Step 1 drops the quote mark, step 2 composes the letter and accent it separated:
+    # the composed letter maps to all three original characters.
+    normal = Normalised.build("Y’\u03010")
+    assert normal.text == "Ý0"
+    assert [normal.original_span(i, i + 1) for i in range(2)] == [(0, 3), (3, 4)]
