@@ -30,7 +30,7 @@ import attrs
 
 from claimledger.anchor.closest import Closest
 from claimledger.anchor.closest import closest as _closest
-from claimledger.anchor.normalisation import QUOTE_MARKS, normalise
+from claimledger.anchor.normalisation import edge_mark, normalise
 from claimledger.anchor.pattern import Found, occurrences, parse, plain, search
 from claimledger.anchor.source import SourceText
 
@@ -127,25 +127,18 @@ def anchor(quote: str, source: SourceText, *, occurrence: int | None = None) -> 
 
 
 def _contiguous(quote: str, key: str, source: SourceText) -> tuple[Match, ...]:
+    # Every place the normalised quote occurs, so that occurrences are counted the same
+    # however the quote was typed; a place whose original text is the quote as pasted
+    # is an exact match.
     text = source.text
-    exact: list[tuple[int, int]] = []
-    at = text.find(quote)
-    while at != -1:
-        if source.starts_word(at) and source.ends_word(at + len(quote)):
-            exact.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    loose: list[tuple[int, int]] = []
+    matches = []
     for at in occurrences(source.normalised, key):
         start, end = source.original_span(at, at + len(key))
-        if not (source.starts_word(start) and source.ends_word(end)):
-            continue
-        start, end = _with_quote_marks(quote, text, start, end)
-        # The same place, found both ways, is one exact match.
-        if not any(s < end and start < e for s, e in exact):
-            loose.append((start, end))
-    kinds: dict[tuple[int, int], Kind] = dict.fromkeys(loose, "normalised")
-    kinds.update(dict.fromkeys(exact, "exact"))
-    return tuple(_match(source, kinds[span], *span, (span,)) for span in sorted(kinds))
+        if source.starts_word(start) and source.ends_word(end):
+            start, end = _with_edge_marks(quote, text, start, end)
+            kind: Kind = "exact" if text[start:end] == quote else "normalised"
+            matches.append(_match(source, kind, start, end, ((start, end),)))
+    return tuple(matches)
 
 
 def _marked(quote: str, key: str, source: SourceText) -> tuple[Match, ...]:
@@ -157,19 +150,42 @@ def _marked(quote: str, key: str, source: SourceText) -> tuple[Match, ...]:
 
 def _placed(quote: str, source: SourceText, kind: Kind, found: Found) -> Match:
     start, end = source.original_span(found.start, found.end)
-    start, end = _with_quote_marks(quote, source.text, start, end)
+    start, end = _with_edge_marks(quote, source.text, start, end)
     parts = tuple(source.original_span(s, e) for s, e in found.parts)
     return _match(source, kind, start, end, parts)
 
 
-def _with_quote_marks(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
-    # Normalisation drops quote marks at word edges; a quote that opens or closes with
-    # one is taken to mean the source's mark, so the span includes it.
-    if quote[:1] in QUOTE_MARKS and start > 0 and text[start - 1] in QUOTE_MARKS:
-        start -= 1
-    if quote[-1:] in QUOTE_MARKS and end < len(text) and text[end] in QUOTE_MARKS:
-        end += 1
+def _with_edge_marks(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a match over the source's quote marks and dashes that the quote has too.
+
+    Normalisation drops them at the edges of a quote (``“Obviously.”``, ``vice-``,
+    ``deaths -``), so the match first covers the words only; a quote that opens or
+    closes with such marks is taken to mean the source's, where the source has the
+    same kinds of mark (and spaces) there.
+    """
+    inner = 0  # the quote's marks and spaces, from the first word outwards
+    while inner < len(quote) and _edge(quote[inner]):
+        inner += 1
+    at = start
+    for char in reversed(quote[:inner]):
+        if at == 0 or _edge(text[at - 1]) != _edge(char):
+            break
+        at -= 1
+        start = at if not char.isspace() else start
+    inner = len(quote)  # and from the last word outwards
+    while inner > 0 and _edge(quote[inner - 1]):
+        inner -= 1
+    at = end
+    for char in quote[inner:]:
+        if at == len(text) or _edge(text[at]) != _edge(char):
+            break
+        at += 1
+        end = at if not char.isspace() else end
     return start, end
+
+
+def _edge(char: str) -> str | None:
+    return " " if char.isspace() else edge_mark(char)
 
 
 def _match(

@@ -1,16 +1,18 @@
 """The passage most like a quote that was not found, if it is alike enough to suggest.
 
 Similarity is rapidfuzz's Indel ratio (``fuzz.ratio``, 0 to 100) between the normalised
-quote and a passage of the normalised source cut on word edges. Where to look is
-decided by the quote's *seed* words — its four longest words of four letters or more:
-each place a seed occurs proposes where the quote would start, and the best-supported
-proposals become passages of the quote's length, whose edges then move a word at a
-time while the similarity rises (so a passage may be longer or shorter than the quote
-when words were added or dropped). A passage that shares none of the quote's longest
-words is not offered as the thing the quote garbles; in exchange the cost is a few
-substring searches and a few dozen ratios of quote-sized strings, whatever the size
-of the source — rapidfuzz's ``partial_ratio_alignment`` over a whole 5 kB source costs
-from 0.1 to 1 ms for a quote longer than 64 characters.
+quote and a passage of the normalised source cut on word edges.
+
+Where to look is decided by *seed* words: of the quote's eight longest words (four
+letters or more), the four found least often in the source, case aside. Each place a
+seed occurs proposes where the quote would start; the best-supported proposals become
+passages of the quote's length, whose edges then move a word at a time while the
+similarity rises (so a passage may be longer or shorter than the quote when words were
+added or dropped). A passage that shares none of those words is not offered as the
+thing the quote garbles. In exchange the cost is a few substring searches and a few
+dozen ratios of quote-sized strings whatever the size of the source, where rapidfuzz's
+``partial_ratio_alignment`` over a whole 5 kB source costs 0.1 to 1 ms for a quote
+longer than 64 characters.
 
 >>> src = SourceText.build("Both the US and British governments have been reluctant.")
 >>> c = closest("Both the US and British authorities have been reluctant", src)
@@ -28,14 +30,14 @@ import re
 import attrs
 from rapidfuzz import fuzz
 
-from claimledger.anchor.pattern import occurrences
 from claimledger.anchor.source import SourceText
 
 __all__ = ["Closest", "closest", "misquote_threshold"]
 
+_LONGEST = 8  # words of the quote considered as seeds
 _SEEDS = 4
 _SEED_HITS = 12  # a seed found more often than this says little about where to look
-_CANDIDATES = 3
+_CANDIDATES = 4
 # How much moving the edges of a passage word by word can add to its similarity, at
 # most, in practice: a candidate further below the threshold is not worth refining.
 _CLIMB = 25.0
@@ -85,7 +87,7 @@ def closest(key: str, source: SourceText) -> Closest | None:
         return None
     hay = source.normalised
     best = (0.0, 0, 0)
-    for at in _alignments(key, hay):
+    for at in _alignments(key, source.folded):
         start = hay.rfind(" ", 0, max(0, at) + 1) + 1
         end = hay.find(" ", min(len(hay), at + len(key)) - 1)
         passage = _score(key, hay, start, len(hay) if end == -1 else end)
@@ -100,30 +102,39 @@ def closest(key: str, source: SourceText) -> Closest | None:
     return Closest(start, end, source.paragraph_at(start), similarity, source.text[start:end])
 
 
-def _alignments(key: str, hay: str) -> list[int]:
-    """Where in ``hay`` the quote might start, best-supported first.
+def _alignments(key: str, folded: str) -> list[int]:
+    """Where in ``folded`` (the source in lower case) the quote might start, best first.
 
-    Each place a seed word occurs says the quote would start that far before it;
-    proposals within half a quote of each other are one candidate (their median).
+    The seeds are the quote's rarest words in the source (of its longest, so that
+    "the" never counts), and each place a seed occurs says the quote would start that
+    far before it. Proposals within half a quote of each other are one candidate,
+    placed at their median and ranked by how many different seeds agree on it: news
+    copy repeats phrases ("the Russian Embassy"), so one seed's hits say little alone.
     """
     offsets: dict[str, int] = {}
-    for found in _WORD.finditer(key):
+    for found in _WORD.finditer(key.lower()):
         offsets.setdefault(found.group(), found.start())
-    seeds = sorted(offsets.items(), key=lambda seed: -len(seed[0]))[:_SEEDS]
-    starts: list[int] = []
-    for word, offset in seeds:
-        hits = occurrences(hay, word, most=_SEED_HITS)
-        if len(hits) <= _SEED_HITS:
-            starts += (at - offset for at in hits)
-    starts.sort()
-    groups: list[list[int]] = []
-    for at in starts:
-        if groups and at - groups[-1][-1] <= len(key) // 2:
-            groups[-1].append(at)
+    longest = sorted(offsets.items(), key=lambda item: -len(item[0]))[:_LONGEST]
+    counted = sorted(
+        (hits, word, offset)
+        for word, offset in longest
+        if 0 < (hits := folded.count(word)) <= _SEED_HITS
+    )
+    proposals: list[tuple[int, int]] = []
+    for seed, (_, word, offset) in enumerate(counted[:_SEEDS]):
+        at = folded.find(word)
+        while at != -1:
+            proposals.append((at - offset, seed))
+            at = folded.find(word, at + 1)
+    proposals.sort()
+    groups: list[list[tuple[int, int]]] = []
+    for proposal in proposals:
+        if groups and proposal[0] - groups[-1][-1][0] <= len(key) // 2:
+            groups[-1].append(proposal)
         else:
-            groups.append([at])
-    groups.sort(key=len, reverse=True)
-    return [group[len(group) // 2] for group in groups[:_CANDIDATES]]
+            groups.append([proposal])
+    groups.sort(key=lambda group: (len({seed for _, seed in group}), len(group)), reverse=True)
+    return [group[len(group) // 2][0] for group in groups[:_CANDIDATES]]
 
 
 def _score(key: str, hay: str, start: int, end: int) -> tuple[float, int, int]:

@@ -37,7 +37,7 @@ from bisect import bisect_right
 
 import attrs
 
-__all__ = ["QUOTE_MARKS", "Normalised", "normalise"]
+__all__ = ["Normalised", "edge_mark", "normalise"]
 
 # Quote marks and apostrophes as they arrive from word processors, PDFs and typesetting.
 _SINGLE = "'‘’‚‛′‵‹›ʼ´`＇"
@@ -53,8 +53,10 @@ _SPACES = (
 # non-joiner and joiner, word joiner, byte-order mark.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
-QUOTE_MARKS = frozenset(_SINGLE + _DOUBLE)
-"""Every character read as ``'`` or ``"``."""
+_APOSTROPHES = frozenset(_SINGLE)
+# Marks that normalisation drops at the edge of a word; quote styles are
+# interchangeable (a quoter's double quotes may stand for a source's single), dashes likewise.
+_EDGE_MARKS = {**dict.fromkeys(_SINGLE + _DOUBLE, '"'), **dict.fromkeys(_DASHES, "-")}
 
 _CANONICAL: dict[int, str | None] = {
     **dict.fromkeys(map(ord, _SINGLE), "'"),
@@ -126,12 +128,15 @@ class _Output:
         self.pieces += (text[self.done : start], new)
         self.done = end
         if len(new) != end - start:  # a 1:1 substitution leaves offsets as they are
-            out = start + self.delta
-            self.out_starts.append(out)
-            self.out_ends.append(out + len(new))
-            self.in_starts.append(start)
-            self.in_ends.append(end)
-            self.delta += len(new) - (end - start)
+            self.edit(start, end, len(new))
+
+    def edit(self, start: int, end: int, length: int) -> None:
+        out = start + self.delta
+        self.out_starts.append(out)
+        self.out_ends.append(out + length)
+        self.in_starts.append(start)
+        self.in_ends.append(end)
+        self.delta += length - (end - start)
 
     def finish(self, text: str) -> tuple[str, _Edits | None]:
         if not self.pieces:
@@ -153,33 +158,53 @@ def _wordlike(char: str) -> bool:
 
 
 def _separators(text: str) -> tuple[str, _Edits | None]:
-    """Step 1: read and collapse runs of separators."""
+    """Step 1: read and collapse runs of separators.
+
+    This loop runs once per line break or quote mark of every source, so it is written
+    for speed: replacements are collected inline and 1:1 ones leave no edit.
+    """
     fast = "  " not in text and text[:1] != " " and text[-1:] != " "
-    out = _Output()
     last = len(text)
+    collapsed = _COLLAPSED
+    out = _Output()
+    pieces = out.pieces
+    done = 0
     for run in (_RUN if fast else _RUN_OR_SPACES).finditer(text):
         start, end = run.span()
-        if fast and start > out.done and text[start - 1] == " ":
+        if fast and start > done and text[start - 1] == " ":
             start -= 1
         chars = text[start:end]
         if start == 0 or end == last:
             new = ""
+        elif chars in _APOSTROPHES:  # the commonest run, decided by its neighbours
+            before, after = text[start - 1], text[end]
+            inside = (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
+            new = "'" if inside else ""
         else:
-            found = _COLLAPSED.get(chars)
-            if found is None:
-                canonical = chars.translate(_CANONICAL)
-                if "-" in canonical or " " in canonical or not canonical:
-                    found = "-" if "-" in canonical else " " if " " in canonical else ""
-                    if len(_COLLAPSED) < _COLLAPSED_CAP:
-                        _COLLAPSED[chars] = found
-                elif _wordlike(text[start - 1]) and _wordlike(text[end]):
-                    found = canonical[0]  # an apostrophe inside a word: isn't, O'Neill
-                else:
-                    found = ""
-            new = found
-        if new != chars:
-            out.replace(text, start, end, new)
+            known = collapsed.get(chars)
+            new = _collapse(text, start, end) if known is None else known
+        if new == chars:
+            continue
+        pieces += (text[done:start], new)
+        done = end
+        if len(new) != end - start:
+            out.edit(start, end, len(new))
+    out.done = done
     return out.finish(text)
+
+
+def _collapse(text: str, start: int, end: int) -> str:
+    """What the separators ``text[start:end]`` become, neither at the start nor the end."""
+    chars = text[start:end]
+    canonical = chars.translate(_CANONICAL)
+    if "-" in canonical or " " in canonical or not canonical:
+        new = "-" if "-" in canonical else " " if " " in canonical else ""
+        if len(_COLLAPSED) < _COLLAPSED_CAP:
+            _COLLAPSED[chars] = new
+        return new
+    if _wordlike(text[start - 1]) and _wordlike(text[end]):
+        return canonical[0]  # an apostrophe inside a word: isn't, O'Neill
+    return ""
 
 
 def _nfkc(text: str) -> tuple[str, _Edits | None]:
@@ -215,21 +240,60 @@ def _nfkc(text: str) -> tuple[str, _Edits | None]:
     return out.finish(text)
 
 
+def _compose(nfkc: _Edits, separators: _Edits) -> _Edits:
+    """One map from the normalised text to the original, out of the two steps' maps.
+
+    Step 2 rewrites non-ASCII characters (with the letter before a combining mark),
+    which step 1 copied unchanged; step 1's replacements are separators or nothing,
+    which step 2 leaves alone. So each step's replacements keep their place in the
+    other's coordinates, except where step 1 deleted something between a letter and
+    its accent ("Y’́"): that deletion becomes part of step 2's replacement.
+    """
+    edits = [
+        (out_start, out_end, separators.source_group(start)[0], separators.source_group(end - 1)[1])
+        for out_start, out_end, start, end in zip(
+            nfkc.out_starts, nfkc.out_ends, nfkc.in_starts, nfkc.in_ends, strict=True
+        )
+    ]
+    shifts = [0]  # how far step 2 has moved text by the end of each of its replacements
+    for out_start, out_end, start, end in zip(
+        nfkc.out_starts, nfkc.out_ends, nfkc.in_starts, nfkc.in_ends, strict=True
+    ):
+        shifts.append(shifts[-1] + (out_end - out_start) - (end - start))
+    for out_start, out_end, start, end in zip(
+        separators.out_starts,
+        separators.out_ends,
+        separators.in_starts,
+        separators.in_ends,
+        strict=True,
+    ):
+        j = bisect_right(nfkc.in_starts, out_start) - 1
+        if j >= 0 and (
+            nfkc.in_starts[j] < out_start < nfkc.in_ends[j]
+            or (nfkc.in_starts[j] == out_start < out_end)
+        ):
+            continue  # inside one of step 2's replacements, which covers it
+        shift = shifts[bisect_right(nfkc.in_ends, out_start)]
+        edits.append((out_start + shift, out_end + shift, start, end))
+    edits.sort()
+    return _Edits(*(tuple(column) for column in zip(*edits, strict=True)))
+
+
 @attrs.frozen(eq=False)
 class Normalised:
     """A text's normalised form and the map from normalised to original offsets."""
 
     text: str
-    _steps: tuple[_Edits, ...] = attrs.field(repr=False)
+    _edits: _Edits | None = attrs.field(repr=False)
 
     @classmethod
     def build(cls, original: str) -> Normalised:
         """Normalise ``original``, keeping what is needed to map offsets back."""
         text, separators = _separators(original)
         text, nfkc = _nfkc(text)
-        # In the order that leads from the normalised text back to the original.
-        steps = tuple(step for step in (nfkc, separators) if step is not None)
-        return cls(text, steps)
+        if nfkc is not None and separators is not None:
+            return cls(text, _compose(nfkc, separators))
+        return cls(text, nfkc or separators)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets (start inclusive, end exclusive) of normalised ``[start, end)``.
@@ -239,11 +303,18 @@ class Normalised:
         """
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"not a non-empty span of the normalised text: {start}, {end}")
-        first, last = start, end - 1
-        for step in self._steps:
-            first = step.source_group(first)[0]
-            last = step.source_group(last)[1] - 1
-        return first, last + 1
+        if self._edits is None:
+            return start, end
+        return self._edits.source_group(start)[0], self._edits.source_group(end - 1)[1]
+
+
+def edge_mark(char: str) -> str | None:
+    """``'"'`` for any quote mark, ``"-"`` for any dash or hyphen, else ``None``.
+
+    >>> edge_mark("‘"), edge_mark("—"), edge_mark("a")
+    ('"', '-', None)
+    """
+    return _EDGE_MARKS.get(char)
 
 
 def normalise(text: str) -> str:

@@ -70,11 +70,17 @@ class Pattern:
     """The quote opens with a bracket touching its first word (``[T]he``)."""
     trail: bool = False
     """The quote closes with a bracket touching its last word (``Russia[n]``)."""
+    brackets: bool = False
+    """The quote has a bracketed insertion anywhere, at its edges included."""
 
     @property
-    def kind(self) -> Literal["elided", "bracketed"]:
-        """``elided`` if any part of the source is left out, else ``bracketed``."""
-        return "elided" if any(g.kind == "elision" for g in self.gaps) else "bracketed"
+    def kind(self) -> Literal["elided", "bracketed", "normalised"]:
+        """``elided`` if words are left out between parts, else ``bracketed`` if the quote
+        has an insertion, else ``normalised``: only ellipses at its edges, which say the
+        quote starts or ends mid-sentence, not that anything inside it is missing."""
+        if any(gap.kind == "elision" for gap in self.gaps):
+            return "elided"
+        return "bracketed" if self.brackets else "normalised"
 
 
 @attrs.frozen
@@ -109,7 +115,8 @@ def parse(key: str) -> Pattern | None:
             pending.append(mark)
             at = mark.end()
     trail = bool(pending) and _is_bracket(pending[0]) and _touches_previous(key, pending[0])
-    return Pattern(tuple(parts), tuple(gaps), lead, trail and bool(parts))
+    brackets = any(_is_bracket(mark) for mark in marks)
+    return Pattern(tuple(parts), tuple(gaps), lead, trail and bool(parts), brackets)
 
 
 def plain(key: str) -> str:

@@ -47,6 +47,7 @@ class SourceText:
     text: str
     _normalised: Normalised = attrs.field(repr=False)
     _paragraph_starts: tuple[int, ...] = attrs.field(repr=False)
+    _folded: str = attrs.field(repr=False)
 
     @classmethod
     def build(cls, text: str) -> SourceText:
@@ -57,12 +58,25 @@ class SourceText:
             if not line.isspace():
                 starts.append(at)
             at += len(line)
-        return cls(text, Normalised.build(text), tuple(starts))
+        normalised = Normalised.build(text)
+        folded = normalised.text.lower()
+        if len(folded) != len(normalised.text):  # "İ" lowers to two code points
+            folded = normalised.text
+        return cls(text, normalised, tuple(starts), folded)
 
     @property
     def normalised(self) -> str:
         """The text as :func:`~claimledger.anchor.normalise` renders it."""
         return self._normalised.text
+
+    @property
+    def folded(self) -> str:
+        """:attr:`normalised` in lower case, offset for offset, for case-blind searches.
+
+        If lowering would change the length (a rare letter such as ``İ``), this is
+        :attr:`normalised` unchanged, so searches stay case-sensitive but correct.
+        """
+        return self._folded
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets into :attr:`text` of the normalised span ``[start, end)``."""

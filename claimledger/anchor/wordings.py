@@ -6,9 +6,12 @@ the fullest wording as the reference and lists, for each other wording, the runs
 words that are equal, replaced, inserted or deleted relative to it — a small structure
 a renderer can show inline and an API can return as is.
 
-Words are compared after :func:`~claimledger.anchor.normalise` and without regard to
-case or punctuation, so typography and a capitalised first word are not differences;
+Words are compared without regard to case, punctuation or the typography that
+:func:`~claimledger.anchor.normalise` erases, so a capitalised first word and curly
+apostrophes are not differences;
 an outlet's own ellipsis is kept as a word (``…``) because it marks words it left out.
+Runs are aligned with :class:`difflib.SequenceMatcher`, reading a plural and its
+singular as the same word for alignment only (the change is still reported).
 
 >>> w = variants([("a", "Both the US and British governments were slow."),
 ...               ("b", "Both the US and British authorities were slow.")])
@@ -16,24 +19,25 @@ an outlet's own ellipsis is kept as a word (``…``) because it marks words it l
 ('a', [('replace', ('governments',), ('authorities',))])
 """
 
-# ruff: noqa: RUF002 - the examples show the typography that normalisation erases.
+# ruff: noqa: RUF001, RUF002 - apostrophes and hyphens come in look-alike characters.
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
 import attrs
 
-from claimledger.anchor.normalisation import normalise
-
-__all__ = ["Op", "OpKind", "Variant", "Wordings", "variants"]
+__all__ = ["Op", "OpKind", "Variant", "Wordings", "variants", "words"]
 
 OpKind = Literal["equal", "replace", "insert", "delete"]
 
-# A word (with inner apostrophes and hyphens: "what's", "US-led") or an ellipsis.
-_TOKEN = re.compile(r"\w+(?:['-]\w+)*|\.{3,}")
+# A word, with the apostrophes and hyphens inside it ("what's", "US-led"), or an
+# ellipsis. Dashes and spaced hyphens separate words: "atrocities - which" is two.
+_TOKEN = re.compile(r"\w+(?:[-'‘’ʼ‐‑]\w+)*|\.{3,}")
+_SPELLING = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 
 
 @attrs.frozen
@@ -79,7 +83,10 @@ def words(text: str) -> tuple[str, ...]:
     >>> words("“It’s the US‑led coalition…” he said")
     ("It's", 'the', 'US-led', 'coalition', '…', 'he', 'said')
     """
-    return tuple("…" if w.startswith("...") else w for w in _TOKEN.findall(normalise(text)))
+    # Tokens come from NFKC text rather than the normal form, which joins words across
+    # dashes ("atrocities-which") to match typographic variants.
+    found = _TOKEN.findall(unicodedata.normalize("NFKC", text).translate(_SPELLING))
+    return tuple("…" if w.startswith("...") else w for w in found)
 
 
 def variants(wordings: Sequence[tuple[str, str]]) -> Wordings:
@@ -102,8 +109,27 @@ def _diff(base: tuple[str, ...], other: tuple[str, ...]) -> tuple[Op, ...]:
     # autojunk off: its popularity heuristic would treat frequent words such as "the"
     # as junk in longer quotes and misalign the runs.
     matcher = difflib.SequenceMatcher(
-        None, [w.lower() for w in base], [w.lower() for w in other], autojunk=False
+        None, [_key(w) for w in base], [_key(w) for w in other], autojunk=False
     )
-    return tuple(
-        Op(tag, base[i1:i2], other[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-    )
+    ops: list[Op] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            ops.append(Op(tag, base[i1:i2], other[j1:j2]))
+            continue
+        # Equal keys, but "assessments" and "assessment" are different words.
+        for a, b in zip(base[i1:i2], other[j1:j2], strict=True):
+            same = a.lower() == b.lower()
+            if ops and ops[-1].op == ("equal" if same else "replace"):
+                last = ops.pop()
+                ops.append(Op(last.op, (*last.base, a), (*last.other, b)))
+            else:
+                ops.append(Op("equal" if same else "replace", (a,), (b,)))
+    return tuple(ops)
+
+
+def _key(word: str) -> str:
+    """What words are aligned by: case is ignored and a plural "s" dropped, so that
+    "assessments"/"assessment" pair up as a one-word change instead of pulling the
+    alignment of the words after them askew."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -57,10 +57,11 @@ _Dumper.add_representer(str, _str)
 
 
 def _pruned(value: Any) -> Any:
-    # Absent means unknown: no ``note: null`` or ``topics: []`` is written.
+    # Absent means unknown or default: no ``note: null``, ``topics: []`` or
+    # ``paraphrase: false`` is written.
     if isinstance(value, dict):
         items = ((k, _pruned(v)) for k, v in value.items())
-        return {k: v for k, v in items if v is not None and v != []}
+        return {k: v for k, v in items if v is not None and v is not False and v != []}
     if isinstance(value, list):
         return [_pruned(v) for v in value]
     return value
