@@ -203,6 +203,9 @@ def _configure(start: Path) -> Config:
 
 def _resolving_findings(files: LedgerFiles) -> list[Finding]:
     config = files.config
+    # The ledger-scope rules each read files.index, which is rebuilt on every access
+    # unless given: build it once for all of them.
+    files = attrs.evolve(files, given_index=files.index)
     return [
         Finding(rule.code, rule.severity, problem.message, problem.location)
         for rule in (RULES_BY_CODE[code] for code in RESOLVING_RULES)
