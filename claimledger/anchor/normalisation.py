@@ -115,43 +115,33 @@ class _Edits:
 class _Output:
     """The output of one step, built in input order, with its replacements recorded."""
 
-    __slots__ = ("delta", "done", "in_ends", "in_starts", "out_ends", "out_starts", "pieces")
+    __slots__ = ("done", "edits", "pieces")
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.done = 0  # input consumed so far
-        self.delta = 0  # output length minus input length so far
-        self.out_starts: list[int] = []
-        self.out_ends: list[int] = []
-        self.in_starts: list[int] = []
-        self.in_ends: list[int] = []
+        self.edits: list[tuple[int, int, int]] = []  # input start, input end, output length
 
     def replace(self, text: str, start: int, end: int, new: str) -> None:
         self.pieces += (text[self.done : start], new)
         self.done = end
         if len(new) != end - start:  # a 1:1 substitution leaves offsets as they are
-            self.edit(start, end, len(new))
-
-    def edit(self, start: int, end: int, length: int) -> None:
-        out = start + self.delta
-        self.out_starts.append(out)
-        self.out_ends.append(out + length)
-        self.in_starts.append(start)
-        self.in_ends.append(end)
-        self.delta += length - (end - start)
+            self.edits.append((start, end, len(new)))
 
     def finish(self, text: str) -> tuple[str, _Edits | None]:
         if not self.pieces:
             return text, None
         self.pieces.append(text[self.done :])
-        edits = None
-        if self.out_starts:
-            edits = _Edits(
-                tuple(self.out_starts),
-                tuple(self.out_ends),
-                tuple(self.in_starts),
-                tuple(self.in_ends),
-            )
+        if not self.edits:
+            return "".join(self.pieces), None
+        out_starts, out_ends = [], []
+        delta = 0  # output length minus input length so far
+        for start, end, length in self.edits:
+            out_starts.append(start + delta)
+            out_ends.append(start + delta + length)
+            delta += length - (end - start)
+        in_starts, in_ends, _ = zip(*self.edits, strict=True)
+        edits = _Edits(tuple(out_starts), tuple(out_ends), in_starts, in_ends)
         return "".join(self.pieces), edits
 
 
@@ -169,7 +159,7 @@ def _separators(text: str) -> tuple[str, _Edits | None]:
     last = len(text)
     collapsed = _COLLAPSED
     out = _Output()
-    pieces = out.pieces
+    pieces, edits = out.pieces, out.edits
     done = 0
     for run in (_RUN if fast else _RUN_OR_SPACES).finditer(text):
         start, end = run.span()
@@ -177,7 +167,7 @@ def _separators(text: str) -> tuple[str, _Edits | None]:
             # NFKC's "..." for the ellipsis, done here because news copy is full of
             # them; what follows it is a run of its own.
             pieces += (text[done:start], "...")
-            out.edit(start, start + 1, 3)
+            edits.append((start, start + 1, 3))
             done = start = start + 1
             if start == end:
                 continue
@@ -198,7 +188,7 @@ def _separators(text: str) -> tuple[str, _Edits | None]:
         pieces += (text[done:start], new)
         done = end
         if len(new) != end - start:
-            out.edit(start, end, len(new))
+            edits.append((start, end, len(new)))
     out.done = done
     return out.finish(text)
 
