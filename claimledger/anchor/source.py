@@ -34,7 +34,9 @@ _JOINERS = frozenset("'-‘’‛ʼ‐‑")  # noqa: RUF001
 
 def _wordlike(char: str) -> bool:
     # The regex \w for str patterns, plus combining marks: "e" + U+0301 is one letter.
-    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
+    if char.isalnum():
+        return True
+    return char == "_" if char.isascii() else unicodedata.category(char)[0] == "M"
 
 
 @attrs.frozen(eq=False)
