@@ -13,11 +13,14 @@ absent means unknown, never guessed.
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 import attrs
 
 from claimledger.dates import PartialDate
 
 __all__ = [
+    "SPEAKER_KINDS",
     "Alias",
     "Claim",
     "Correction",
@@ -27,8 +30,12 @@ __all__ = [
     "Role",
     "Source",
     "Speaker",
+    "SpeakerKind",
     "Verdict",
 ]
+
+SpeakerKind = Literal["person", "organisation", "document"]
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 
 
 @attrs.frozen
@@ -136,9 +143,13 @@ class Speaker:
 
     ``name`` is ``None`` for a speaker the sources do not name ("an unnamed
     Member"); ``identified_as`` records who another source shows them to be.
+    ``kind`` says what the speaker is: a ``person``, an ``organisation``, or a
+    ``document`` speaking in its own voice (a report whose publisher is not known);
+    absent, it is not recorded.
     """
 
     id: str
+    kind: SpeakerKind | None = None
     name: str | None = None
     description: str | None = None
     reported_as: tuple[Alias, ...] = ()

@@ -33,7 +33,7 @@ from cattrs.gen import make_dict_structure_fn
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding, Severity
 from claimledger.load import Document, Path_
-from claimledger.models import Claim, Source, Speaker
+from claimledger.models import SPEAKER_KINDS, Claim, Source, Speaker, SpeakerKind
 
 __all__ = [
     "SCHEMA",
@@ -92,6 +92,13 @@ def _strict_bool(value: Any, _: type) -> bool:
     return value
 
 
+def _speaker_kind(value: Any, _: type) -> SpeakerKind:
+    if value not in SPEAKER_KINDS:
+        raise SchemaError(f"expected one of {', '.join(SPEAKER_KINDS)}, got {describe(value)}")
+    kind: SpeakerKind = value
+    return kind
+
+
 def _partial_date(value: Any, _: type) -> PartialDate:
     if not isinstance(value, str):
         hint = " (write dates as quoted strings)" if isinstance(value, int) else ""
@@ -109,6 +116,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook_func(lambda cl: cl == SpeakerKind, _speaker_kind)
     conv.register_structure_hook(PartialDate, _partial_date)
     conv.register_unstructure_hook(PartialDate, str)
 

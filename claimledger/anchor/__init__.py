@@ -18,7 +18,7 @@ from claimledger.anchor.closest import Closest, misquote_threshold
 from claimledger.anchor.normalisation import normalise
 from claimledger.anchor.pattern import BRACKET_SPAN, ELISION_GAP
 from claimledger.anchor.source import SourceText
-from claimledger.anchor.wordings import Op, Variant, Wordings, variants
+from claimledger.anchor.wordings import Op, OpKind, Variant, Wordings, variants
 
 __all__ = [
     "BRACKET_SPAN",
@@ -29,6 +29,7 @@ __all__ = [
     "Kind",
     "Match",
     "Op",
+    "OpKind",
     "SourceText",
     "Status",
     "Variant",

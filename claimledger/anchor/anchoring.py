@@ -1,17 +1,22 @@
 """Find a quote in a source: where, how, in which paragraph — or what it most resembles.
 
-A quote is tried, strictest first, as
+A match is of one of four kinds:
 
-1. ``exact``: the pasted text occurs verbatim;
-2. ``normalised``: it occurs once both sides are :func:`normalise`\\ d (quote marks,
-   dashes, whitespace, NFKC), and the first letter of the quote may differ in case;
-3. ``bracketed`` / ``elided``: its ``[inserted]`` words and ``…`` omissions are read as
-   in :mod:`claimledger.anchor.pattern` and the remaining parts found in order.
+- ``exact``: the source has the quote as pasted;
+- ``normalised``: it has the quote once both go through :func:`normalise` (quote
+  marks, dashes, whitespace, NFKC), the first letter of the quote perhaps in the other
+  case;
+- ``elided`` / ``bracketed``: with its ``…`` omissions and ``[inserted]`` words read as
+  in :mod:`claimledger.anchor.pattern`, the quote's parts are in the source, in order.
 
-Matches never cut a word (``Russia`` is not found in ``Russian``). When nothing
-matches, the most similar passage is reported if it clears
-:func:`~claimledger.anchor.closest.misquote_threshold` ("possible misquote"); otherwise
-the quote is "not found".
+The first two come from one search of the normalised text, so an occurrence typed
+differently from the pasted one still counts (``occurrence`` numbers do not depend on
+typography). Markup is read only when that search fails, so brackets or an ellipsis
+that the source itself has (``[WATCH]``) are matched as text first. Matches never cut
+a word (``Russia`` is not found in ``Russian``). When nothing matches, the most
+similar passage is reported if it clears
+:func:`~claimledger.anchor.closest.misquote_threshold` ("possible misquote");
+otherwise the quote is "not found".
 
 >>> src = SourceText.build("He said: “Both the US and British governments were slow.”")
 >>> a = anchor('"Both the US and British governments were slow."', src)

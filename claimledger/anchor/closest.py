@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 
 import attrs
 from rapidfuzz import fuzz
@@ -38,6 +39,7 @@ _LONGEST = 8  # words of the quote considered as seeds
 _SEEDS = 4
 _SEED_HITS = 12  # a seed found more often than this says little about where to look
 _CANDIDATES = 4
+_SLACK = 16  # characters by which seeds' proposals may disagree and still agree
 # How much moving the edges of a passage word by word can add to its similarity, at
 # most, in practice: a candidate further below the threshold is not worth refining.
 _CLIMB = 25.0
@@ -61,10 +63,11 @@ def misquote_threshold(words: int) -> float:
     Below it the quote is "not found", with no suggestion. A few words always look
     somewhat like *something* in a page of text, so suggesting the best of them would
     point at an unrelated place — the known failure of fuzzy anchoring in annotation
-    tools. Measured against the corpus with phrases of unrelated English prose, the
-    best chance similarity is about 95 for 2 words, 91 for 3, 87 for 4, 77 for 5, 68
-    for 6 and under 65 from 7 words on; a one-word slip in a quote of 6 or more words
-    usually scores 80 to 98.
+    tools. Measured on the corpus (about 2,000 phrases of unrelated English prose per
+    length, each scored against every document by an exhaustive window search, which
+    bounds what the seeded search below can find), the best chance similarity is about
+    95 for 2 words, 91 for 3, 87 for 4, 77 for 5, 68 for 6 and under 65 from 7 words
+    on; a one-word slip in a quote of 6 or more words usually scores 80 to 98.
 
     The bar is therefore 75 plus a margin that halves with every word beyond three:
     ``75 + 36 * 2 ** (3 - words)`` — 93 for 4 words, 84 for 5, 79.5 for 6, 76 for 8.
@@ -107,9 +110,10 @@ def _alignments(key: str, folded: str) -> list[int]:
 
     The seeds are the quote's rarest words in the source (of its longest, so that
     "the" never counts), and each place a seed occurs says the quote would start that
-    far before it. Proposals within half a quote of each other are one candidate,
-    placed at their median and ranked by how many different seeds agree on it: news
+    far before it. A proposal is ranked by how many different seeds agree with it to
+    within a few characters (a changed word shifts the ones after it a little): news
     copy repeats phrases ("the Russian Embassy"), so one seed's hits say little alone.
+    Proposals within half a quote of a better one are the same candidate.
     """
     offsets: dict[str, int] = {}
     for found in _WORD.finditer(key.lower()):
@@ -127,14 +131,19 @@ def _alignments(key: str, folded: str) -> list[int]:
             proposals.append((at - offset, seed))
             at = folded.find(word, at + 1)
     proposals.sort()
-    groups: list[list[tuple[int, int]]] = []
-    for proposal in proposals:
-        if groups and proposal[0] - groups[-1][-1][0] <= len(key) // 2:
-            groups[-1].append(proposal)
-        else:
-            groups.append([proposal])
-    groups.sort(key=lambda group: (len({seed for _, seed in group}), len(group)), reverse=True)
-    return [group[len(group) // 2][0] for group in groups[:_CANDIDATES]]
+    starts = [at for at, _ in proposals]
+    ranked = []
+    for at in starts:
+        near = proposals[bisect_left(starts, at - _SLACK) : bisect_right(starts, at + _SLACK)]
+        ranked.append((-len({seed for _, seed in near}), at))
+    ranked.sort()
+    chosen: list[int] = []
+    for _, at in ranked:
+        if all(abs(at - other) > len(key) // 2 for other in chosen):
+            chosen.append(at)
+            if len(chosen) == _CANDIDATES:
+                break
+    return chosen
 
 
 def _score(key: str, hay: str, start: int, end: int) -> tuple[float, int, int]:

@@ -10,7 +10,8 @@ differences, and nothing else (case is kept: see ``anchoring`` for the first let
    ``Council-I`` are one spelling); any other run holding whitespace becomes one
    space; quote marks are dropped unless they stand between two letters, where they
    are apostrophes (``isn't``); separators at either end are dropped.
-2. NFKC, per character and its combining marks (``…`` becomes ``...``, ``ﬁ`` ``fi``).
+2. NFKC, per character and its combining marks (``…`` becomes ``...``, ``ﬁ`` ``fi``;
+   the ellipsis, the only one common in news copy, is done in step 1's scan).
 
 Separators come first so that ``″`` is one ``"`` and ``´`` an apostrophe, not NFKC's
 two primes or space-and-accent. Dropping quote marks at word edges is what lets a
@@ -68,13 +69,14 @@ _CANONICAL: dict[int, str | None] = {
 _SEPARATORS = re.escape("".join(sorted(map(chr, _CANONICAL))))
 _STARTERS = re.escape("".join(sorted(set(map(chr, _CANONICAL)) - {" "})))
 
-# A run of separators is found by a pattern that opens with a character class, so the
-# regex engine skips ahead to candidates instead of trying every position. Runs that
-# open with a plain space are found from their second character and widened by one in
-# the callback; this misses runs of plain spaces only, so text that has "  " or a
-# space at either end uses the slower pattern, which also tries every space.
-_RUN = re.compile(rf"[{_STARTERS}][{_SEPARATORS}]*")
-_RUN_OR_SPACES = re.compile(rf"[{_SEPARATORS}]+")
+# A run of separators (or an ellipsis and the separators after it) is found by a
+# pattern that opens with a character class, so the regex engine skips ahead to
+# candidates instead of trying every position. Runs that open with a plain space are
+# found from their second character and widened by one in the loop; this misses runs
+# of plain spaces only, so text that has "  " or a space at either end uses the slower
+# pattern, which also tries every space.
+_RUN = re.compile(rf"[{_STARTERS}…][{_SEPARATORS}]*")
+_RUN_OR_SPACES = re.compile(rf"[{_SEPARATORS}…][{_SEPARATORS}]*")
 
 # Runs with the same characters collapse the same way unless they are all quote marks
 # (then the letters around them decide), so most are looked up rather than worked
@@ -113,43 +115,33 @@ class _Edits:
 class _Output:
     """The output of one step, built in input order, with its replacements recorded."""
 
-    __slots__ = ("delta", "done", "in_ends", "in_starts", "out_ends", "out_starts", "pieces")
+    __slots__ = ("done", "edits", "pieces")
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.done = 0  # input consumed so far
-        self.delta = 0  # output length minus input length so far
-        self.out_starts: list[int] = []
-        self.out_ends: list[int] = []
-        self.in_starts: list[int] = []
-        self.in_ends: list[int] = []
+        self.edits: list[tuple[int, int, int]] = []  # input start, input end, output length
 
     def replace(self, text: str, start: int, end: int, new: str) -> None:
         self.pieces += (text[self.done : start], new)
         self.done = end
         if len(new) != end - start:  # a 1:1 substitution leaves offsets as they are
-            self.edit(start, end, len(new))
-
-    def edit(self, start: int, end: int, length: int) -> None:
-        out = start + self.delta
-        self.out_starts.append(out)
-        self.out_ends.append(out + length)
-        self.in_starts.append(start)
-        self.in_ends.append(end)
-        self.delta += length - (end - start)
+            self.edits.append((start, end, len(new)))
 
     def finish(self, text: str) -> tuple[str, _Edits | None]:
         if not self.pieces:
             return text, None
         self.pieces.append(text[self.done :])
-        edits = None
-        if self.out_starts:
-            edits = _Edits(
-                tuple(self.out_starts),
-                tuple(self.out_ends),
-                tuple(self.in_starts),
-                tuple(self.in_ends),
-            )
+        if not self.edits:
+            return "".join(self.pieces), None
+        out_starts, out_ends = [], []
+        delta = 0  # output length minus input length so far
+        for start, end, length in self.edits:
+            out_starts.append(start + delta)
+            out_ends.append(start + delta + length)
+            delta += length - (end - start)
+        in_starts, in_ends, _ = zip(*self.edits, strict=True)
+        edits = _Edits(tuple(out_starts), tuple(out_ends), in_starts, in_ends)
         return "".join(self.pieces), edits
 
 
@@ -167,11 +159,19 @@ def _separators(text: str) -> tuple[str, _Edits | None]:
     last = len(text)
     collapsed = _COLLAPSED
     out = _Output()
-    pieces = out.pieces
+    pieces, edits = out.pieces, out.edits
     done = 0
     for run in (_RUN if fast else _RUN_OR_SPACES).finditer(text):
         start, end = run.span()
-        if fast and start > done and text[start - 1] == " ":
+        if text[start] == "…":
+            # NFKC's "..." for the ellipsis, done here because news copy is full of
+            # them; what follows it is a run of its own.
+            pieces += (text[done:start], "...")
+            edits.append((start, start + 1, 3))
+            done = start = start + 1
+            if start == end:
+                continue
+        elif fast and start > done and text[start - 1] == " ":
             start -= 1
         chars = text[start:end]
         if start == 0 or end == last:
@@ -188,7 +188,7 @@ def _separators(text: str) -> tuple[str, _Edits | None]:
         pieces += (text[done:start], new)
         done = end
         if len(new) != end - start:
-            out.edit(start, end, len(new))
+            edits.append((start, end, len(new)))
     out.done = done
     return out.finish(text)
 
@@ -217,13 +217,6 @@ def _nfkc(text: str) -> tuple[str, _Edits | None]:
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text, None
     out = _Output()
-    if unicodedata.is_normalized("NFKC", text.replace("…", "")):
-        # The common case in news copy: an ellipsis is the only thing to change.
-        at = text.find("…")
-        while at != -1:
-            out.replace(text, at, at + 1, "...")
-            at = text.find("…", at + 1)
-        return out.finish(text)
     for run in _NON_ASCII.finditer(text):
         start, end = run.span()
         if start > out.done and unicodedata.combining(text[start]):

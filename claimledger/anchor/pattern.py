@@ -32,7 +32,18 @@ import attrs
 
 from claimledger.anchor.source import SourceText
 
-__all__ = ["BRACKET_SPAN", "ELISION_GAP", "Gap", "Pattern", "parse", "plain", "search"]
+__all__ = [
+    "BRACKET_SPAN",
+    "ELISION_GAP",
+    "Found",
+    "Gap",
+    "Pattern",
+    "first_letter_variants",
+    "occurrences",
+    "parse",
+    "plain",
+    "search",
+]
 
 ELISION_GAP = 300
 """The most normalised characters an elision may stand for between two parts."""
@@ -156,12 +167,12 @@ def first_letter_variants(text: str) -> tuple[str, ...]:
     return (text,)
 
 
-def occurrences(
-    hay: str, needle: str, start: int = 0, stop: int | None = None, *, most: int | None = None
-) -> list[int]:
-    """Sorted start offsets of ``needle`` (either case of its first letter) in ``hay``.
+def occurrences(hay: str, needle: str, start: int = 0, stop: int | None = None) -> list[int]:
+    """Sorted start offsets of ``needle`` (either case of its first letter) in
+    ``hay[start:stop]``, overlapping ones included.
 
-    With ``most``, the search stops once more than ``most`` offsets are found.
+    >>> occurrences("Obviously, obviously.", "obviously")
+    [0, 11]
     """
     stop = len(hay) if stop is None else stop
     found: list[int] = []
@@ -169,15 +180,13 @@ def occurrences(
         at = hay.find(variant, start, stop)
         while at != -1:
             found.append(at)
-            if most is not None and len(found) > most:
-                return found
             at = hay.find(variant, at + 1, stop)
     found.sort()
     return found
 
 
 def search(pattern: Pattern, source: SourceText) -> list[Found]:
-    """Every placement of ``pattern`` in ``source``, tightest first, in document order.
+    """Every placement of ``pattern`` in ``source``, in document order.
 
     For each place the first part occurs, the parts after it are placed as early as
     their gaps and word edges allow (backtracking when a later part does not fit).

@@ -3,13 +3,14 @@
 A *paragraph* is a line (as :meth:`str.splitlines` breaks lines) that holds at least
 one non-space character, numbered from 1 in document order. Blank lines do not count.
 
-Why lines and not blank-line-separated blocks: the corpus's news pages put a paragraph
-on each line with a blank line between, but captions, photo credits and lists of
-related links come one to a line with no blank line (``…Russian fighters`` /
-``PA Images``), and a Hansard or PDF extract may use single newlines throughout. Counting
-non-empty lines gives every one of those its own number, and gives the same numbers as
-blank-line blocks wherever a document does separate its paragraphs with blank lines, so
-the pinpoint is what a reader counting paragraphs on the page would find.
+Why lines and not blank-line-separated blocks: in the corpus, paragraphs are lines
+with blank lines between them, but captions, photo credits and lists of related links
+come one to a line with none between (the Mirror's URL, counters and headline;
+``…Russian fighters`` / ``PA Images``; the ``[WATCH]`` links). As blocks each group
+would be one "paragraph"; as lines each item gets its own number, and wherever a
+document separates paragraphs with blank lines the two definitions agree. A text
+hard-wrapped at a fixed width (some PDF extracts) is numbered by line: still a
+pinpoint into the text as stored.
 
 >>> s = SourceText.build("Title\\n\\nFirst para,\\nsecond line.\\n\\n\\n  Third.\\n")
 >>> [s.paragraph_at(s.text.index(w)) for w in ("Title", "First", "second", "Third")]
@@ -33,7 +34,9 @@ _JOINERS = frozenset("'-‘’‛ʼ‐‑")  # noqa: RUF001
 
 def _wordlike(char: str) -> bool:
     # The regex \w for str patterns, plus combining marks: "e" + U+0301 is one letter.
-    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
+    if char.isalnum():
+        return True
+    return char == "_" if char.isascii() else unicodedata.category(char)[0] == "M"
 
 
 @attrs.frozen(eq=False)

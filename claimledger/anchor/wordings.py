@@ -8,10 +8,10 @@ a renderer can show inline and an API can return as is.
 
 Words are compared without regard to case, punctuation or the typography that
 :func:`~claimledger.anchor.normalise` erases, so a capitalised first word and curly
-apostrophes are not differences;
-an outlet's own ellipsis is kept as a word (``…``) because it marks words it left out.
-Runs are aligned with :class:`difflib.SequenceMatcher`, reading a plural and its
-singular as the same word for alignment only (the change is still reported).
+apostrophes are not differences; an outlet's own ellipsis is kept as a word (``…``)
+because it marks words it left out. Runs are aligned with
+:class:`difflib.SequenceMatcher`, reading a plural and its singular as the same word
+for alignment only (the change is still reported).
 
 >>> w = variants([("a", "Both the US and British governments were slow."),
 ...               ("b", "Both the US and British authorities were slow.")])
@@ -117,9 +117,10 @@ def _diff(base: tuple[str, ...], other: tuple[str, ...]) -> tuple[Op, ...]:
             ops.append(Op(tag, base[i1:i2], other[j1:j2]))
             continue
         # Equal keys, but "assessments" and "assessment" are different words.
+        block = len(ops)
         for a, b in zip(base[i1:i2], other[j1:j2], strict=True):
             same = a.lower() == b.lower()
-            if ops and ops[-1].op == ("equal" if same else "replace"):
+            if len(ops) > block and ops[-1].op == ("equal" if same else "replace"):
                 last = ops.pop()
                 ops.append(Op(last.op, (*last.base, a), (*last.other, b)))
             else:

@@ -73,9 +73,13 @@ __all__ = [
 SCHEMA_ORG: Final = "https://schema.org"
 
 
+_SCHEMA_TYPES = {"person": "Person", "organisation": "Organization"}
+
+
 def speaker_type(speaker: Speaker) -> str:
-    """The schema.org type of a speaker: ``Thing``, as no more is recorded (see above)."""
-    return "Thing"
+    """The schema.org type of a speaker: Person or Organization where the registry says
+    so, else ``Thing`` (a document's own voice, or a kind not recorded: never guessed)."""
+    return _SCHEMA_TYPES.get(speaker.kind or "", "Thing")
 
 
 def speaker_node(speaker: Speaker) -> dict[str, Any]:

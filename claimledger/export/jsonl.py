@@ -152,6 +152,7 @@ def records(ledger: LedgerFiles) -> Iterator[dict[str, Any]]:
         yield _row(
             record="speaker",
             speaker=speaker.id,
+            kind=speaker.kind,
             name=speaker.name,
             description=speaker.description,
         )

@@ -119,6 +119,8 @@ class _Builder:
             return {"type": "integer"}
         if hint is bool:
             return {"type": "boolean"}
+        if origin is Literal:
+            return {"type": "string", "enum": list(args)}
         if hint is PartialDate:
             self.defs.setdefault(
                 "PartialDate",
@@ -137,6 +139,8 @@ class _Builder:
             inner = self.type_schema(rest[0])
             if set(inner) == {"type"}:
                 return {"type": [inner["type"], "null"]}
+            if set(inner) == {"type", "enum"}:
+                return {"type": [inner["type"], "null"], "enum": [*inner["enum"], None]}
             return {"anyOf": [inner, {"type": "null"}]}
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": self.type_schema(args[0])}

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_public_names() -> None:
     assert set(anchoring.__all__) == {
         "BRACKET_SPAN", "CONTEXT", "ELISION_GAP", "Anchoring", "Closest", "Kind", "Match",
-        "Op", "SourceText", "Status", "Variant", "Wordings", "anchor", "misquote_threshold",
+        "Op", "OpKind", "SourceText", "Status", "Variant", "Wordings", "anchor", "misquote_threshold",
         "normalise", "variants",
     }  # fmt: skip
 

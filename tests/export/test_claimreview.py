@@ -74,7 +74,10 @@ def test_authors_are_registry_names_or_descriptions(named_ledger: tuple[str, Led
             assert speaker.description is not None
             head = author["name"].rstrip("…")
             assert " ".join(speaker.description.split()).startswith(head)
-        assert author["@type"] == "Thing"
+        expected = {"person": "Person", "organisation": "Organization"}.get(
+            speaker.kind or "", "Thing"
+        )
+        assert author["@type"] == expected
 
 
 def test_appearances_hold_only_recorded_metadata(named_ledger: tuple[str, LedgerFiles]) -> None:
