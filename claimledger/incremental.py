@@ -30,7 +30,6 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -51,6 +50,7 @@ from claimledger.ledger import (
     read_text,
 )
 from claimledger.rules import RULES
+from claimledger.secret import cache_secret
 
 __all__ = ["CACHE_DIR", "FileReport", "validate_incremental"]
 
@@ -148,29 +148,10 @@ def _check_file(path: Path) -> FileReport:
     return FileReport(tuple(findings), ledger.index)
 
 
-def _secret() -> bytes | None:
-    """This user's cache secret, created on first use; None where it cannot be kept."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    path = Path(base) / "claimledger" / "secret"
-    try:
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # O_EXCL: of two processes starting at once, one creates, the other reads.
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(32))
-        secret = path.read_bytes()
-    except FileExistsError:
-        secret = path.read_bytes()
-    except OSError:
-        return None
-    return secret if len(secret) == 32 else None
-
-
 class _Cache:
     def __init__(self, root: Path, enabled: bool) -> None:
         self.folder = root / CACHE_DIR
-        self.secret = _secret() if enabled else None
+        self.secret = cache_secret() if enabled else None
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

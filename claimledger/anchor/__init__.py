@@ -18,12 +18,21 @@ from claimledger.anchor.closest import Closest, misquote_threshold
 from claimledger.anchor.normalisation import normalise
 from claimledger.anchor.pattern import BRACKET_SPAN, ELISION_GAP
 from claimledger.anchor.source import SourceText
-from claimledger.anchor.wordings import Op, OpKind, Variant, Wordings, variants
+from claimledger.anchor.wordings import (
+    SAME_REMARK,
+    Op,
+    OpKind,
+    Variant,
+    Wordings,
+    remark_wordings,
+    variants,
+)
 
 __all__ = [
     "BRACKET_SPAN",
     "CONTEXT",
     "ELISION_GAP",
+    "SAME_REMARK",
     "Anchoring",
     "Closest",
     "Kind",
@@ -37,5 +46,6 @@ __all__ = [
     "anchor",
     "misquote_threshold",
     "normalise",
+    "remark_wordings",
     "variants",
 ]

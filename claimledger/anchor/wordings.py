@@ -30,7 +30,20 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["Op", "OpKind", "Variant", "Wordings", "variants", "words"]
+__all__ = [
+    "SAME_REMARK",
+    "Op",
+    "OpKind",
+    "Variant",
+    "Wordings",
+    "remark_wordings",
+    "variants",
+    "words",
+]
+
+#: Share of words (Dice coefficient) two wordings must have in common to be versions of
+#: one remark rather than different remarks, or a remark and a headline about it.
+SAME_REMARK = 0.6
 
 OpKind = Literal["equal", "replace", "insert", "delete"]
 
@@ -66,6 +79,13 @@ class Variant:
     def same(self) -> bool:
         """Whether the wording has the reference's words, in order."""
         return not self.changes
+
+    @property
+    def similarity(self) -> float:
+        """The Dice coefficient of this wording's words and the reference's (0 to 1)."""
+        equal = sum(len(op.base) for op in self.ops if op.op == "equal")
+        total = sum(len(op.base) + len(op.other) for op in self.ops)
+        return 2 * equal / total if total else 1.0
 
 
 @attrs.frozen
@@ -134,3 +154,31 @@ def _key(word: str) -> str:
     alignment of the words after them askew."""
     word = word.lower()
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def remark_wordings(quoted: Sequence[tuple[str, str]]) -> Wordings | None:
+    """The versions of one remark among ``(source id, text)`` wordings, compared.
+
+    A claim's quotes may include a headline or a second remark beside the versions
+    of the main one; comparing those word by word is noise. So the wordings kept
+    are the largest group sharing at least :data:`SAME_REMARK` of their words with
+    one of them (the first such group on a tie), and ``None`` is returned unless
+    they come from two sources or more. The rendered ledger and the query API
+    both show this.
+
+    >>> w = remark_wordings([("a", "Both the US and British governments were slow."),
+    ...                      ("a", "Corbyn aide row grows"),
+    ...                      ("b", "Both the US and British authorities were slow.")])
+    >>> w.reference, [v.source for v in w.variants]
+    ('a', ['b'])
+    """
+    best: list[tuple[str, str]] = []
+    for i, centre in enumerate(quoted):
+        group = [
+            other
+            for j, other in enumerate(quoted)
+            if i == j or variants([centre, other]).variants[0].similarity >= SAME_REMARK
+        ]
+        if len(group) > len(best):
+            best = group
+    return variants(best) if len({source for source, _ in best}) >= 2 else None

@@ -25,17 +25,12 @@ from typing import Any
 
 import attrs
 
-from claimledger.anchor import Variant, Wordings, variants
+from claimledger.anchor import Wordings, remark_wordings, variants
 from claimledger.dates import PartialDate
 from claimledger.findings import Location
 from claimledger.models import Correction, Source, Speaker, Verdict
 
-__all__ = ["SAME_REMARK", "ResolvedClaim", "ResolvedEvidence", "ResolvedQuote"]
-
-#: Share of their words (Dice coefficient) two quotes must have in common to be
-#: versions of one remark rather than a remark and a paraphrase of it. The rendered
-#: ledger groups quotes by the same rule.
-SAME_REMARK = 0.6
+__all__ = ["ResolvedClaim", "ResolvedEvidence", "ResolvedQuote"]
 
 
 def _date(value: PartialDate | None) -> str | None:
@@ -132,11 +127,11 @@ class ResolvedClaim:
 
         Quotes marked ``paraphrase`` are the outlet's words, not the speaker's, and are
         left out; so is a headline or summary not so marked: the wordings compared are
-        the largest group of the other quotes sharing at least :data:`SAME_REMARK` of
-        their words with one of them (the rendered ledger's rule), and only if they come
-        from two outlets or more (otherwise ``None``). ``quotes`` (positions in
-        :attr:`quotes`) picks the wordings instead. Variants are labelled by source id;
-        see :func:`claimledger.anchor.variants`.
+        the largest group of the other quotes sharing enough of their words with one of
+        them, from two outlets or more (otherwise ``None``), as
+        :func:`claimledger.anchor.remark_wordings` finds them for the rendered ledger too.
+        ``quotes`` (positions in :attr:`quotes`) picks the wordings instead. Variants are
+        labelled by source id; see :func:`claimledger.anchor.variants`.
 
         >>> from claimledger.models import Source, Speaker
         >>> mirror, mail = (Source(id=i, kind="news-report", sha256="") for i in ("mirror", "mail"))
@@ -155,9 +150,7 @@ class ResolvedClaim:
             chosen = [self.quotes[i] for i in quotes]
         pairs = [(q.source.id, q.text) for q in chosen if q.text.strip()]
         if quotes is None:
-            pairs = _one_remark(pairs)
-            if len({source for source, _ in pairs}) < 2:
-                return None
+            return remark_wordings(pairs)
         return variants(pairs) if len(pairs) >= 2 else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -180,24 +173,3 @@ class ResolvedClaim:
             "related": list(self.related),
             "location": None if self.location is None else str(self.location),
         }
-
-
-def _dice(variant: Variant) -> float:
-    """The share of words a wording and the reference it was compared with have in common."""
-    equal = sum(len(op.base) for op in variant.ops if op.op == "equal")
-    total = sum(len(op.base) + len(op.other) for op in variant.ops)
-    return 2 * equal / total if total else 1.0
-
-
-def _one_remark(quoted: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The wordings similar to one of them, for the one with most such (first on a tie)."""
-    best: list[tuple[str, str]] = []
-    for i, centre in enumerate(quoted):
-        group = [
-            other
-            for j, other in enumerate(quoted)
-            if i == j or _dice(variants([centre, other]).variants[0]) >= SAME_REMARK
-        ]
-        if len(group) > len(best):
-            best = group
-    return best

@@ -35,11 +35,11 @@ from typing import Literal
 
 from claimledger.anchor import SourceText
 from claimledger.atomic import write_atomic
-from claimledger.incremental import _secret
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
 from claimledger.query.resolved import ResolvedClaim
+from claimledger.secret import cache_secret
 
 __all__ = ["WINDOW", "Searcher", "passages"]
 
@@ -244,7 +244,7 @@ class Searcher:
         self, kind: str, key: str, rows: Iterator[tuple[str | int, ...]], texts: list[str]
     ) -> sqlite3.Connection | None:
         assert self._cache is not None
-        secret = _secret()
+        secret = cache_secret()
         if secret is None:
             return None
         # Named by a keyed digest: an index planted in a repository (force-added past the

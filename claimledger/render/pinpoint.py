@@ -10,11 +10,10 @@ when it runs across paragraphs. A passage that cannot be placed unambiguously (p
 
 **Outlet variants.** A claim's quotes may include an outlet's paraphrase or
 headline beside the speaker's words as reported; comparing those word by word
-tells a reader nothing. So the wordings compared are the largest set that are
-versions of one remark: those sharing at least :data:`SAME_REMARK` of their
-words (Dice coefficient over the words anchoring compares) with one of them,
-from at least two outlets. Anchoring's :func:`~claimledger.anchor.variants`
-then compares them with the fullest.
+tells a reader nothing. Quotes marked ``paraphrase`` are left out, and of the
+rest the wordings compared are the largest set of versions of one remark, from
+at least two outlets, as :func:`claimledger.anchor.remark_wordings` finds them
+(the query API shows the same).
 
 >>> from pathlib import Path
 >>> from claimledger.check import validate
@@ -31,23 +30,11 @@ then compares them with the fullest.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from claimledger.anchor import Variant, Wordings, variants
+from claimledger.anchor import Wordings, remark_wordings
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim
 
-__all__ = ["SAME_REMARK", "Pinpoints"]
-
-#: Share of words two wordings must have in common to be versions of one remark.
-SAME_REMARK = 0.6
-
-
-def _similarity(variant: Variant) -> float:
-    """Dice coefficient of the words of a variant and of the reference it was compared with."""
-    equal = sum(len(op.base) for op in variant.ops if op.op == "equal")
-    total = sum(len(op.base) + len(op.other) for op in variant.ops)
-    return 2 * equal / total if total else 1.0
+__all__ = ["Pinpoints"]
 
 
 class Pinpoints:
@@ -72,25 +59,7 @@ class Pinpoints:
         return None if match is None else (match.paragraph, match.last_paragraph)
 
     def wordings(self, claim: Claim) -> Wordings | None:
-        """The versions of one remark among the claim's quotes, from two outlets or more."""
-        quoted = [(quote.source, quote.text) for quote in claim.quotes if quote.text.strip()]
-        if len({source for source, _ in quoted}) < 2:
-            return None
-        group = _largest_group(quoted)
-        if len({source for source, _ in group}) < 2:
-            return None
-        return variants(group)
-
-
-def _largest_group(quoted: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The wordings similar to one of them, for the one with most such (first on a tie)."""
-    best: list[tuple[str, str]] = []
-    for i, centre in enumerate(quoted):
-        group = [
-            other
-            for j, other in enumerate(quoted)
-            if i == j or _similarity(variants([centre, other]).variants[0]) >= SAME_REMARK
-        ]
-        if len(group) > len(best):
-            best = group
-    return best
+        """The versions of one remark among the claim's quotes (reported speech left out)."""
+        return remark_wordings(
+            [(q.source, q.text) for q in claim.quotes if q.text.strip() and not q.paraphrase]
+        )
