@@ -130,6 +130,8 @@ def report(rows: list[dict[str, float | str]]) -> str:
     lines = [
         "# Benchmark results",
         "",
+        "## Validation and rendering against the YAML floor",
+        "",
         f"Machine: {machine}. One run of `make bench`; seconds are wall-clock, memory is peak RSS.",
         "",
         "| claims | (a) floor s | (b) validate cold s | (c) warm, one file changed s "
@@ -151,10 +153,31 @@ def report(rows: list[dict[str, float | str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The component benchmarks, each a script printing its own figures.
+COMPONENTS = (
+    ("Quote anchoring: 30,000 quotes into 3,000 documents of ~5 kB", "bench_anchor.py"),
+    (
+        "Query: loading, filters and full-text search, 10,000 claims and a 15 MB corpus",
+        "bench_query.py",
+    ),
+)
+
+
+def components() -> str:
+    sections = []
+    for title, script in COMPONENTS:
+        argv = [sys.executable, str(Path(__file__).parent / script)]
+        out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+        sections.append(f"## {title}\n\n```\n{out.strip()}\n```\n")
+        print(f"ran {script}", file=sys.stderr)
+    return "\n".join(sections)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "RESULTS.md")
+    parser.add_argument("--no-components", dest="components", action="store_false")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimledger-bench-") as tmp:
         rows = []
@@ -162,6 +185,8 @@ def main() -> None:
             rows.append(measure(size, Path(tmp)))
             print(f"measured {size} claims", file=sys.stderr)
     text = report(rows)
+    if args.components:
+        text += "\n" + components()
     print(text)
     args.out.write_text(text)
 

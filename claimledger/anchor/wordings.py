@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
@@ -172,13 +173,26 @@ def remark_wordings(quoted: Sequence[tuple[str, str]]) -> Wordings | None:
     >>> w.reference, [v.source for v in w.variants]
     ('a', ['b'])
     """
+    # Whether two wordings are versions of one remark is symmetric; decide each pair once,
+    # and skip the alignment where even the shared vocabulary cannot reach the bar.
+    keys = [Counter(_key(w) for w in words(text)) for _, text in quoted]
+    alike: dict[tuple[int, int], bool] = {}
+
+    def same_remark(i: int, j: int) -> bool:
+        pair = (min(i, j), max(i, j))
+        if pair not in alike:
+            a, b = keys[pair[0]], keys[pair[1]]
+            total = a.total() + b.total()
+            # Words in common, counted with repeats, bound the aligned words from above.
+            bound = 2 * (a & b).total() / total if total else 1.0
+            alike[pair] = bound >= SAME_REMARK and (
+                variants([quoted[pair[0]], quoted[pair[1]]]).variants[0].similarity >= SAME_REMARK
+            )
+        return alike[pair]
+
     best: list[tuple[str, str]] = []
-    for i, centre in enumerate(quoted):
-        group = [
-            other
-            for j, other in enumerate(quoted)
-            if i == j or variants([centre, other]).variants[0].similarity >= SAME_REMARK
-        ]
+    for i in range(len(quoted)):
+        group = [other for j, other in enumerate(quoted) if i == j or same_remark(i, j)]
         if len(group) > len(best):
             best = group
     return variants(best) if len({source for source, _ in best}) >= 2 else None

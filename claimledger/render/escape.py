@@ -22,6 +22,7 @@ Says #quot;no#quot; (twice) [sic] #35;1
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -59,6 +60,8 @@ def _clean(text: str) -> str:
     return _UNWRITABLE.sub("\ufffd", _SPACE.sub(" ", text).strip())
 
 
+# Labels (sources, speakers, dates) recur on every claim that cites them: escape each once.
+@functools.lru_cache(maxsize=1 << 16)
 def markdown_inline(text: str) -> str:
     """``text`` on one line, shown literally wherever Markdown puts it.
 

@@ -78,7 +78,12 @@ def _environment(template: Path) -> jinja2.Environment:
             jinja2.PrefixLoader({"claimledger": builtin}),
         ]
     )
-    env = ImmutableSandboxedEnvironment(
+    # A template that came with a cloned ledger is untrusted and runs sandboxed. The
+    # built-in one is this package's own code; the sandbox's per-attribute checks
+    # would cost it more than the rest of rendering.
+    trusted = template.resolve() == BUILTIN_TEMPLATE.resolve()
+    kind = jinja2.Environment if trusted else ImmutableSandboxedEnvironment
+    env = kind(
         loader=loader,
         # Markdown is not HTML: escaping is the filters' job, per context.
         autoescape=False,
