@@ -157,6 +157,12 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    # Resolved once per run, not once per file read.
+    return root.resolve()
+
+
 def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
     """A file's text, refusing what escapes the ledger, is too large or is not UTF-8."""
     shown = _display(path, root)
@@ -165,7 +171,7 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
         return [Finding(code, Severity.ERROR, message, Location(shown, line, col))]
 
     try:
-        if not path.resolve().is_relative_to(root.resolve()):
+        if not path.resolve().is_relative_to(_resolved(root)):
             return (
                 None,
                 None,
