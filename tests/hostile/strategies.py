@@ -143,7 +143,11 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if _needs_quotes(value) else None
+    # PyYAML's emitter, with allow_unicode, writes NEL raw inside single quotes,
+    # where any YAML reader folds it to a space (safe_dump's own round trip
+    # turns "x\x85" into "x "); double quotes make it write the escape \N.
+    breaks = any(c in value for c in "\x85\u2028\u2029")
+    style = '"' if breaks or _needs_quotes(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -168,6 +172,14 @@ def _scalar(value: Any) -> str:
     return json.dumps(value)
 
 
+def _key(key: str) -> str:
+    return (
+        key
+        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", key) and not _needs_quotes(key)
+        else _scalar(key)
+    )
+
+
 def dump_by_hand(data: Any, indent: int = 0) -> str:
     """Block style as people write it: ``- key: value`` with two-space indentation."""
     pad = " " * indent
@@ -175,9 +187,9 @@ def dump_by_hand(data: Any, indent: int = 0) -> str:
         out = ""
         for key, value in data.items():
             if isinstance(value, dict | list) and value:
-                out += f"{pad}{key}:\n{dump_by_hand(value, indent + 2)}"
+                out += f"{pad}{_key(key)}:\n{dump_by_hand(value, indent + 2)}"
             else:
-                out += f"{pad}{key}: {_scalar(value) if value != [] else '[]'}\n"
+                out += f"{pad}{_key(key)}: {_scalar(value) if value != [] else '[]'}\n"
         return out
     out = ""
     for item in data:
