@@ -22,7 +22,9 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-#: Examples each subprocess property runs, relative to the profile: a CLI run
-#: costs a Python start-up, so those properties take a tenth.
 def subprocess_examples() -> int:
-    return max(5, settings.default.max_examples // 10)
+    """Examples for a property that starts the CLI: a twentieth of the profile's.
+
+    Each costs a Python start-up (and validates a batch of up to 12 files).
+    """
+    return max(5, settings.default.max_examples // 20)
