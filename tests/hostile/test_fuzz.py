@@ -31,14 +31,20 @@ CODE = re.compile(r"CL\d{3}")
 FINDING_LINE = re.compile(r"^([^:]+):(\d+):(\d+): CL\d{3} ")
 
 
+#: Line breaks as YAML (and libyaml) counts them; str.splitlines also breaks at
+#: \v, \f and \x1c-\x1e, which YAML refuses as control characters.
+BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def assert_within(data: bytes, line: int, column: int, where: str) -> None:
     """``line:column`` is a place in ``data`` (or just past its end).
 
-    Lines are counted as libyaml and ``str.splitlines`` count them (``\\r``,
-    ``\\r\\n``, NEL and U+2028 included). Columns are bounded by the line's
-    length in bytes, which is never less than its length in characters.
+    Columns are bounded by the line's length in bytes, which is never less than
+    its length in characters (read_text counts bytes where UTF-8 is invalid).
     """
-    lines = data.decode("utf-8-sig", "replace").splitlines()
+    lines = BREAK.split(data.decode("utf-8-sig", "replace"))
+    if lines[-1] == "":
+        lines.pop()
     assert 1 <= line <= len(lines) + 1, f"{where}: line {line} of {len(lines)}"
     width = len(lines[line - 1].encode("utf-8")) if line <= len(lines) else 0
     assert 1 <= column <= width + 1, f"{where}: column {column} of {width}"
