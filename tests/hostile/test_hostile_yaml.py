@@ -287,3 +287,19 @@ def test_dates_take_ascii_digits_only() -> None:
     assert [f.message for f in findings] == [
         "claims[0].said_on: not a valid date: '٢٠١٦' (expected YYYY, YYYY-MM or YYYY-MM-DD)"
     ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ledger.read_text places an invalid byte by counting only \\n as a line break, "
+    "and its column in bytes: in a file with \\r line endings it says line 1, column 40",
+)
+def test_an_invalid_byte_is_placed_as_editors_count(tmp_path: Path) -> None:
+    from claimledger.ledger import read_claim_file
+
+    path = tmp_path / "claims" / "cr.yaml"
+    path.parent.mkdir()
+    path.write_bytes(b"claims:\r  - id: a\r    statement: caf\xc3\xa9 \xff\r")
+    (finding,) = read_claim_file(path, tmp_path).findings
+    assert finding.message == "not UTF-8: invalid byte 0xff"
+    assert (finding.location.line, finding.location.column) == (3, 21)
