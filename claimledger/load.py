@@ -234,7 +234,9 @@ _FLOW_OPENERS = 1_000
 _BLOCK_PREFIX = 4 * MAX_DEPTH
 #: A line's block indentation *including* compact collection indicators:
 #: ``- - - x`` nests three sequences with no leading space at all.
-_DEEP_BLOCK = re.compile(rf"^(?:[ \t]|[-?:][ \t]){{{_BLOCK_PREFIX},}}", re.MULTILINE)
+_DEEP_BLOCK = re.compile(rf"^(?:[ \t\ufeff]|[-?:][ \t]){{{_BLOCK_PREFIX},}}", re.MULTILINE)
+#: Line breaks other than "\n": libyaml breaks lines at each of them, "^" does not.
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 
 def _check_nesting(text: str, path: str) -> None:
@@ -256,7 +258,11 @@ def _check_nesting(text: str, path: str) -> None:
     characters): composing costs about 0.5 kB a node, so a 10 MB file of ``- 1``
     lines (2.6 million values) took 5 GB and minutes before this check.
     """
-    deep = text.count("[") + text.count("{") > _FLOW_OPENERS or _DEEP_BLOCK.search(text)
+    lines = text
+    for brk in _OTHER_BREAKS:  # "\r- - - ..." hid its 100,000 levels from the regex
+        if brk in lines:
+            lines = lines.replace(brk, "\n")
+    deep = text.count("[") + text.count("{") > _FLOW_OPENERS or _DEEP_BLOCK.search(lines)
     if not deep and len(text) <= MAX_NODES // 2:
         return
     depth = nodes = 0

@@ -214,6 +214,10 @@ DEEP = {
     # Closing brackets in strings or comments fooled the old running count:
     "brackets in quoted strings": "a: " + ("[" * 64 + '"' + "]" * 64 + '", ') * 1_600 + "x\n",
     "brackets in comments": "a: " + ("[" * 64 + " #" + "]" * 64 + "\n  ") * 1_600 + "x\n",
+    # Lines broken by CR, NEL or U+2028 hid "- - -" from a check by "^" (found by make fuzz):
+    "compact after a CR": "\r" + "- " * LEVELS + "x\n",
+    "compact after a NEL": "# c\x85" + "- " * LEVELS + "x\n",
+    "compact after U+2028": "# c\u2028" + "- " * LEVELS + "x\n",
     # Indentation: 4,000 levels is about what the 10 MB limit lets through.
     "block indentation": "".join(" " * i + "a:\n" for i in range(4_000)),
 }
@@ -229,6 +233,18 @@ def test_deep_nesting_is_a_finding_not_a_crash(kind: str, tmp_path: Path) -> Non
     assert f": CL001 nesting deeper than {MAX_DEPTH} levels" in result.stdout.splitlines()[0]
     assert result.stdout.startswith("claims/deep.yaml:")
     assert result.stderr == ""
+
+
+def test_deep_nesting_after_a_byte_order_mark_is_refused() -> None:
+    # The CLI strips a leading BOM; a library caller may not, and libyaml skips it.
+    script = (
+        f"from claimledger.load import parse_yaml\nparse_yaml('\\ufeff' + '- ' * {LEVELS}, 'f')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 1, f"exit {result.returncode} (a negative one is a signal)"
+    assert f"f:1:129: CL001 nesting deeper than {MAX_DEPTH} levels" in result.stderr
 
 
 # -- crashes found, each now a located finding ---------------------------------------------------
