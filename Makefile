@@ -42,3 +42,8 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) .claimledger .pytest_cache .mypy_cache .ruff_cache
+
+# Hostile input at length: every property of tests/hostile with the `fuzz`
+# Hypothesis profile (5,000 examples each; tests/hostile/conftest.py).
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/hostile -q --hypothesis-show-statistics

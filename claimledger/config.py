@@ -96,8 +96,13 @@ class Config:
             # Paths are relative to the ledger root and must stay inside it.
             value = string(key, default)
             assert value is not None
-            path = (root / value).resolve()
-            if not path.is_relative_to(root.resolve()):
+            try:
+                path = (root / value).resolve()
+            except (OSError, RuntimeError, ValueError) as exc:
+                # A NUL byte (ValueError) or a symbolic link loop (RuntimeError)
+                # in the configured path is the user's to fix, not an internal error.
+                raise ConfigError(f"{where}: {key} {value!r} cannot be resolved: {exc}") from None
+            if not path.is_relative_to(root):
                 raise ConfigError(f"{where}: {key} {value!r} points outside the ledger")
             return path
 
@@ -155,7 +160,12 @@ def discover(start: Path) -> Config:
                 document = tomllib.load(handle)
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
-        table = document.get("tool", {}).get("claimledger")
+        tool = document.get("tool", {})
+        # `tool = 5` used to raise AttributeError, and `[tool] claimledger = "x"`
+        # was skipped as if absent, silently validating with the defaults.
+        table = tool.get("claimledger") if isinstance(tool, Mapping) else None
+        if table is not None and not isinstance(table, Mapping):
+            raise ConfigError(f"{pyproject}: tool.claimledger must be a table")
         if isinstance(table, Mapping):
             return Config.from_table(table, candidate, pyproject)
     return Config.default(folder)

@@ -24,7 +24,9 @@ import attrs
 
 __all__ = ["PartialDate"]
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: ``\d`` also matches Arabic-Indic and other digits, so
+# "٢٠١٦" was accepted and written back as "2016".
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @attrs.frozen(order=False)

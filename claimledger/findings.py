@@ -11,11 +11,36 @@ only reporters format them and only the CLI chooses an exit code.
 from __future__ import annotations
 
 import enum
+import re
 from pathlib import Path
 
 import attrs
 
-__all__ = ["Finding", "Location", "Severity"]
+__all__ = ["Finding", "Location", "Severity", "visible"]
+
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
+# bidirectional overrides and isolates ("Trojan Source").
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # U+2400 block: a one-column picture of the control
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str) -> str:
+    r"""``text`` safe to print on a terminal or a line-based log: one column per character.
+
+    Paths and lines from a pull request are shown to whoever runs the hook; a
+    file named ``x\n::error ...`` or a line holding ``ESC]52;...`` must not
+    forge output lines or reach the terminal as a command.
+
+    >>> visible("claims/x\n::warning::forged.yaml\x1b[2J")
+    'claims/x␊::warning::forged.yaml␛[2J'
+    """
+    return _INVISIBLE.sub(_picture, text)
 
 
 class Severity(enum.Enum):
@@ -42,7 +67,7 @@ class Location:
         return cls(str(path), line, column)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{visible(self.path)}:{self.line}:{self.column}"
 
 
 @attrs.frozen

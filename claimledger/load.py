@@ -25,17 +25,33 @@ from typing import Any
 import attrs
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 from claimledger.findings import Finding, Location, Severity
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "YamlError", "parse_yaml"]
+__all__ = [
+    "EXPANSION_FLOOR",
+    "EXPANSION_RATIO",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "Document",
+    "YamlError",
+    "parse_yaml",
+]
 
 #: Nesting deeper than this is refused: no claim file needs it, and it keeps
 #: our walk far from Python's recursion limit.
 MAX_DEPTH = 64
-#: Values built from one file, counting every alias expansion: stops alias bombs.
+#: Nodes (keys and values) in one file, counting every alias expansion: bounds
+#: memory (a node costs about 0.5 kB while parsing; a 10 MB file of typical
+#: claims holds about 800,000) and stops alias bombs.
 MAX_NODES = 1_000_000
+#: Aliases may expand a document to this many nodes, or to EXPANSION_RATIO
+#: times its own node count if that is more (then still at most MAX_NODES).
+EXPANSION_FLOOR = 100_000
+EXPANSION_RATIO = 10
 #: A claim file larger than this is refused before parsing.
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -72,6 +88,13 @@ _CoreResolver.add_implicit_resolver(
     list("-+.0123456789"),
 )
 _CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), [*"~nN", ""])
+
+#: The value each core tag accepts, explicit (``!!int``) or resolved.
+_CORE = {
+    tag: regexp
+    for resolvers in _CoreResolver.yaml_implicit_resolvers.values()
+    for tag, regexp in resolvers
+}
 
 _CParser: Any
 try:
@@ -144,16 +167,15 @@ def parse_yaml(text: str, path: str) -> Document:
 
     An empty file is an empty document (``data`` is ``None``).
     """
-    _check_nesting(text, path)
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise _error(YAML_SYNTAX, _describe(exc), path, exc.problem_mark) from None
-    except yaml.YAMLError as exc:
-        raise _error(YAML_SYNTAX, f"invalid YAML: {exc}", path, None) from None
-    finally:
-        loader.dispose()
+        _check_nesting(text, path)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, UnicodeEncodeError) as exc:
+        raise _syntax_error(exc, text, path) from None
     if root is None:
         return Document(path, None, {}, {})
     if "*" in text:  # without an alias, the graph is a tree: nothing to expand
@@ -170,28 +192,88 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
     return f"invalid YAML: {problem}"
 
 
-_BRACKETS = re.compile(r"[\[\]{}]")
-_INDENT = re.compile(rf"^ {{{4 * MAX_DEPTH},}}\S", re.MULTILINE)
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # line breaks as libyaml counts them
+
+
+def _at_offset(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of the character at ``offset``, counted as libyaml counts."""
+    line, start = 1, 0
+    for match in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
+def _syntax_error(exc: yaml.YAMLError | UnicodeEncodeError, text: str, path: str) -> YamlError:
+    """A located CL001 for anything the parser refuses.
+
+    Only scanner and parser errors carry a mark. The reader refuses control
+    characters (NUL, BEL, ...) with a bare offset -- in UTF-8 bytes when libyaml
+    reads -- and a ``str`` holding a lone surrogate cannot even be encoded for
+    it; both used to surface as 1:1 or as an uncaught exception.
+    """
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _error(YAML_SYNTAX, _describe(exc), path, exc.problem_mark)
+    if isinstance(exc, UnicodeEncodeError):
+        offset, message = exc.start, f"invalid character U+{ord(text[exc.start]):04X}"
+    elif isinstance(exc, ReaderError):
+        offset = exc.position
+        if WITH_LIBYAML:
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        message = f"unacceptable character U+{exc.character:04X}: {exc.reason}"
+    else:  # pragma: no cover - every error libyaml raises is one of the above
+        return _error(YAML_SYNTAX, f"invalid YAML: {exc}", path, None)
+    line, column = _at_offset(text, min(offset, len(text)))
+    finding = Finding(YAML_SYNTAX, Severity.ERROR, message, Location(path, line, column))
+    return YamlError(finding)
+
+
+#: Below these bounds libyaml's recursive composer is safe (it crashes the
+#: interpreter somewhere past 10,000 levels); MAX_DEPTH itself is enforced
+#: while building values.
+_FLOW_OPENERS = 1_000
+_BLOCK_PREFIX = 4 * MAX_DEPTH
+#: A line's block indentation *including* compact collection indicators:
+#: ``- - - x`` nests three sequences with no leading space at all.
+_DEEP_BLOCK = re.compile(rf"^(?:[ \t\ufeff]|[-?:][ \t]){{{_BLOCK_PREFIX},}}", re.MULTILINE)
+#: Line breaks other than "\n": libyaml breaks lines at each of them, "^" does not.
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 
 def _check_nesting(text: str, path: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH *before* composing.
+    """Refuse nesting deeper than MAX_DEPTH, and more than MAX_NODES nodes, *before* composing.
 
     libyaml's composer recurses in C and crashes the interpreter on very deep
-    nesting, so depth must be known first. A bracket count that ignores quoting
-    over-estimates flow depth; only when it (or the indentation) looks deep do
-    we pay for an exact count over the parser's events.
+    nesting, so depth must be bounded first, by bounds that cannot be fooled:
+    flow depth is at most the number of ``[`` and ``{`` in the text, and each
+    nested block collection starts further right than its parent (at worst one
+    column for two levels), after spaces and ``-``/``?``/``:`` indicators. Only
+    when a bound is high do we pay for an exact count over the parser's events.
+
+    (A running bracket count, used before, was fooled by closing brackets in
+    quoted strings or comments, ``[["]]", [[...``; and indentation alone by
+    compact sequences, ``- - - ...``: both crashed the interpreter.)
+
+    The same pass counts nodes when the text is long enough to hold more than
+    MAX_NODES (the densest YAML, ``[?,?,?...]``, packs three nodes in two
+    characters): composing costs about 0.5 kB a node, so a 10 MB file of ``- 1``
+    lines (2.6 million values) took 5 GB and minutes before this check.
     """
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(text):
-        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
-    if deepest <= MAX_DEPTH and _INDENT.search(text) is None:
+    lines = text
+    for brk in _OTHER_BREAKS:  # "\r- - - ..." hid its 100,000 levels from the regex
+        if brk in lines:
+            lines = lines.replace(brk, "\n")
+    deep = text.count("[") + text.count("{") > _FLOW_OPENERS or _DEEP_BLOCK.search(lines)
+    if not deep and len(text) <= MAX_NODES // 2:
         return
-    depth = 0
+    depth = nodes = 0
     parser = _Loader(text)
     try:
         while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    message = f"more than {MAX_NODES:,} keys and values in one file"
+                    raise _error(YAML_SYNTAX, message, path, event.start_mark)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -205,8 +287,6 @@ def _check_nesting(text: str, path: str) -> None:
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):
                 return
-    except yaml.MarkedYAMLError as exc:
-        raise _error(YAML_SYNTAX, _describe(exc), path, exc.problem_mark) from None
     finally:
         parser.dispose()
 
@@ -215,35 +295,53 @@ def _check_expansion(root: Node, path: str) -> None:
     """Refuse recursive aliases and alias bombs by measuring the node graph.
 
     Aliases make the composed graph a DAG whose expansion can be exponential;
-    sizes are memoised per node, so measuring costs one visit per node.
+    sizes are memoised per node, so measuring costs one visit per node. Besides
+    MAX_NODES, the expansion is bounded relative to the file: a few lines that
+    expand to 870,000 nodes used to be built, at 2 s and 190 MB.
     """
     sizes: dict[int, int] = {}
     active: set[int] = set()
+    heaviest: list[Node] = []  # the alias target expanded most, to point at
 
-    def size(node: Node) -> int:
+    def size(node: Node, depth: int) -> int:
         key = id(node)
-        if key in sizes:
+        if key in sizes:  # a second visit: ``node`` is an alias's target
+            if not heaviest or sizes[key] > sizes[id(heaviest[0])]:
+                heaviest[:] = [node]
             return sizes[key]
         if key in active:
             raise _error(YAML_SYNTAX, "recursive alias", path, node.start_mark)
+        # The builder refuses this depth anyway; stopping here keeps this walk
+        # off Python's recursion limit (600 levels of ``- - -`` plus one alias
+        # raised RecursionError).
+        if depth > MAX_DEPTH:
+            raise _error(
+                YAML_SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", path, node.start_mark
+            )
         active.add(key)
         total = 1
         if isinstance(node, SequenceNode):
-            total += sum(size(child) for child in node.value)
+            total += sum(size(child, depth + 1) for child in node.value)
         elif isinstance(node, MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
         active.discard(key)
         if total > MAX_NODES:
             raise _error(
                 YAML_SYNTAX,
-                f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                f"document expands to more than {MAX_NODES:,} keys and values (an alias bomb?)",
                 path,
                 node.start_mark,
             )
         sizes[key] = total
         return total
 
-    size(root)
+    total = size(root, 0)
+    if total > max(EXPANSION_FLOOR, EXPANSION_RATIO * len(sizes)):
+        message = (
+            f"aliases expand {len(sizes):,} keys and values to {total:,}, over "
+            f"{EXPANSION_RATIO} times as many (an alias bomb?)"
+        )
+        raise _error(YAML_SYNTAX, message, path, (heaviest[0] if heaviest else root).start_mark)
 
 
 class _Builder:
@@ -292,12 +390,22 @@ class _Builder:
         tag, value = node.tag, node.value
         if tag == _STR:
             return value
+        pattern = _CORE.get(tag)
+        if pattern is None:
+            raise _error(YAML_SYNTAX, f"unsupported tag {tag!r}", self.path, node.start_mark)
+        # An explicit tag skips the resolver: ``!!int x`` raised ValueError and
+        # ``!!bool x`` / ``!!null x`` silently became false / null.
+        if not pattern.fullmatch(value):
+            message = f"{value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]}"
+            raise _error(YAML_SYNTAX, message, self.path, node.start_mark)
         if tag == _NULL:
             return None
         if tag == _BOOL:
             return value.lower() == "true"
-        if tag == _INT:
-            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
         if tag == _FLOAT:
             return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
-        raise _error(YAML_SYNTAX, f"unsupported tag {tag!r}", self.path, node.start_mark)
+        try:
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        except ValueError:  # Python refuses integers of more than 4,300 digits
+            message = "integer too long; quote it to keep it as text"
+            raise _error(YAML_SYNTAX, message, self.path, node.start_mark) from None

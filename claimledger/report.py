@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from claimledger.findings import Finding, Severity
+from claimledger.findings import Finding, Severity, visible
 
 __all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextReporter"]
 
@@ -55,10 +55,10 @@ class TextReporter:
             colour = "31" if finding.severity is Severity.ERROR else "33"
             head = f"{self._paint(str(loc), '1')}: {self._paint(finding.code, colour)}"
             word = "" if finding.severity is Severity.ERROR else " (warning)"
-            out.write(f"{head}{word} {finding.message}\n")
+            out.write(f"{head}{word} {visible(finding.message)}\n")
             line = self._line(loc.path, loc.line) if self.context else None
             if line is not None:
-                shown = line.expandtabs(1)[:200]
+                shown = visible(line.expandtabs(1)[:200])  # one column per character
                 out.write(f"  {shown}\n  {' ' * (loc.column - 1)}{self._paint('^', colour)}\n")
         if findings:
             errors = sum(f.severity is Severity.ERROR for f in findings)
@@ -92,11 +92,19 @@ class GithubReporter:
     def _escape(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
+    @classmethod
+    def _property(cls, text: str) -> str:
+        # As actions/toolkit escapes properties: a file named "x\n::error ..." or
+        # "a,line=1" must not end the command or forge another.
+        return cls._escape(text).replace(":", "%3A").replace(",", "%2C")
+
     def report(self, findings: Sequence[Finding], out: TextIO) -> None:
         for f in findings:
             level = "error" if f.severity is Severity.ERROR else "warning"
             loc = f.location
-            props = f"file={loc.path},line={loc.line},col={loc.column},title={f.code}"
+            props = (
+                f"file={self._property(loc.path)},line={loc.line},col={loc.column},title={f.code}"
+            )
             out.write(f"::{level} {props}::{self._escape(f.message)}\n")
 
 

@@ -1,0 +1,30 @@
+"""Hypothesis profiles for the hostile-input tests.
+
+``ci`` (the default) keeps the whole of ``tests/hostile`` near a minute on two
+cores; ``fuzz`` (``make fuzz``) runs thousands of examples per property.
+Choose with ``HYPOTHESIS_PROFILE=fuzz``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+_SLOW_INPUTS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=_SLOW_INPUTS, print_blob=True
+)
+settings.register_profile(
+    "fuzz", max_examples=5_000, deadline=None, suppress_health_check=_SLOW_INPUTS, print_blob=True
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def subprocess_examples() -> int:
+    """Examples for a property that starts the CLI: a twentieth of the profile's.
+
+    Each costs a Python start-up (and validates a batch of up to 12 files).
+    """
+    return max(5, settings.default.max_examples // 20)
