@@ -2,7 +2,7 @@
 
 Claims are YAML files; each links an assertion to its speaker, the quotes where
 the speaker is reported making it, and the corpus passages that support or
-contradict it. The pipeline: :mod:`~claimledger.load` (YAML with positions) →
+contradict it. The pipeline: :mod:`~claimledger.parse` (YAML with positions) →
 :mod:`~claimledger.structure` (models) → :mod:`~claimledger.rules` (checks) →
 anchoring → query → render/export. :mod:`claimledger.cli` is the command line.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +18,8 @@ import attrs
 from claimledger.anchor import Anchoring, SourceText, anchor
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
-from claimledger.load import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
 from claimledger.models import Claim, Source, Speaker
+from claimledger.parse import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 __all__ = [
@@ -163,6 +164,18 @@ def _resolved(root: Path) -> Path:
     return root.resolve()
 
 
+# The line breaks YAML (and so every position we report) counts.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _place(before: bytes) -> tuple[int, int]:
+    """Line and column (in characters, as editors count) just after ``before``,
+    the valid UTF-8 that precedes a bad byte."""
+    text = before.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    lines = _LINE_BREAK.split(text)
+    return len(lines), len(lines[-1]) + 1
+
+
 def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
     """A file's text, refusing what escapes the ledger, is too large or is not UTF-8."""
     shown = _display(path, root)
@@ -171,7 +184,8 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
         return [Finding(code, Severity.ERROR, message, Location(shown, line, col))]
 
     try:
-        if not path.resolve().is_relative_to(_resolved(root)):
+        # strict: a link loop raises here (RuntimeError before Python 3.13, OSError after).
+        if not path.resolve(strict=True).is_relative_to(_resolved(root)):
             return (
                 None,
                 None,
@@ -182,14 +196,14 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
             limit = MAX_BYTES // (1024 * 1024)
             return None, None, fail(f"file is {size / 1048576:.1f} MB, over the {limit} MB limit")
         data = path.read_bytes()
+    except RuntimeError:
+        return None, None, fail("cannot read file: a loop of symbolic links")
     except OSError as exc:
         return None, None, fail(f"cannot read file: {exc.strerror or exc}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = _place(data[: exc.start])
         return (
             None,
             data,

@@ -5,7 +5,7 @@ iterated into a tuple of characters, no unknown keys) and walk its detailed
 ``ExceptionGroup`` to the path of each problem, which the YAML layer maps to a
 line and column.
 
->>> from claimledger.load import parse_yaml
+>>> from claimledger.parse import parse_yaml
 >>> text = "claims:\\n  - id: 5\\n    statement: s\\n    speaker: x\\n    colour: red\\n"
 >>> doc = parse_yaml(text, "c.yaml")
 >>> claims, findings = structure_claims(doc)
@@ -32,8 +32,8 @@ from cattrs.gen import make_dict_structure_fn
 
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding, Severity
-from claimledger.load import Document, Path_
 from claimledger.models import SPEAKER_KINDS, Claim, Source, Speaker, SpeakerKind
+from claimledger.parse import Document, Path_
 
 __all__ = [
     "SCHEMA",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from claimledger.dates import PartialDate
-from claimledger.load import parse_yaml
+from claimledger.parse import parse_yaml
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 

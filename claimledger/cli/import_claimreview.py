@@ -19,7 +19,7 @@ from claimledger.atomic import write_atomic
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
 from claimledger.importers import NOT_ANCHORED, InputError, claim_file, read_claimreview
 from claimledger.ledger import read_ledger
-from claimledger.load import MAX_BYTES
+from claimledger.parse import MAX_BYTES
 from claimledger.report import TextReporter
 
 

@@ -19,7 +19,7 @@ from claimledger.findings import Finding, Severity
 from claimledger.importers.claim_yaml import dump_claims
 from claimledger.importers.claimreview import NOT_ANCHORED, Appearance, Imported
 from claimledger.ledger import LedgerFiles
-from claimledger.load import Document, parse_yaml
+from claimledger.parse import Document, parse_yaml
 
 __all__ = ["ClaimFileText", "claim_file"]
 

@@ -54,8 +54,8 @@ import attrs
 
 from claimledger.dates import PartialDate
 from claimledger.importers.jsonld import InputError, LocatedJson, Message, load_json, slug, types
-from claimledger.load import Path_
 from claimledger.models import Claim, Quote, Verdict
+from claimledger.parse import Path_
 from claimledger.structure import describe
 
 __all__ = ["NOT_ANCHORED", "UNATTRIBUTED", "Appearance", "Imported", "read_claimreview"]

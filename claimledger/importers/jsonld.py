@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from claimledger.findings import Location
-from claimledger.load import Document, Path_, YamlError, parse_yaml
+from claimledger.parse import Document, Path_, YamlError, parse_yaml
 
 __all__ = ["InputError", "LocatedJson", "Message", "load_json", "slug", "types"]
 

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from claimledger.dates import PartialDate
 from claimledger.importers import dump_claims
-from claimledger.load import parse_yaml
 from claimledger.models import Claim, Quote, Verdict
+from claimledger.parse import parse_yaml
 from claimledger.structure import structure_claims
 
 # Strings YAML 1.1 and 1.2 read differently, and others that need quoting.

@@ -22,7 +22,7 @@ from claimledger.importers import (
 )
 from claimledger.importers.claimreview import NO_RATIONALE
 from claimledger.ledger import LedgerFiles, read_claim_file
-from claimledger.load import parse_yaml
+from claimledger.parse import parse_yaml
 from tests.conftest import MakeLedger
 
 

@@ -16,8 +16,8 @@ from jsonschema import Draft202012Validator
 
 from claimledger.dates import PartialDate
 from claimledger.export.schema import SCHEMA_FILES, SchemaKind, json_schema, schema_text
-from claimledger.load import parse_yaml
 from claimledger.models import Claim, Source, Speaker
+from claimledger.parse import parse_yaml
 from claimledger.structure import (
     converter,
     structure_claims,

@@ -119,7 +119,7 @@ def claim_files(draw: st.DrawFn) -> dict[str, Any]:
 # -- writing -----------------------------------------------------------------------------------
 
 
-# The YAML 1.2 core schema's null, bool, int and float (claimledger.load's
+# The YAML 1.2 core schema's null, bool, int and float (claimledger.parse's
 # resolver, written out again here as an independent oracle).
 _CORE_SCHEMA = re.compile(
     r"~|null|Null|NULL|"

@@ -20,7 +20,7 @@ from claimledger.check import validate
 from claimledger.config import Config
 from claimledger.findings import Finding
 from claimledger.ledger import read_claim_file
-from claimledger.load import YamlError, parse_yaml
+from claimledger.parse import YamlError, parse_yaml
 from claimledger.structure import structure_claims
 from tests.conftest import EXAMPLES
 from tests.hostile.conftest import subprocess_examples
@@ -56,14 +56,7 @@ def assert_located(findings: Iterable[Finding], files: dict[str, bytes]) -> None
         assert CODE.fullmatch(finding.code), finding
         assert finding.message, finding
         assert loc.path in files, f"{finding} names a file that was not read"
-        column = 1 if known_misplaced(finding.message) else loc.column
-        assert_within(files[loc.path], loc.line, column, str(finding))
-
-
-def known_misplaced(message: str) -> bool:
-    """Findings whose column is known to be wrong (test_paths' xfail): read_text
-    places an invalid byte counting only ``\n`` as a line break."""
-    return message.startswith("not UTF-8:")
+        assert_within(files[loc.path], loc.line, loc.column, str(finding))
 
 
 @given(mutated())
@@ -164,6 +157,6 @@ def test_the_command_line_answers_a_folder_of_damaged_files(
     files = _files(root)
     located = list(finding_lines(result.stdout))
     for match in located:
-        column = 1 if known_misplaced(match.string[match.end() :]) else int(match[3])
+        column = int(match[3])
         assert_within(files[match[1]], int(match[2]), column, match[0])
     assert (result.returncode == 1) == bool(located)

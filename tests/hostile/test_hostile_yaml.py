@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimledger import load
+from claimledger import parse
 from claimledger.dates import PartialDate
-from claimledger.load import MAX_DEPTH, YamlError, parse_yaml
+from claimledger.parse import MAX_DEPTH, YamlError, parse_yaml
 from claimledger.structure import MAX_LIST_ERRORS, structure_claims
 from tests.conftest import EXAMPLES
 from tests.hostile.helpers import run_cli
@@ -46,7 +46,7 @@ def laughs(width: int, levels: int) -> str:
 MEASURE = textwrap.dedent(
     """
     import json, sys, time, tracemalloc
-    from claimledger.load import YamlError, parse_yaml
+    from claimledger.parse import YamlError, parse_yaml
     text = sys.stdin.read()
     tracemalloc.start()
     started = time.process_time()  # CPU time: a loaded machine does not make it flaky
@@ -188,7 +188,7 @@ def test_more_nodes_than_the_limit_are_refused_before_composing(
 ) -> None:
     # At the real limit (MAX_NODES) this takes a 10 MB file; the check reads
     # the limit when it runs.
-    monkeypatch.setattr(load, "MAX_NODES", 1_000)
+    monkeypatch.setattr(parse, "MAX_NODES", 1_000)
     line, column, message = refusal("claims:\n" + "- 1\n" * 2_000)
     assert message == "more than 1,000 keys and values in one file"
     # The 1,001st node: the mapping, its key and the list come first.
@@ -241,7 +241,7 @@ def test_deep_nesting_is_a_finding_not_a_crash(kind: str, tmp_path: Path) -> Non
 def test_deep_nesting_after_a_byte_order_mark_is_refused() -> None:
     # The CLI strips a leading BOM; a library caller may not, and libyaml skips it.
     script = (
-        f"from claimledger.load import parse_yaml\nparse_yaml('\\ufeff' + '- ' * {LEVELS}, 'f')"
+        f"from claimledger.parse import parse_yaml\nparse_yaml('\\ufeff' + '- ' * {LEVELS}, 'f')"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
@@ -308,11 +308,6 @@ def test_dates_take_ascii_digits_only() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ledger.read_text places an invalid byte by counting only \\n as a line break, "
-    "and its column in bytes: in a file with \\r line endings it says line 1, column 40",
-)
 def test_an_invalid_byte_is_placed_as_editors_count(tmp_path: Path) -> None:
     from claimledger.ledger import read_claim_file
 

@@ -29,8 +29,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimledger import models
-from claimledger.load import parse_yaml
 from claimledger.models import Claim, Source, Speaker
+from claimledger.parse import parse_yaml
 from claimledger.structure import (
     converter,
     structure_claims,

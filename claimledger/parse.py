@@ -14,7 +14,7 @@ Location(path='x.yaml', line=3, column=8)
 >>> parse_yaml("a: 1\\na: 2\\n", "x.yaml")
 Traceback (most recent call last):
 ...
-claimledger.load.YamlError: x.yaml:2:1: CL002 duplicate key 'a' (first defined at line 1)
+claimledger.parse.YamlError: x.yaml:2:1: CL002 duplicate key 'a' (first defined at line 1)
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from claimledger.load import MAX_DEPTH, YamlError, parse_yaml
+from claimledger.parse import MAX_DEPTH, YamlError, parse_yaml
 
 
 def error(text: str) -> tuple[str, int, int, str]:
