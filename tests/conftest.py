@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +15,23 @@ EXAMPLES = Path(__file__).parent / "examples"
 REPO = Path(__file__).parent.parent
 
 MakeLedger = Callable[..., Path]
+
+
+def run_cli(
+    *args: str, cwd: Path = REPO, timeout: float = 120, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """``python -m claimledger.cli ARGS`` in ``cwd``, as a user or pre-commit runs it
+    (debug tracebacks off, so what the user would see is what is tested)."""
+    environ = {k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_DEBUG"}
+    return subprocess.run(
+        [sys.executable, "-m", "claimledger.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**environ, **env},
+        check=False,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO, MakeLedger
-
-
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "claimledger.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+from tests.conftest import EXAMPLES, MakeLedger
+from tests.conftest import run_cli as run
 
 
 def test_clean_ledger_exits_0() -> None:

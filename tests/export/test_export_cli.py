@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,18 +10,7 @@ from claimledger.check import validate
 from claimledger.config import discover
 from claimledger.export import FORMATS, export_ledger
 from tests.conftest import EXAMPLES, MakeLedger
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "claimledger.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+from tests.conftest import run_cli as run
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

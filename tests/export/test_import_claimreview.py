@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,18 +20,7 @@ from claimledger.importers.claimreview import NO_RATIONALE
 from claimledger.ledger import LedgerFiles, read_claim_file
 from claimledger.parse import parse_yaml
 from tests.conftest import MakeLedger
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "claimledger.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+from tests.conftest import run_cli as run
 
 
 def test_round_trip_keeps_ids_speakers_dates_verdicts_and_sources(

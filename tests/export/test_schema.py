@@ -25,7 +25,7 @@ from claimledger.structure import (
     structure_speakers,
     unstructure,
 )
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 
 SCHEMA_DIR = REPO / "schema"
 
@@ -176,16 +176,6 @@ def test_any_source_validates_without_its_id(source: Source) -> None:
     data = plain(source)
     del data["id"]
     assert validator("source").is_valid(data)
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimledger.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_schema_command_writes_checks_and_prints(tmp_path: Path) -> None:
