@@ -37,11 +37,14 @@ from claimledger.parse import Document, Path_
 
 __all__ = [
     "SCHEMA",
+    "ClaimsDocument",
+    "SpeakersDocument",
     "converter",
     "describe",
     "structure_claims",
     "structure_source",
     "structure_speakers",
+    "unstructure",
 ]
 
 SCHEMA = "CL003"
@@ -179,12 +182,16 @@ converter = _make_converter()
 
 
 @attrs.frozen
-class _ClaimFile:
+class ClaimsDocument:
+    """A claim file: the claims of one story."""
+
     claims: tuple[Claim, ...]
 
 
 @attrs.frozen
-class _SpeakerFile:
+class SpeakersDocument:
+    """The speaker registry."""
+
     speakers: tuple[Speaker, ...]
 
 
@@ -198,13 +205,13 @@ def _structure(doc: Document, cls: type[T], data: Any) -> tuple[T | None, list[F
 
 def structure_claims(doc: Document) -> tuple[tuple[Claim, ...], list[Finding]]:
     """The claims of one claim file, or the schema findings that prevent them."""
-    result, findings = _structure(doc, _ClaimFile, _top(doc, "claims"))
+    result, findings = _structure(doc, ClaimsDocument, _top(doc, "claims"))
     return (result.claims if result else ()), findings
 
 
 def structure_speakers(doc: Document) -> tuple[tuple[Speaker, ...], list[Finding]]:
     """The speakers of the registry, or the schema findings that prevent them."""
-    result, findings = _structure(doc, _SpeakerFile, _top(doc, "speakers"))
+    result, findings = _structure(doc, SpeakersDocument, _top(doc, "speakers"))
     return (result.speakers if result else ()), findings
 
 

@@ -43,7 +43,7 @@ from claimledger.models import Source
 
 # The loader's own top-level shapes, so that the schema describes exactly what
 # it structures (a mapping with one required list) rather than a copy of it.
-from claimledger.structure import _ClaimFile, _SpeakerFile
+from claimledger.structure import ClaimsDocument, SpeakersDocument
 
 __all__ = [
     "DATE_PATTERN",
@@ -68,8 +68,8 @@ SCHEMA_FILES: Final[dict[SchemaKind, str]] = {
 }
 
 _ROOTS: Final[dict[SchemaKind, tuple[type, str, tuple[str, ...]]]] = {
-    "claims": (_ClaimFile, "claimledger claim file (claims/<story>.yaml)", ()),
-    "speakers": (_SpeakerFile, "claimledger speaker registry (claims/speakers.yaml)", ()),
+    "claims": (ClaimsDocument, "claimledger claim file (claims/<story>.yaml)", ()),
+    "speakers": (SpeakersDocument, "claimledger speaker registry (claims/speakers.yaml)", ()),
     # A source's id is its file name; the loader refuses an ``id`` key.
     "source": (Source, "claimledger source metadata (corpus/<id>.yaml)", ("id",)),
 }
