@@ -230,7 +230,7 @@ def validate_incremental(
         store.put(key, report)
     ordered = [reports[path] for path in paths]
     index = tuple(entry for report in ordered for entry in report.index)
-    whole = attrs.evolve(registry, given_index=index, files=tuple(registry.files))
+    whole = attrs.evolve(registry, given_index=index)
     for report in ordered:
         findings += report.findings
     findings += _registry_and_ledger_findings(whole)
