@@ -32,7 +32,15 @@ from cattrs.gen import make_dict_structure_fn
 
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding, Severity
-from claimledger.models import SPEAKER_KINDS, Claim, Source, Speaker, SpeakerKind
+from claimledger.models import (
+    APPEARANCE_KINDS,
+    SPEAKER_KINDS,
+    AppearanceKind,
+    Claim,
+    Source,
+    Speaker,
+    SpeakerKind,
+)
 from claimledger.parse import Document, Path_
 
 __all__ = [
@@ -91,6 +99,12 @@ def _strict_int(value: Any, _: type) -> int:
     return value
 
 
+def _strict_float(value: Any, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SchemaError(f"expected a number, got {describe(value)}")
+    return float(value)
+
+
 def _strict_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
         raise SchemaError(f"expected true or false, got {describe(value)}")
@@ -101,6 +115,13 @@ def _speaker_kind(value: Any, _: type) -> SpeakerKind:
     if value not in SPEAKER_KINDS:
         raise SchemaError(f"expected one of {', '.join(SPEAKER_KINDS)}, got {describe(value)}")
     kind: SpeakerKind = value
+    return kind
+
+
+def _appearance_kind(value: Any, _: type) -> AppearanceKind:
+    if value not in APPEARANCE_KINDS:
+        raise SchemaError(f"expected one of {', '.join(APPEARANCE_KINDS)}, got {describe(value)}")
+    kind: AppearanceKind = value
     return kind
 
 
@@ -120,8 +141,10 @@ def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
     conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook_func(lambda cl: cl == SpeakerKind, _speaker_kind)
+    conv.register_structure_hook_func(lambda cl: cl == AppearanceKind, _appearance_kind)
     conv.register_structure_hook(PartialDate, _partial_date)
     conv.register_unstructure_hook(PartialDate, str)
 

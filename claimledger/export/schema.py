@@ -117,6 +117,8 @@ class _Builder:
             return {"type": "string"}
         if hint is int:
             return {"type": "integer"}
+        if hint is float:
+            return {"type": "number"}
         if hint is bool:
             return {"type": "boolean"}
         if origin is Literal:
