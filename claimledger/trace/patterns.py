@@ -16,12 +16,13 @@ Every candidate then goes to :func:`claimledger.anchor.anchor`, which decides th
 (``exact``, ``normalised``, ``elided``, ``bracketed``) or the closest passage above
 :func:`~claimledger.anchor.misquote_threshold` (a ``variant``).
 
->>> from claimledger.trace.patterns import TracedQuote
->>> p = Patterns.build([("c1", "The statement.", ("We will not cut the budget for schools this year",))])
+>>> p = Patterns.build([("c1", "The statement.", ["We will not cut the budget for schools this year"])])
 >>> p.quotes[0].chunks
 2
->>> sorted(p.candidates("the minister said we will not cut the budget for schools"))
+>>> sorted(p.candidates(skeleton("The minister said: we will not cut the budget for schools.")))
 [0]
+>>> sorted(p.candidates(skeleton("We will cut the budget for schools.")))
+[]
 """
 
 from __future__ import annotations
