@@ -20,6 +20,7 @@ from claimledger.cli import (
     schema,
     search,
     show,
+    trace,
     validate,
 )
 from claimledger.cli.common import EXIT_USAGE, UsageError
@@ -27,7 +28,7 @@ from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (validate, query, show, search, render, export, import_claimreview, schema)
+COMMANDS = (validate, query, show, search, render, export, import_claimreview, schema, trace)
 
 
 def build_parser() -> argparse.ArgumentParser:
