@@ -65,8 +65,9 @@ archive of ``benchmarks/`` (see benchmarks/RESULTS.md for precision and recall).
 MIN_SHARED = 3
 """Content terms a repeat shares with the reference at least."""
 
-MAX_POSTINGS = 64
-"""References a term may occur in and still propose candidates."""
+MAX_POSTINGS = 0.01
+"""The share of references a term may occur in (at least 2) and still propose
+candidates: a term most claims use proposes them all."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
@@ -94,18 +95,15 @@ def _stem(word: str) -> str:
     return word
 
 
-_STEMS: dict[str, str | None] = {}
+# Each word seen, with its term ("" for a stop word): after the first documents almost
+# every word is known, and a document's terms come from C-level set and map operations.
+_STEMS: dict[str, str] = {}
 
 
-def _term(word: str) -> str | None:
-    term = _STEMS.get(word, "")
-    if term == "":
-        plain = word.replace("’", "'")
-        plain = plain[:-2] if plain.endswith("'s") else plain
-        term = None if plain in _STOP or len(plain) < 2 else _stem(plain)
-        if len(_STEMS) < _CACHE_CAP:
-            _STEMS[word] = term
-    return term
+def _term(word: str) -> str:
+    plain = word.replace("’", "'")
+    plain = plain[:-2] if plain.endswith("'s") else plain
+    return "" if plain in _STOP or len(plain) < 2 else _stem(plain)
 
 
 def stems(text: str) -> frozenset[str]:
@@ -114,9 +112,18 @@ def stems(text: str) -> frozenset[str]:
     >>> sorted(stems("The bombings were bombed; he is bombing Aleppo's markets."))
     ['aleppo', 'bomb', 'market']
     """
-    found = {_term(word) for word in set(_WORD.findall(text.lower()))}
-    found.discard(None)
-    return frozenset(t for t in found if t is not None)
+    words = set(_WORD.findall(text.lower()))
+    known = _STEMS
+    terms = set(map(known.get, words))
+    if None in terms:  # words not seen before
+        if len(known) + len(words) > _CACHE_CAP:
+            known.clear()
+        for word in words:
+            if word not in known:
+                known[word] = _term(word)
+        terms = set(map(known.__getitem__, words))
+    terms.discard("")
+    return frozenset(terms)
 
 
 def sentences(text: str) -> Iterable[tuple[int, int]]:
@@ -172,6 +179,9 @@ class RepeatIndex:
     weights: dict[str, float] = attrs.field(repr=False)
     postings: dict[str, tuple[int, ...]] = attrs.field(repr=False)
     totals: tuple[float, ...] = attrs.field(repr=False)
+    needed: tuple[int, ...] = attrs.field(repr=False)
+    """Rare terms a document must share with each reference to be scored: half of the
+    reference's, and at least :data:`MIN_SHARED`."""
 
     @classmethod
     def build(cls, claims: Iterable[Any]) -> RepeatIndex:
@@ -193,16 +203,22 @@ class RepeatIndex:
         n = len(references)
         weights = {term: math.log(1 + n / count) for term, count in df.items()}
         postings: dict[str, list[int]] = {}
+        cap = max(2, int(MAX_POSTINGS * n))
         for ref, (_, _, terms) in enumerate(references):
             for term in terms:
-                if df[term] <= MAX_POSTINGS:
+                if df[term] <= cap:
                     postings.setdefault(term, []).append(ref)
         totals = tuple(sum(weights[t] for t in terms) for _, _, terms in references)
+        rare = Counter(ref for refs in postings.values() for ref in refs)
+        needed = tuple(
+            max(MIN_SHARED, math.ceil(rare[ref] / 2)) for ref in range(len(references))
+        )
         return cls(
             tuple(references),
             weights,
             {term: tuple(refs) for term, refs in postings.items()},
             totals,
+            needed,
         )
 
     def score(self, reference: int, sentence: frozenset[str], text: str = "") -> float:
@@ -216,14 +232,13 @@ class RepeatIndex:
         return 2 * shared / (total + own) if total + own else 0.0
 
     def candidates(self, terms: frozenset[str]) -> list[int]:
-        """References sharing at least :data:`MIN_SHARED` rare terms with ``terms``."""
+        """References sharing enough rare terms with ``terms`` (see :attr:`needed`)."""
         postings = self.postings
         counts: Counter[int] = Counter()
-        for term in terms:
-            refs = postings.get(term)
-            if refs:
-                counts.update(refs)
-        return sorted(ref for ref, count in counts.items() if count >= MIN_SHARED)
+        for term in terms & postings.keys():
+            counts.update(postings[term])
+        needed = self.needed
+        return sorted(ref for ref, count in counts.items() if count >= needed[ref])
 
     def repeats(
         self, text: str, *, scorer: RepeatScorer | None = None, threshold: float = REPEAT_THRESHOLD
