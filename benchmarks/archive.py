@@ -37,6 +37,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICON = 200_000
+POOL = 50_000
 KINDS = ("exact", "retyped", "elided", "changed", "paraphrased", "distractor")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[0-9][0-9,.]*")
 _FUNCTION = frozenset(
@@ -77,11 +78,19 @@ class Prose:
         self.lexicon = sorted(lexicon)
         rng.shuffle(self.lexicon)
         self.cumulative = list(itertools.accumulate(1 / n for n in range(1, len(self.lexicon) + 1)))
+        self.pool: list[str] = []
         self.names = [
             f"{first} {last}"
             for first in ("Anna", "Tomas", "Grace", "Omar", "Lena", "Hugo", "Priya", "Ewan")
             for last in ("Marsh", "Okafor", "Lindqvist", "Barros", "Whitfield", "Nakamura")
         ]
+
+    def pooled(self) -> str:
+        """A sentence from a pool of :data:`POOL` made once: a gigabyte of prose one word
+        at a time would take the generator longer than the trace."""
+        if not self.pool:
+            self.pool = [self.sentence() for _ in range(POOL)]
+        return self.pool[int(self.rng.random() * POOL)]
 
     def rare(self) -> str:
         """A word of the synthetic lexicon, by Zipf's law."""
@@ -199,7 +208,7 @@ def _document(prose: Prose, index: int, plant: list[tuple[str, str, str]]) -> tu
     paragraphs: list[str] = []
     size = 0
     while size < target:
-        body = " ".join(prose.sentence() for _ in range(rng.randint(2, 5)))
+        body = " ".join(prose.pooled() for _ in range(rng.randint(2, 5)))
         paragraph = f"{rng.choice(SPEAKERS)}: {body}" if transcript else body
         paragraphs.append(paragraph)
         size += len(paragraph) + 2

@@ -94,6 +94,11 @@ def _processes(
                 future.cancel()
 
 
+def _shard_first(shard: Shard, patterns: Patterns, options: Options) -> ShardResult:
+    # Client.map maps over the first argument.
+    return trace_shard(patterns, shard, options)
+
+
 def _dask(
     patterns: Patterns,
     shards: Sequence[Shard],
@@ -125,7 +130,7 @@ def _dask(
     try:
         shipped = client.scatter(patterns, broadcast=True, hash=False)
         futures = client.map(
-            trace_shard, list(shards), patterns=shipped, options=options, pure=False
+            _shard_first, list(shards), patterns=shipped, options=options, pure=False
         )
         for _, result in dask_completed(futures, with_results=True):
             yield result
