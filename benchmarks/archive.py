@@ -22,6 +22,8 @@ them elided, ``A … B``) and a statement; the archive then holds, in chosen doc
     python benchmarks/archive.py --claims 1000 --megabytes 50 /tmp/archive
 """
 
+# ruff: noqa: RUF001 - typographic marks are what trace reads past.
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +43,48 @@ POOL = 50_000
 KINDS = ("exact", "retyped", "elided", "changed", "paraphrased", "distractor")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[0-9][0-9,.]*")
 _FUNCTION = frozenset(
-    "a an the and or but of to in on at by for with from as is are was were be been it its "
-    "this that he she they we his her their not has have had will would said".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "he",
+        "she",
+        "they",
+        "we",
+        "his",
+        "her",
+        "their",
+        "not",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+    ]
 )
 PUBLISHERS = ("The Courier", "Evening Standard-Bearer", "Northern Ledger", "Daily Record Office")
 SPEAKERS = ("MR SPEAKER", "THE MINISTER", "MS HOLLOWAY", "MR GRANT", "DR OKAFOR", "MRS PATEL")
@@ -67,7 +109,7 @@ class Prose:
         for path in sorted((ROOT / "corpus").glob("*.txt")):
             words += _WORD.findall(path.read_text(encoding="utf-8"))
         self.following: dict[str, list[str]] = {}
-        for a, b in zip(words, words[1:], strict=False):
+        for a, b in itertools.pairwise(words):
             self.following.setdefault(a.lower(), []).append(b)
         self.starts = [w for w in words if w[0].isupper()]
         self.vocabulary = sorted({w.lower() for w in words if len(w) > 3 and w.isalpha()})
@@ -133,8 +175,15 @@ def make_claims(prose: Prose, count: int) -> list[dict[str, Any]]:
             quote = " ".join(words[:cut]) + " … " + " ".join(words[2 * cut :])
         kept = [w for i, w in enumerate(words) if i in set(_content(words)) or rng.random() < 0.5]
         statement = f"{rng.choice(prose.names)} said that " + " ".join(kept) + "."
-        claims.append({"id": f"claim-{index:05d}", "statement": statement, "quote": quote,
-                       "full": full, "elided": quote != full})
+        claims.append(
+            {
+                "id": f"claim-{index:05d}",
+                "statement": statement,
+                "quote": quote,
+                "full": full,
+                "elided": quote != full,
+            }
+        )
     return claims
 
 
@@ -169,7 +218,9 @@ def paraphrase(claim: dict[str, Any], prose: Prose) -> str:
     rng = prose.rng
     words = claim["full"].split()
     half = len(words) // 2
-    swapped = words[half:] + ["as"] + [w.lower() if i == 0 else w for i, w in enumerate(words[:half])]
+    swapped = (
+        words[half:] + ["as"] + [w.lower() if i == 0 else w for i, w in enumerate(words[:half])]
+    )
     content = _content(swapped)
     for at in rng.sample(content, len(content) // 3):
         swapped[at] = prose.rare()
@@ -200,7 +251,9 @@ def planted_text(kind: str, claim: dict[str, Any], prose: Prose) -> str:
     return distractor(claim, prose)
 
 
-def _document(prose: Prose, index: int, plant: list[tuple[str, str, str]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _document(
+    prose: Prose, index: int, plant: list[tuple[str, str, str]]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One document with its plantings; returns the record and where each planting is."""
     rng = prose.rng
     transcript = rng.random() < 0.1
@@ -261,7 +314,7 @@ def documents(
         )
     written = 0.0
     index = 0
-    while written < megabytes * 1e6 or index < expected_docs and queue:
+    while written < megabytes * 1e6 or (index < expected_docs and queue):
         record, spots = _document(prose, index, queue.pop(index, []))
         written += len(record["text"])
         yield record, spots
@@ -373,15 +426,18 @@ def evaluate(appearances: list[dict[str, Any]], planted_path: Path) -> dict[str,
             genuine.setdefault((p["claim"], p["document"]), []).append(p)
     repeats = [a for a in appearances if a["kind"] == "repeat"]
     true = sum(
-        any(p["start"] < a["end"] and a["start"] < p["end"]
-            for p in genuine.get((a["claim"], a["document"]), []))
+        any(
+            p["start"] < a["end"] and a["start"] < p["end"]
+            for p in genuine.get((a["claim"], a["document"]), [])
+        )
         for a in repeats
     )
     paraphrased = scores["paraphrased"]
     scores["repeat precision"] = true / len(repeats) if repeats else 1.0
     scores["repeat recall"] = (
         (paraphrased["repeat"] + paraphrased["variant"]) / paraphrased["planted"]
-        if paraphrased["planted"] else 1.0
+        if paraphrased["planted"]
+        else 1.0
     )
     return scores
 
@@ -396,8 +452,15 @@ def main() -> None:
     parser.add_argument("--parquet", action="store_true")
     parser.add_argument("--seed", type=int, default=2016)
     args = parser.parse_args()
-    generate(args.out, claims=args.claims, megabytes=args.megabytes, plantings=args.plantings,
-             shards=args.shards, parquet=args.parquet, seed=args.seed)
+    generate(
+        args.out,
+        claims=args.claims,
+        megabytes=args.megabytes,
+        plantings=args.plantings,
+        shards=args.shards,
+        parquet=args.parquet,
+        seed=args.seed,
+    )
 
 
 if __name__ == "__main__":

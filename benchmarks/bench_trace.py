@@ -33,12 +33,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import archive as generator  # noqa: E402
+import archive as generator
 
-from claimledger import load  # noqa: E402
-from claimledger.trace import Options, find_shards, patterns_for  # noqa: E402
-from claimledger.trace.result import Trace, collect  # noqa: E402
-from claimledger.trace.schedulers import run_map  # noqa: E402
+from claimledger import load
+from claimledger.trace import Options, find_shards, patterns_for
+from claimledger.trace.result import Trace, collect
+from claimledger.trace.schedulers import run_map
 
 NIGHTLY_GB = 100
 
@@ -80,8 +80,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="claimledger-trace-bench-") as tmp:
         root = Path(tmp)
         started = time.perf_counter()
-        generator.generate(root, claims=args.claims, megabytes=args.megabytes,
-                           plantings=args.plantings, shards=args.shards)
+        generator.generate(
+            root,
+            claims=args.claims,
+            megabytes=args.megabytes,
+            plantings=args.plantings,
+            shards=args.shards,
+        )
         generated = time.perf_counter() - started
         size = sum(p.stat().st_size for p in (root / "archive").iterdir())
         started = time.perf_counter()
@@ -97,9 +102,7 @@ def main() -> None:
             share = max(1, round(len(shards) * args.full_megabytes / args.megabytes))
             full_shards = shards[:share]
         full, full_s = run(patterns, full_shards, Options(), 2)
-        scores = generator.evaluate(
-            [a.to_dict() for a in full.appearances], root / "planted.jsonl"
-        )
+        scores = generator.evaluate([a.to_dict() for a in full.appearances], root / "planted.jsonl")
         if full_shards is not shards:
             kept = {str(s.path) for s in full_shards}
             scores = _restricted(root, kept, full)
@@ -118,9 +121,11 @@ def main() -> None:
         "| peak RSS per worker MB |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name, r, w in (("quotes (exact, retyped, elided)", r1, 1),
-                       ("quotes (exact, retyped, elided)", r2, 2),
-                       ("full (+ variants, repeats)", rf, 2)):
+    for name, r, w in (
+        ("quotes (exact, retyped, elided)", r1, 1),
+        ("quotes (exact, retyped, elided)", r2, 2),
+        ("full (+ variants, repeats)", rf, 2),
+    ):
         lines.append(
             f"| {name} | {w} | {r['mb']:.0f} | {r['seconds']:.1f} | {r['wall_per_core']:.1f} "
             f"| {r['cpu_per_core']:.1f} | {r['peak_mb']:.0f} |"
@@ -135,7 +140,9 @@ def main() -> None:
     ]
     for kind in generator.KINDS:
         s = scores[kind]
-        lines.append(f"- {kind}: {s['same words']} / {s['variant']} / {s['repeat']} of {s['planted']}")
+        lines.append(
+            f"- {kind}: {s['same words']} / {s['variant']} / {s['repeat']} of {s['planted']}"
+        )
     lines += [
         "",
         f"Repeats: precision {scores['repeat precision']:.3f}, recall "

@@ -19,7 +19,8 @@ The work is a map over the archive's shards and a reduce by claim:
 >>> import json, pathlib, tempfile
 >>> archive = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl"
 >>> _ = archive.write_text(json.dumps({"id": "n1", "published": "2022-03-01",
-...     "text": "He said in 2016: “Obviously, the focus on Russian atrocities diverts attention.”"}) + "\\n")
+...     "text": "He said in 2016: “Obviously, the focus on Russian atrocities "
+...             "diverts attention.”"}) + "\\n")
 >>> patterns = Patterns.build([("c", "Focus on Russia diverts attention.",
 ...                             ["The focus on Russian atrocities diverts attention"])])
 >>> result = trace(patterns, [str(archive)], scheduler="inprocess")

@@ -13,6 +13,8 @@ Offsets are code points into the document's text, ``start`` inclusive, ``end``
 exclusive; ``paragraph`` is 1-based (lines with text, as anchoring counts them).
 """
 
+# ruff: noqa: RUF002 - typographic marks are what trace reads past.
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -74,7 +76,8 @@ class ArchiveAppearance:
 def changes(quote: str, passage: str) -> tuple[Change, ...]:
     """The runs of words by which ``passage`` differs from ``quote``.
 
-    >>> changes("Both the US and British governments were slow", "Both the US and British authorities were slow.")
+    >>> changes("Both the US and British governments were slow",
+    ...         "Both the US and British authorities were slow.")
     (Change(op='replace', quote=('governments',), passage=('authorities',)),)
     """
     compared = variants([("quote", quote), ("passage", passage)])

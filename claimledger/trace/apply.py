@@ -134,5 +134,6 @@ def _dump(entries: Sequence[Mapping[str, Any]], column: int) -> list[str]:
     plain = [CommentedMap(entry) for entry in entries]
     _yaml().dump({"appearances": plain}, out)
     pad = " " * column
-    return [pad + line if line.strip() else line for line in out.getvalue().splitlines(keepends=True)]
-
+    return [
+        pad + line if line.strip() else line for line in out.getvalue().splitlines(keepends=True)
+    ]

@@ -19,7 +19,8 @@ writes nothing.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "a.jsonl").write_text('{"id": "d1", "text": "Hello.", "published": "2016-10-12T08:00:00Z"}\\n')
+>>> record = '{"id": "d1", "text": "Hello.", "published": "2016-10-12T08:00:00Z"}'
+>>> _ = (folder / "a.jsonl").write_text(record + "\\n")
 >>> [shard.format for shard in find_shards([str(folder)])]
 ['jsonl']
 >>> docs, problems = read_shard(find_shards([str(folder)])[0])
@@ -207,7 +208,7 @@ def _jsonl(shard: Shard, problems: list[Finding]) -> Iterator[ArchiveDocument]:
 
 def _parquet(shard: Shard, problems: list[Finding]) -> Iterator[ArchiveDocument]:
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         problems.append(
             _problem(
@@ -256,9 +257,7 @@ def _texts(shard: Shard, problems: list[Finding]) -> Iterator[ArchiveDocument]:
         yield ArchiveDocument(id=path.name[: -len(".txt")], text=text, shard=shard.path)
 
 
-def _document(
-    record: Any, path: str, line: int, problems: list[Finding]
-) -> ArchiveDocument | None:
+def _document(record: Any, path: str, line: int, problems: list[Finding]) -> ArchiveDocument | None:
     if not isinstance(record, dict):
         problems.append(_problem(path, line, "TR002", "expected a JSON object per line"))
         return None

@@ -23,7 +23,8 @@ Every candidate then goes to :func:`claimledger.anchor.anchor`, which decides th
 (``exact``, ``normalised``, ``elided``, ``bracketed``) or the closest passage above
 :func:`~claimledger.anchor.misquote_threshold` (a ``variant``).
 
->>> p = Patterns.build([("c1", "The statement.", ["We will not cut the budget for schools this year"])])
+>>> quote = "We will not cut the budget for schools this year"
+>>> p = Patterns.build([("c1", "The statement.", [quote])])
 >>> p.quotes[0].chunks
 2
 >>> sorted(p.candidates(skeleton("The minister said: we will not cut the budget for schools.")))
@@ -111,7 +112,9 @@ class Patterns:
         """Patterns for ``claims``: :class:`TracedClaim` values or ``(id, statement,
         quotes)`` triples whose quotes are all the speaker's words."""
         traced = tuple(
-            c if isinstance(c, TracedClaim) else TracedClaim(c[0], c[1], tuple(c[2]), (True,) * len(c[2]))
+            c
+            if isinstance(c, TracedClaim)
+            else TracedClaim(c[0], c[1], tuple(c[2]), (True,) * len(c[2]))
             for c in claims
         )
         automaton: dict[str, list[_Entry]] = {}
@@ -144,13 +147,17 @@ class Patterns:
         whole = _compiled(self, 0)
         if whole is not None:
             table = self.keys[1]
-            for key in {hit[0] for hit in whole.find_matches_as_indexes(skeleton_text, overlapping=True)}:
+            for key in {
+                hit[0] for hit in whole.find_matches_as_indexes(skeleton_text, overlapping=True)
+            }:
                 for role, index, _chunk in table[key]:
                     (found if role == _WHOLE else parted).add(index)
         chunked = _compiled(self, 1) if approximate else None
         if chunked is not None:
             table = self.chunk_keys[1]
-            for key in {hit[0] for hit in chunked.find_matches_as_indexes(skeleton_text, overlapping=True)}:
+            for key in {
+                hit[0] for hit in chunked.find_matches_as_indexes(skeleton_text, overlapping=True)
+            }:
                 for _role, index, chunk in table[key]:
                     chunks.setdefault(index, set()).add(chunk)
         quotes = self.quotes

@@ -37,13 +37,15 @@ dictionary look-ups unless it shares several rare terms with a claim.
 [(0, 0.92)]
 """
 
+# ruff: noqa: RUF001 - typographic marks are what trace reads past.
+
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import attrs
 
@@ -72,15 +74,145 @@ candidates: a term most claims use proposes them all."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other our ours ourselves out over own said same say says she should so
-    some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom
-    why will with would you your yours yourself yourselves told tell mr mrs ms
-    yesterday today""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "said",
+        "same",
+        "say",
+        "says",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "told",
+        "tell",
+        "mr",
+        "mrs",
+        "ms",
+        "yesterday",
+        "today",
+    ]
 )
 _CACHE_CAP = 1 << 20
 
@@ -114,16 +246,16 @@ def stems(text: str) -> frozenset[str]:
     """
     words = set(_WORD.findall(text.lower()))
     known = _STEMS
-    terms = set(map(known.get, words))
-    if None in terms:  # words not seen before
+    seen: set[str | None] = set(map(known.get, words))
+    if None in seen:  # words not seen before
         if len(known) + len(words) > _CACHE_CAP:
             known.clear()
         for word in words:
             if word not in known:
                 known[word] = _term(word)
-        terms = set(map(known.__getitem__, words))
-    terms.discard("")
-    return frozenset(terms)
+        seen = set(map(known.get, words))
+    seen.discard("")
+    return frozenset(cast("set[str]", seen))
 
 
 def sentences(text: str) -> Iterable[tuple[int, int]]:
@@ -189,9 +321,13 @@ class RepeatIndex:
         ``(id, statement, quotes)`` triples."""
         references: list[tuple[int, int, frozenset[str]]] = []
         for index, claim in enumerate(claims):
-            statement, quotes = (claim[1], claim[2]) if isinstance(claim, tuple) else (
-                claim.statement,
-                claim.quotes,
+            statement, quotes = (
+                (claim[1], claim[2])
+                if isinstance(claim, tuple)
+                else (
+                    claim.statement,
+                    claim.quotes,
+                )
             )
             for position, text in enumerate((statement, *quotes)):
                 terms = stems(text)
@@ -210,9 +346,7 @@ class RepeatIndex:
                     postings.setdefault(term, []).append(ref)
         totals = tuple(sum(weights[t] for t in terms) for _, _, terms in references)
         rare = Counter(ref for refs in postings.values() for ref in refs)
-        needed = tuple(
-            max(MIN_SHARED, math.ceil(rare[ref] / 2)) for ref in range(len(references))
-        )
+        needed = tuple(max(MIN_SHARED, math.ceil(rare[ref] / 2)) for ref in range(len(references)))
         return cls(
             tuple(references),
             weights,
@@ -265,4 +399,3 @@ class RepeatIndex:
                     if known is None or score > known.score:
                         best[(claim, start)] = hit
         return sorted(best.values(), key=lambda h: (h.start, h.claim))
-

@@ -3,6 +3,8 @@
 Every passage shown is the archive document's text at the offsets given beside it.
 """
 
+# ruff: noqa: RUF001 - typographic marks are what trace reads past.
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -36,7 +38,12 @@ def markdown_report(trace: Trace, statements: Mapping[str, str], *, title: str) 
         "",
     ]
     for claim, appearances in grouped.items():
-        lines += [f"## {markdown_code(claim)}", "", f"> {markdown_inline(statements.get(claim, ''))}", ""]
+        lines += [
+            f"## {markdown_code(claim)}",
+            "",
+            f"> {markdown_inline(statements.get(claim, ''))}",
+            "",
+        ]
         first = earliest.get(claim)
         if first is None:
             lines += ["Earliest dated appearance: none of its appearances is dated.", ""]
@@ -70,9 +77,10 @@ def _item(a: ArchiveAppearance) -> list[str]:
         head += f"; {markdown_url(a.url)}"
     lines = [head, f"  > {markdown_inline(a.text)}"]
     if a.changes:
-        diffs = ", ".join(
-            f"{markdown_inline(' '.join(c.quote)) or '∅'} → {markdown_inline(' '.join(c.passage)) or '∅'}"
-            for c in a.changes
-        )
+        diffs = ", ".join(f"{_words(c.quote)} → {_words(c.passage)}" for c in a.changes)
         lines.append(f"  - words changed from the quote: {diffs}")
     return lines
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return markdown_inline(" ".join(words)) or "∅"

@@ -75,6 +75,14 @@ def _sort_key(order: dict[str, int], a: ArchiveAppearance) -> tuple[object, ...]
     dated = PartialDate.parse(a.published) if a.published else None
     when = (0, dated.first.isoformat(), dated.last.isoformat()) if dated else (1, "", "")
     return (
-        order.get(a.claim, len(order)), a.claim, *when, a.shard, a.line, a.document,
-        a.start, a.end, _KIND_ORDER.index(a.kind), a.quote or 0,
+        order.get(a.claim, len(order)),
+        a.claim,
+        *when,
+        a.shard,
+        a.line,
+        a.document,
+        a.start,
+        a.end,
+        _KIND_ORDER.index(a.kind),
+        a.quote or 0,
     )

@@ -17,6 +17,7 @@ by every worker under the same names, and the workers need claimledger installed
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -107,24 +108,24 @@ def _dask(
     workers: int | None,
 ) -> Iterator[ShardResult]:
     try:
-        from distributed import Client, LocalCluster
-        from distributed import as_completed as dask_completed
+        # Dask has no type hints: its objects are Any here.
+        distributed: Any = importlib.import_module("distributed")
     except ImportError:
         raise SchedulerError(
             f"--scheduler {scheduler} needs Dask: pip install 'claimledger[dask]'"
         ) from None
     cluster: Any = None
     if scheduler == "dask-local":
-        cluster = LocalCluster(
+        cluster = distributed.LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
         )
-        client = Client(cluster)
+        client = distributed.Client(cluster)
     else:
         try:
-            client = Client(scheduler, timeout="30s")
+            client = distributed.Client(scheduler, timeout="30s")
         except (OSError, TimeoutError) as exc:
             raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
@@ -132,7 +133,7 @@ def _dask(
         futures = client.map(
             _shard_first, list(shards), patterns=shipped, options=options, pure=False
         )
-        for _, result in dask_completed(futures, with_results=True):
+        for _, result in distributed.as_completed(futures, with_results=True):
             yield result
     finally:
         client.close()

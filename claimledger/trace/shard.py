@@ -13,10 +13,9 @@ import os
 import resource
 import socket
 import time
+from collections.abc import Sequence
 
 import attrs
-
-from collections.abc import Sequence
 
 from claimledger.anchor import Closest, Match, SourceText, anchor, normalise
 from claimledger.anchor.closest import closest
@@ -84,15 +83,31 @@ def trace_document(
         anchoring = anchor(quote.text, source)
         for match in anchoring.matches:
             found.append(
-                _appearance(document, claim, match.kind, 100.0, match.start, match.end,
-                            match.paragraph, quote.quote)
+                _appearance(
+                    document,
+                    claim,
+                    match.kind,
+                    100.0,
+                    match.start,
+                    match.end,
+                    match.paragraph,
+                    quote.quote,
+                )
             )
         closest = anchoring.closest
         if anchoring.matches and options.variants and quote.chunks:
             closest = _closest_elsewhere(quote.text, text, anchoring.matches)
         if closest is not None and options.variants:
-            variant = _appearance(document, claim, "variant", closest.similarity, closest.start,
-                                  closest.end, closest.paragraph, quote.quote)
+            variant = _appearance(
+                document,
+                claim,
+                "variant",
+                closest.similarity,
+                closest.start,
+                closest.end,
+                closest.paragraph,
+                quote.quote,
+            )
             found.append(attrs.evolve(variant, changes=changes(quote.text, closest.text)))
     if options.repeats:
         quoted = {(a.claim, a.start, a.end) for a in found}
@@ -102,8 +117,16 @@ def trace_document(
                 continue  # the quote itself, already reported as such
             source = source or SourceText.build(text)
             found.append(
-                _appearance(document, claim, "repeat", round(100 * hit.score, 1), hit.start,
-                            hit.end, source.paragraph_at(hit.start), hit.reference or None)
+                _appearance(
+                    document,
+                    claim,
+                    "repeat",
+                    round(100 * hit.score, 1),
+                    hit.start,
+                    hit.end,
+                    source.paragraph_at(hit.start),
+                    hit.reference or None,
+                )
             )
     return found
 
@@ -111,7 +134,8 @@ def trace_document(
 def _closest_elsewhere(quote: str, text: str, matches: Sequence[Match]) -> Closest | None:
     """The passage most like ``quote`` outside the places it is found: another outlet's
     wording in the same document. The matches are blanked out, offsets kept."""
-    pieces, at = [], 0
+    pieces: list[str] = []
+    at = 0
     for match in matches:
         pieces += (text[at : match.start], " " * (match.end - match.start))
         at = max(at, match.end)

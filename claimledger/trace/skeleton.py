@@ -13,7 +13,8 @@ as separators or nothing and applies NFKC; everything else is copied. The skelet
 erases every separator, all ASCII punctuation and spacing, and the case of ASCII
 letters (anchoring allows the first letter in either case); a text that NFKC would
 change is put through NFKC first (whole, where anchoring does it a cluster at a time:
-they differ only for scripts that compose two base characters, published precomposed). What remains of a text and of its normal form is the same sequence of letters,
+they differ only for scripts that compose two base characters, published precomposed).
+What remains of a text and of its normal form is the same sequence of letters,
 digits and other non-ASCII characters, so a match of the normal forms is a match of the
 skeletons. The converse does not hold (``focus on`` and ``focu son`` have one
 skeleton), which is why anchoring verifies every candidate.
@@ -23,6 +24,8 @@ skeleton), which is why anchoring verifies every candidate.
 >>> skeleton(normalise("It's the US-led")) in skeleton("“It’s the US‑led coalition”")
 True
 """
+
+# ruff: noqa: RUF002 - typographic marks are what trace reads past.
 
 from __future__ import annotations
 

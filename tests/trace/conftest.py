@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import archive as generator  # noqa: E402 - the benchmark's generator is the test's too
+import archive as generator
 
 
 class Planted:

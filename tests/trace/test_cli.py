@@ -26,23 +26,37 @@ def seed_archive(tmp_path: Path) -> Path:
     lines = []
     for text_path in sorted((REPO / "corpus").glob("*.txt")):
         meta = yaml.safe_load(text_path.with_suffix(".yaml").read_text(encoding="utf-8"))
-        lines.append(json.dumps({
-            "id": text_path.stem,
-            "text": text_path.read_text(encoding="utf-8"),
-            "url": meta.get("url"),
-            "published": str(meta["published"]) if meta.get("published") else None,
-            "title": meta.get("title"),
-        }))
+        lines.append(
+            json.dumps(
+                {
+                    "id": text_path.stem,
+                    "text": text_path.read_text(encoding="utf-8"),
+                    "url": meta.get("url"),
+                    "published": str(meta["published"]) if meta.get("published") else None,
+                    "title": meta.get("title"),
+                }
+            )
+        )
     shard = tmp_path / "archive" / "corpus.jsonl"
     shard.parent.mkdir()
     shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return shard.parent
 
 
-def test_the_seed_ledger_finds_every_quote_in_its_own_corpus(seed_archive: Path, tmp_path: Path) -> None:
+def test_the_seed_ledger_finds_every_quote_in_its_own_corpus(
+    seed_archive: Path, tmp_path: Path
+) -> None:
     out, report = tmp_path / "out.jsonl", tmp_path / "report.md"
-    done = run_cli("trace", str(seed_archive), "-o", str(out), "--report", str(report),
-                   "--scheduler", "inprocess")
+    done = run_cli(
+        "trace",
+        str(seed_archive),
+        "-o",
+        str(out),
+        "--report",
+        str(report),
+        "--scheduler",
+        "inprocess",
+    )
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     ledger = load(REPO, cache=False)
@@ -50,8 +64,13 @@ def test_the_seed_ledger_finds_every_quote_in_its_own_corpus(seed_archive: Path,
     for claim in ledger.claims:
         for quote in claim.quotes:
             if not quote.paraphrase:
-                found = [a for a in rows if a["claim"] == claim.id and a["quote"] is not None
-                         and a["kind"] in ("exact", "normalised", "elided", "bracketed")]
+                found = [
+                    a
+                    for a in rows
+                    if a["claim"] == claim.id
+                    and a["quote"] is not None
+                    and a["kind"] in ("exact", "normalised", "elided", "bracketed")
+                ]
                 assert found, (claim.id, quote.text)
     assert texts
     for row in rows:  # every passage is the document's text at its offsets
@@ -64,13 +83,26 @@ def test_the_seed_ledger_finds_every_quote_in_its_own_corpus(seed_archive: Path,
     assert len(headings) == len({r["claim"] for r in rows})
 
 
-def test_since_keeps_only_documents_published_from_that_date(seed_archive: Path, tmp_path: Path) -> None:
+def test_since_keeps_only_documents_published_from_that_date(
+    seed_archive: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out.jsonl"
-    done = run_cli("trace", str(seed_archive), "-o", str(out), "--since", "2016-10-13",
-                   "--scheduler", "inprocess", "--no-repeats", "--no-variants")
+    done = run_cli(
+        "trace",
+        str(seed_archive),
+        "-o",
+        str(out),
+        "--since",
+        "2016-10-13",
+        "--scheduler",
+        "inprocess",
+        "--no-repeats",
+        "--no-variants",
+    )
     assert done.returncode == 0, done.stderr
     dates = {json.loads(line)["published"] for line in out.read_text().splitlines()}
-    assert dates and all(d is not None and d >= "2016-10-13" for d in dates)
+    assert dates
+    assert all(d is not None and d >= "2016-10-13" for d in dates)
     assert run_cli("trace", str(seed_archive), "--since", "13/10/2016").returncode == 2
 
 
@@ -116,7 +148,9 @@ def test_a_folder_of_text_files_is_an_archive() -> None:
     assert all(r["published"] is None and r["url"] is None for r in rows)
 
 
-def test_apply_records_appearances_keeping_every_other_byte(planted: Planted, tmp_path: Path) -> None:
+def test_apply_records_appearances_keeping_every_other_byte(
+    planted: Planted, tmp_path: Path
+) -> None:
     ledger = tmp_path / "ledger"
     shutil.copytree(planted.ledger, ledger)
     story = ledger / "claims" / "story-00000.yaml"
@@ -131,10 +165,12 @@ def test_apply_records_appearances_keeping_every_other_byte(planted: Planted, tm
     done = run_cli("trace", str(planted.archive), "--scheduler", "inprocess", "--apply", cwd=ledger)
     assert done.returncode == 0, done.stderr
     after = story.read_text(encoding="utf-8")
-    assert "# Kept: a comment." in after and "speaker: speaker  # who" in after
+    assert "# Kept: a comment." in after
+    assert "speaker: speaker  # who" in after
     # Every original line is still there, in order; only appearances were added.
     added = [line for line in after.splitlines() if line not in commented.splitlines()]
-    assert added and all(line.startswith("    ") for line in added)
+    assert added
+    assert all(line.startswith("    ") for line in added)
     result = validate(discover(ledger))
     assert not [f for f in result.findings if f.severity.fails]
     files, _ = read_ledger(discover(ledger))
@@ -143,7 +179,8 @@ def test_apply_records_appearances_keeping_every_other_byte(planted: Planted, tm
     rows = [json.loads(line) for line in before.stdout.splitlines()]
     assert len(recorded) == len(rows)
 
-    again = run_cli("trace", str(planted.archive), "--scheduler", "inprocess", "--apply", cwd=ledger)
+    again = run_cli(
+        "trace", str(planted.archive), "--scheduler", "inprocess", "--apply", cwd=ledger
+    )
     assert again.returncode == 0
     assert story.read_text(encoding="utf-8") == after  # nothing new, nothing written
-

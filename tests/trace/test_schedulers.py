@@ -52,9 +52,7 @@ def test_a_running_dask_scheduler_by_address(
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        result = trace(
-            patterns, [str(planted.archive)], scheduler=cluster.scheduler_address
-        )
+        result = trace(patterns, [str(planted.archive)], scheduler=cluster.scheduler_address)
     assert result.jsonl() == inprocess
 
 
@@ -65,16 +63,23 @@ def test_parquet_shards_read_as_their_json_lines(
     documents, problems = read_shard(shard)
     assert not problems
     rows = [
-        {"id": d.id, "text": d.text, "url": d.url, "title": d.title,
-         "publisher": d.publisher, "published": str(d.published)}
+        {
+            "id": d.id,
+            "text": d.text,
+            "url": d.url,
+            "title": d.title,
+            "publisher": d.publisher,
+            "published": str(d.published),
+        }
         for d in documents
     ]
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "part.parquet", row_group_size=16)
     as_jsonl = tmp_path / "part.jsonl"
     as_jsonl.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     options = Options()
-    from_parquet = trace(patterns, [str(tmp_path / "part.parquet")], scheduler="inprocess",
-                         options=options)
+    from_parquet = trace(
+        patterns, [str(tmp_path / "part.parquet")], scheduler="inprocess", options=options
+    )
     from_jsonl = trace(patterns, [str(as_jsonl)], scheduler="inprocess", options=options)
     assert from_parquet.appearances
     strip = [
