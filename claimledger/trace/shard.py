@@ -95,7 +95,7 @@ def trace_document(
                 )
             )
         closest = anchoring.closest
-        if anchoring.matches and options.variants and quote.chunks:
+        if anchoring.matches and options.variants and quote.chunks_needed:
             closest = _closest_elsewhere(quote.text, text, anchoring.matches)
         if closest is not None and options.variants:
             variant = _appearance(
