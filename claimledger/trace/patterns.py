@@ -238,6 +238,5 @@ def _compile(
         if len(chunk_key) >= MIN_CHUNK:
             _add(chunk_automaton, chunk_key, (_CHUNK, index, chunk))
             keyed += 1
-    # Chunks too short to look for count as missing: the bar stays at all but one.
-    needed = max(1, count - 1)
-    return TracedQuote(claim, position, text, parts, needed if count and keyed >= needed else 0)
+    # All but one of the chunks looked for (those long enough to be).
+    return TracedQuote(claim, position, text, parts, max(1, keyed - 1) if keyed else 0)

@@ -67,7 +67,7 @@ archive of ``benchmarks/`` (see benchmarks/RESULTS.md for precision and recall).
 MIN_SHARED = 3
 """Content terms a repeat shares with the reference at least."""
 
-MAX_POSTINGS = 0.01
+MAX_POSTINGS = 0.002
 """The share of references a term may occur in (at least 2) and still propose
 candidates: a term most claims use proposes them all."""
 
@@ -379,8 +379,7 @@ class RepeatIndex:
     ) -> list[RepeatHit]:
         """The sentences of ``text`` that repeat a claim: per claim and sentence, the
         best-scoring reference, in text order."""
-        refs = self.candidates(stems(text))
-        if not refs:
+        if not self.candidates(stems(text)):
             return []
         scorer = scorer or self
         best: dict[tuple[int, int], RepeatHit] = {}
@@ -388,10 +387,9 @@ class RepeatIndex:
             terms = stems(text[start:end])
             if len(terms) < MIN_SHARED:
                 continue
-            for ref in refs:
-                claim, position, ref_terms = self.references[ref]
-                if len(ref_terms & terms) < MIN_SHARED:
-                    continue
+            # The same test as for the document, now for the sentence alone.
+            for ref in self.candidates(terms):
+                claim, position, _ = self.references[ref]
                 score = scorer.score(ref, terms, text[start:end])
                 if score >= threshold:
                     hit = RepeatHit(claim, position, start, end, score)
