@@ -130,7 +130,7 @@ def test_a_custom_template_can_override_how_one_claim_is_shown(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("source", "line", "message"),
     [
-        ("line one\n{% for x in %}\n", 2, "Expected an expression"),
+        ("line one\n{% for x in %}\n", 2, ""),  # the words are Jinja2's: not asserted
         ("one\ntwo\n{{ ledger.no_such_field }}\n", 3, "no_such_field"),
         ("{{ ledger.title | no_such_filter }}\n", 1, "no_such_filter"),
         # The sandbox: no way from the data to Python's internals.
@@ -147,6 +147,7 @@ def test_template_errors_name_the_file_and_line(
         render_markdown(validated(FIXTURE).ledger, template=template)
     assert caught.value.line == line
     assert Path(caught.value.path).resolve() == template.resolve()
+    assert caught.value.message
     assert message in caught.value.message
 
 
