@@ -1,9 +1,10 @@
 """Ledger configuration: ``[tool.claimledger]`` in ``pyproject.toml``.
 
 The ledger is found from a starting directory upwards, as git and ruff find
-their configuration. A folder with no such table is a ledger with the
-defaults, its claims in ``claims/`` (or the folder itself) and its corpus in
-``corpus/``.
+their configuration, never past the repository's root (:func:`discover`). A
+folder with no such table but a ``claims/`` or ``corpus/`` folder is a ledger
+with the defaults, its claims in ``claims/`` (or the folder itself) and its
+corpus in ``corpus/``.
 
 >>> cfg = Config.from_table({"verdict-scale": ["true", "false"]}, Path("/ledger"))
 >>> cfg.claims_dir, cfg.verdict_scale
