@@ -135,6 +135,9 @@ def test_a_custom_template_can_override_how_one_claim_is_shown(tmp_path: Path) -
         ("{{ ledger.title | no_such_filter }}\n", 1, "no_such_filter"),
         # The sandbox: no way from the data to Python's internals.
         ("\n{{ ledger.__class__.__mro__ }}\n", 2, "__class__"),
+        # str.format reached through |attr: Jinja2 3.1.5 rendered the module's globals
+        # (and from them os.environ); 3.1.6, the floor, refuses it.
+        ('{{ "{0.__class__.__init__.__globals__}" | attr("format")(ledger) }}\n', 1, ""),
         ("{{ ledger.claims[0].statement | md_paragraphs(1, 2, 3) }}\n", 1, "TypeError"),
     ],
 )
