@@ -8,14 +8,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import attrs
 
-from claimledger.config import Config, ConfigError
+from claimledger.config import Config
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, read_ledger
-from claimledger.rules import RULES, RULES_BY_CODE
+from claimledger.rules.runner import run_rules, settle
 
 __all__ = ["Validation", "lint", "settle", "validate"]
 
@@ -32,42 +30,9 @@ class Validation:
         return any(f.severity.fails for f in self.findings)
 
 
-def _check_settings(config: Config) -> None:
-    for code in config.rules:
-        rule = RULES_BY_CODE.get(code)
-        if rule is None:
-            raise ConfigError(f"{config.source}: [tool.claimledger.rules]: unknown rule {code!r}")
-        if rule.phase == "load":
-            raise ConfigError(
-                f"{config.source}: [tool.claimledger.rules]: {code} ({rule.name}) is applied "
-                "while reading files and cannot be changed"
-            )
-
-
 def lint(ledger: LedgerFiles, load_findings: list[Finding]) -> tuple[Finding, ...]:
     """Run the check rules over ``ledger`` and settle every finding's severity."""
-    config = ledger.config
-    findings = list(load_findings)
-    for rule in RULES:
-        if config.severity(rule.code, rule.severity) is None:
-            continue
-        for check in rule.checks():
-            findings += (
-                Finding(rule.code, rule.severity, problem.message, problem.location)
-                for problem in check(ledger)
-            )
-    return settle(config, findings)
-
-
-def settle(config: Config, findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Give findings their configured severity, drop those of rules turned off, sort."""
-    _check_settings(config)
-    settled = []
-    for finding in findings:
-        severity = config.severity(finding.code, finding.severity)
-        if severity is not None:
-            settled.append(attrs.evolve(finding, severity=severity))
-    return tuple(sorted(set(settled), key=Finding.sort_key))
+    return settle(ledger.config, [*load_findings, *run_rules(ledger)])
 
 
 def validate(config: Config) -> Validation:

@@ -16,10 +16,11 @@ from pathlib import Path
 import attrs
 
 from claimledger.anchor import Anchoring, SourceText, anchor
+from claimledger.codes import DUPLICATE_ID, OUTSIDE_LEDGER, YAML_SYNTAX
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
-from claimledger.parse import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
+from claimledger.parse import MAX_BYTES, Document, Path_, YamlError, parse_yaml
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "read_text",
 ]
 
-OUTSIDE_LEDGER = "CL015"
 SPEAKERS_FILE = "speakers.yaml"
 
 
@@ -263,7 +263,7 @@ def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin
             first = origins[speaker.id].at("id")
             findings.append(
                 Finding(
-                    "CL004",
+                    DUPLICATE_ID,
                     Severity.ERROR,
                     f"duplicate speaker id {speaker.id!r} (first at line {first.line})",
                     origin.at("id"),

@@ -28,6 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
+from claimledger.codes import DUPLICATE_KEY, YAML_SYNTAX
 from claimledger.findings import Finding, Location, Severity
 
 __all__ = [
@@ -55,8 +56,6 @@ EXPANSION_RATIO = 10
 #: A claim file larger than this is refused before parsing.
 MAX_BYTES = 10 * 1024 * 1024
 
-YAML_SYNTAX = "CL001"
-DUPLICATE_KEY = "CL002"
 
 Path_ = tuple[str | int, ...]
 

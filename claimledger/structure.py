@@ -30,6 +30,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from claimledger.codes import SCHEMA
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding, Severity
 from claimledger.models import SPEAKER_KINDS, Claim, Source, Speaker, SpeakerKind
@@ -47,7 +48,6 @@ __all__ = [
     "unstructure",
 ]
 
-SCHEMA = "CL003"
 #: Items of one list reported wrong before the rest are left unchecked.
 MAX_LIST_ERRORS = 100
 T = TypeVar("T")

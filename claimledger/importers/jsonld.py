@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from claimledger.codes import DUPLICATE_KEY
 from claimledger.findings import Location
 from claimledger.parse import Document, Path_, YamlError, parse_yaml
 
@@ -80,7 +81,7 @@ def load_json(text: str, path: str) -> LocatedJson:
         document: Document | None = parse_yaml(text, path)
     except YamlError as exc:
         document = None
-        repeated = exc.finding if exc.finding.code == "CL002" else None
+        repeated = exc.finding if exc.finding.code == DUPLICATE_KEY else None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import attrs
 
-from claimledger.check import settle
+from claimledger import codes
 from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, Origin, read_ledger
@@ -38,12 +38,17 @@ from claimledger.query.index import ClaimIndex
 from claimledger.query.names import QueryError, suggest
 from claimledger.query.resolved import ResolvedClaim, ResolvedEvidence, ResolvedQuote
 from claimledger.query.search import Searcher
-from claimledger.rules import RULES_BY_CODE
+from claimledger.rules import RULES_BY_CODE, run_rules, settle
 
 __all__ = ["Ledger", "LedgerError", "load"]
 
 #: The check rules whose errors leave references unresolvable.
-RESOLVING_RULES = ("CL004", "CL005", "CL006", "CL007")
+RESOLVING_RULES = (
+    codes.DUPLICATE_ID,
+    codes.UNKNOWN_SPEAKER,
+    codes.UNKNOWN_SOURCE,
+    codes.UNKNOWN_RELATED,
+)
 
 
 class LedgerError(Exception):
@@ -202,17 +207,10 @@ def _configure(start: Path) -> Config:
 
 
 def _resolving_findings(files: LedgerFiles) -> list[Finding]:
-    config = files.config
     # The ledger-scope rules each read files.index, which is rebuilt on every access
     # unless given: build it once for all of them.
     files = attrs.evolve(files, given_index=files.index)
-    return [
-        Finding(rule.code, rule.severity, problem.message, problem.location)
-        for rule in (RULES_BY_CODE[code] for code in RESOLVING_RULES)
-        if config.severity(rule.code, rule.severity) is not None
-        for check in rule.checks()
-        for problem in check(files)
-    ]
+    return run_rules(files, [RULES_BY_CODE[code] for code in RESOLVING_RULES])
 
 
 def _resolve_claims(
