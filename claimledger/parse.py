@@ -29,6 +29,7 @@ from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 from claimledger.codes import DUPLICATE_KEY, YAML_SYNTAX
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding, Location, Severity
 
 __all__ = [
@@ -128,7 +129,7 @@ else:  # pragma: no cover - exercised only where libyaml is missing
 WITH_LIBYAML = _CParser is not None
 
 
-class YamlError(Exception):
+class YamlError(ClaimledgerError):
     """A file that is not acceptable YAML; carries its :class:`Finding`."""
 
     def __init__(self, finding: Finding) -> None:

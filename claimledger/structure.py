@@ -32,6 +32,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from claimledger.codes import SCHEMA
 from claimledger.dates import PartialDate
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding, Severity
 from claimledger.models import SPEAKER_KINDS, Claim, Source, Speaker, SpeakerKind
 from claimledger.parse import Document, Path_
@@ -53,7 +54,7 @@ MAX_LIST_ERRORS = 100
 T = TypeVar("T")
 
 
-class SchemaError(ValueError):
+class SchemaError(ClaimledgerError, ValueError):
     """A value of the wrong kind; the message is shown to the user as is."""
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 
 from claimledger.config import Config, discover
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding, Location
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "UsageError", "find_config", "for_display"]
@@ -18,7 +19,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-class UsageError(Exception):
+class UsageError(ClaimledgerError):
     """The command line cannot be carried out as given (exit 2)."""
 
 

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from typing import Final
 
 from claimledger.check import Validation
+from claimledger.errors import ClaimledgerError
 from claimledger.export.bibtex import to_bibtex
 from claimledger.export.claimreview import claimreview_feed, to_claimreview
 from claimledger.export.common import claim_digest, rating_value
@@ -71,7 +72,7 @@ FORMATS: Final[dict[str, Callable[[LedgerFiles], str]]] = {
 }
 
 
-class ExportRefused(Exception):
+class ExportRefused(ClaimledgerError):
     """The ledger has errors; ``findings`` are the errors."""
 
     def __init__(self, findings: tuple[Finding, ...]) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from claimledger.codes import DUPLICATE_KEY
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Location
 from claimledger.parse import Document, Path_, YamlError, parse_yaml
 
@@ -45,7 +46,7 @@ class Message:
         return f"{self.location}: {self.message}"
 
 
-class InputError(ValueError):
+class InputError(ClaimledgerError, ValueError):
     """The input cannot be imported; ``errors`` says where and why."""
 
     def __init__(self, errors: list[Message]) -> None:

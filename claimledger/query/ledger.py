@@ -29,6 +29,7 @@ import attrs
 
 from claimledger import codes
 from claimledger.config import Config, discover
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, Origin, read_ledger
 from claimledger.models import Claim, Evidence, Quote, Source, Speaker
@@ -51,7 +52,7 @@ RESOLVING_RULES = (
 )
 
 
-class LedgerError(Exception):
+class LedgerError(ClaimledgerError):
     """The ledger has errors that stop it loading; ``findings`` lists every finding."""
 
     def __init__(self, root: Path, findings: tuple[Finding, ...]) -> None:

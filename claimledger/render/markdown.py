@@ -37,6 +37,7 @@ from types import TracebackType
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
@@ -55,7 +56,7 @@ __all__ = ["BUILTIN_TEMPLATE", "TemplateError", "render_markdown"]
 BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ledger.md.j2"
 
 
-class TemplateError(Exception):
+class TemplateError(ClaimledgerError):
     """A template that cannot be loaded, parsed or rendered, and where.
 
     >>> str(TemplateError("ledger.md.j2", 12, "unexpected '}'"))
