@@ -15,7 +15,6 @@ from pathlib import Path
 
 import attrs
 
-from claimledger.anchor import Anchoring, SourceText, anchor
 from claimledger.codes import DUPLICATE_ID, OUTSIDE_LEDGER, YAML_SYNTAX
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
@@ -64,7 +63,9 @@ class ClaimFile:
     findings: tuple[Finding, ...]
 
 
-@attrs.frozen
+# Compared and hashed by identity: a document read is one object, which
+# claimledger.anchorings keeps its anchorings beside.
+@attrs.frozen(eq=False)
 class SourceDocument:
     """A corpus document: its metadata, its text and the digest of its bytes."""
 
@@ -78,25 +79,6 @@ class SourceDocument:
     @property
     def id(self) -> str:
         return self.meta.id
-
-    #: Anchorings already made in this run, by (quote text, occurrence).
-    _anchorings: dict[tuple[str, int | None], Anchoring] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
-
-    @functools.cached_property
-    def anchor_text(self) -> SourceText | None:
-        """The text prepared for anchoring, built once however many quotes point into it."""
-        return None if self.text is None else SourceText.build(self.text)
-
-    def anchoring(self, quote: str, occurrence: int | None = None) -> Anchoring | None:
-        """Where ``quote`` stands in this document (memoised); None without a text."""
-        if self.anchor_text is None:
-            return None
-        key = (quote, occurrence)
-        if key not in self._anchorings:
-            self._anchorings[key] = anchor(quote, self.anchor_text, occurrence=occurrence)
-        return self._anchorings[key]
 
 
 @attrs.frozen

@@ -17,8 +17,8 @@ from typing import Any
 from claimledger.atomic import write_atomic
 from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, find_config, for_display
+from claimledger.digest import edition_digest
 from claimledger.render.context import GROUPINGS
-from claimledger.render.digest import edition_digest
 from claimledger.render.markdown import TemplateError, render_markdown
 from claimledger.report import TextReporter
 

@@ -12,18 +12,17 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from typing import Final
 
 from claimledger.config import Config
 from claimledger.dates import PartialDate
-from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim, Source, Speaker
 
 # The digest the rendered ledger prints beside each claim: a citation must pin the same words.
-from claimledger.render.digest import claim_digest
-from claimledger.render.labels import speaker_label
+from claimledger.digest import claim_digest
+from claimledger.ledger import LedgerFiles
+from claimledger.models import Claim, Source, Speaker
+from claimledger.naming import speaker_name
 
 __all__ = [
     "CLAIM_KEY_PREFIX",
@@ -111,19 +110,6 @@ def date_parts(date: PartialDate) -> list[int]:
 def ledger_sources(ledger: LedgerFiles) -> list[Source]:
     """The corpus documents' metadata, in order of source id."""
     return [ledger.sources[key].meta for key in sorted(ledger.sources)]
-
-
-def speaker_name(speaker: Speaker) -> str:
-    """What exports call a speaker: the registry's name, else its description's first clause.
-
-    That is the label the rendered ledger uses, whole: the ledger shortens it
-    to fit a heading, but metadata has no such limit, and a name cut at "…"
-    says less than the registry does. Never a name from another source.
-
-    >>> speaker_name(Speaker("pm", description="The Prime Minister's spokesman, unnamed."))
-    "The Prime Minister's spokesman"
-    """
-    return speaker_label(speaker, limit=sys.maxsize)
 
 
 def speaker_of(ledger: LedgerFiles, claim: Claim) -> Speaker:

@@ -6,8 +6,8 @@ digests; :mod:`.context` turns a ledger into the template's data
 structure; :mod:`.markdown` runs the Jinja2 template.
 """
 
+from claimledger.digest import canonical_form, claim_digest, edition_digest
 from claimledger.render.context import GROUPINGS, GroupBy, build_view
-from claimledger.render.digest import canonical_form, claim_digest, edition_digest
 from claimledger.render.markdown import BUILTIN_TEMPLATE, TemplateError, render_markdown
 
 __all__ = [

@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
+from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.models import Claim, Evidence, Quote, Role, Speaker
-from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.labels import (
     Anchors,

@@ -31,6 +31,7 @@ at least two outlets, as :func:`claimledger.anchor.remark_wordings` finds them
 from __future__ import annotations
 
 from claimledger.anchor import Wordings, remark_wordings
+from claimledger.anchorings import anchoring
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim
 
@@ -40,7 +41,8 @@ __all__ = ["Pinpoints"]
 class Pinpoints:
     """Anchors the passages of one ledger.
 
-    Anchorings are memoised on each :class:`~claimledger.ledger.SourceDocument`,
+    Anchorings are memoised per :class:`~claimledger.ledger.SourceDocument`
+    (:mod:`claimledger.anchorings`),
     so after validation (which anchors every passage) a rendering redoes none.
     """
 
@@ -54,7 +56,7 @@ class Pinpoints:
         source = self._sources.get(source_id)
         if source is None or not text.strip():
             return None
-        found = source.anchoring(text, occurrence)
+        found = anchoring(source, text, occurrence)
         match = None if found is None else found.chosen
         return None if match is None else (match.paragraph, match.last_paragraph)
 
