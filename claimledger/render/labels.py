@@ -81,7 +81,7 @@ def speaker_label(speaker: Speaker, limit: int = 80) -> str:
 
     >>> speaker_label(Speaker("pm-spokesman", description="The Prime Minister's spokesman, "
     ...                       "unnamed; the Daily Mail refers to the spokesman as “she”."), 20)
-    "The Prime Minister's…"
+    'The Prime…'
     """
     name = speaker_name(speaker)
     return name if speaker.name or not speaker.description else truncate(name, limit)
