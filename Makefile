@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
 #   make ledger   create .venv, install, validate claims/ against corpus/, write LEDGER.md
-#   make test     create .venv with the test extras, run ruff, mypy --strict and pytest
+#   make test     create .venv with the test extras, run ruff, the import contracts, mypy --strict
+#                 and pytest
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -27,6 +28,7 @@ ledger: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check claimledger tests benchmarks
 	$(BIN)/ruff format --check claimledger tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy --strict claimledger
