@@ -31,14 +31,14 @@ an "and" in it).
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import ClassVar, Final
 
 from claimledger.dates import PartialDate
 from claimledger.export.common import cited_works, claim_digest, claim_url, speaker_name, speaker_of
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source
 
-__all__ = ["bibtex_entry", "latex_escape", "to_bibtex"]
+__all__ = ["BibtexExport", "bibtex_entry", "latex_escape", "to_bibtex"]
 
 Field = tuple[str, str]
 
@@ -157,3 +157,13 @@ def to_bibtex(ledger: LedgerFiles) -> str:
     entries = [source_entry(source, key) for source, key in sources]
     entries += (claim_entry(ledger, claim, key) for claim, key in claims)
     return "\n\n".join(entries) + "\n" if entries else ""
+
+
+class BibtexExport:
+    """BibTeX: the same citations for LaTeX, biblatex, pandoc and Zotero."""
+
+    name: ClassVar[str] = "bibtex"
+
+    @staticmethod
+    def write(ledger: LedgerFiles) -> str:
+        return to_bibtex(ledger)

@@ -52,7 +52,7 @@ publish a falsehood; :func:`speaker_type` is where a recorded kind would go.
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from claimledger.export.common import claim_url, rating_value, speaker_name, speaker_of
 from claimledger.ledger import LedgerFiles
@@ -60,6 +60,7 @@ from claimledger.models import Claim, Source, Speaker, Verdict
 
 __all__ = [
     "SCHEMA_ORG",
+    "ClaimReviewExport",
     "claim_review",
     "claim_reviews",
     "claimreview_feed",
@@ -186,3 +187,13 @@ def claimreview_feed(ledger: LedgerFiles) -> dict[str, Any]:
 def to_claimreview(ledger: LedgerFiles) -> str:
     """The feed as JSON-LD text, indented, keys in a fixed order."""
     return json.dumps(claimreview_feed(ledger), indent=2, ensure_ascii=False) + "\n"
+
+
+class ClaimReviewExport:
+    """schema.org ClaimReview JSON-LD: one review per claim with a verdict."""
+
+    name: ClassVar[str] = "claimreview"
+
+    @staticmethod
+    def write(ledger: LedgerFiles) -> str:
+        return to_claimreview(ledger)

@@ -30,7 +30,7 @@ speaker and repeats the digest for styles that print notes.
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from claimledger.dates import PartialDate
 from claimledger.export.common import (
@@ -44,7 +44,7 @@ from claimledger.export.common import (
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Source
 
-__all__ = ["CSL_TYPES", "csl_items", "csl_type", "to_csl_json"]
+__all__ = ["CSL_TYPES", "CslJsonExport", "csl_items", "csl_type", "to_csl_json"]
 
 #: Corpus kinds and the CSL type each is cited as.
 CSL_TYPES: Final = {
@@ -149,3 +149,13 @@ def csl_items(ledger: LedgerFiles) -> list[dict[str, Any]]:
 def to_csl_json(ledger: LedgerFiles) -> str:
     """The CSL-JSON array, indented, for ``--bibliography`` or a Zotero import."""
     return json.dumps(csl_items(ledger), indent=2, ensure_ascii=False) + "\n"
+
+
+class CslJsonExport:
+    """CSL-JSON: a citation for every claim and every corpus document (Zotero, pandoc)."""
+
+    name: ClassVar[str] = "csl-json"
+
+    @staticmethod
+    def write(ledger: LedgerFiles) -> str:
+        return to_csl_json(ledger)

@@ -38,14 +38,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from claimledger.dates import PartialDate
 from claimledger.export.common import claim_digest, ledger_sources, rating_value
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim
 
-__all__ = ["COLUMNS", "RECORD_KINDS", "records", "to_jsonl"]
+__all__ = ["COLUMNS", "RECORD_KINDS", "JsonLinesExport", "records", "to_jsonl"]
 
 RECORD_KINDS: Final = ("speaker", "source", "claim", "quote", "evidence")
 
@@ -178,3 +178,13 @@ def to_jsonl(ledger: LedgerFiles) -> str:
         json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
         for record in records(ledger)
     )
+
+
+class JsonLinesExport:
+    """JSON Lines: flat records for DuckDB, pandas and Spark."""
+
+    name: ClassVar[str] = "jsonl"
+
+    @staticmethod
+    def write(ledger: LedgerFiles) -> str:
+        return to_jsonl(ledger)

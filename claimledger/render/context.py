@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
 from claimledger.digest import claim_digest, edition_digest
@@ -29,6 +28,7 @@ from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.models import Claim, Evidence, Quote, Role, Speaker
 from claimledger.render.escape import anchor_slug, truncate
+from claimledger.render.groupings import GROUPINGS, GroupBy
 from claimledger.render.labels import (
     Anchors,
     claim_key,
@@ -61,9 +61,6 @@ from claimledger.render.views import (
 )
 
 __all__ = ["GROUPINGS", "GroupBy", "build_view"]
-
-GroupBy = Literal["speaker", "topic", "source", "date"]
-GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
 
 
 def _text(date: PartialDate | None) -> str | None:
