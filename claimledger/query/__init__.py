@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
     from claimledger.query.ledger import Ledger, LedgerError, load
     from claimledger.query.names import QueryError
-    from claimledger.query.resolved import ResolvedClaim, ResolvedEvidence, ResolvedQuote
+    from claimledger.resolved import ResolvedClaim, ResolvedEvidence, ResolvedQuote
 
 __all__ = [
     "ClaimHit",
@@ -68,8 +68,8 @@ __getattr__, __dir__ = lazy_exports(
         "LedgerError": "claimledger.query.ledger",
         "load": "claimledger.query.ledger",
         "QueryError": "claimledger.query.names",
-        "ResolvedClaim": "claimledger.query.resolved",
-        "ResolvedEvidence": "claimledger.query.resolved",
-        "ResolvedQuote": "claimledger.query.resolved",
+        "ResolvedClaim": "claimledger.resolved",
+        "ResolvedEvidence": "claimledger.resolved",
+        "ResolvedQuote": "claimledger.resolved",
     },
 )
