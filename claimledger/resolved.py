@@ -253,6 +253,11 @@ class ResolvedLedger:
         """Whether the source is the corpus's, not a stand-in for an unknown id."""
         return self.sources.get(source.id) is source
 
+    def resolve_evidence(self, items: Iterable[Evidence]) -> tuple[ResolvedEvidence, ...]:
+        """Evidence outside a claim (a speaker's identification) resolved as claims are,
+        unknown ids kept as stand-ins."""
+        return _Resolver(self.speakers, self.sources, keep=True).evidence(tuple(items))
+
     def __repr__(self) -> str:
         return f"<ResolvedLedger {self.config.root}: {len(self.claims)} claims>"
 

@@ -18,6 +18,7 @@ from claimledger.dates import PartialDate
 from claimledger.models import Claim, Role, Speaker
 from claimledger.naming import source_label, speaker_name
 from claimledger.render.escape import anchor_slug, truncate
+from claimledger.resolved import ResolvedClaim
 
 __all__ = [
     "Anchors",
@@ -43,7 +44,7 @@ def date_key(date: PartialDate | None) -> tuple[int, str]:
     return (0, f"{year:04d}-{month:02d}-{day:02d}")
 
 
-def claim_key(claim: Claim) -> tuple[int, str, str]:
+def claim_key(claim: Claim | ResolvedClaim) -> tuple[int, str, str]:
     """Claims by date, then id."""
     return (*date_key(claim.said_on), claim.id)
 

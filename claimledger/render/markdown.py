@@ -49,6 +49,7 @@ from claimledger.render.escape import (
     mermaid_label,
     truncate,
 )
+from claimledger.resolved import ResolvedLedger
 
 __all__ = ["BUILTIN_TEMPLATE", "TemplateError", "render_markdown"]
 
@@ -125,7 +126,7 @@ def _shown(path: str) -> str:
 
 
 def render_markdown(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
