@@ -18,10 +18,11 @@ from claimledger.export.claimreview import ClaimReviewExport
 from claimledger.export.csl import CslJsonExport
 from claimledger.export.jsonl import JsonLinesExport
 from claimledger.findings import Finding
+from claimledger.resolved import resolve
 
 if TYPE_CHECKING:
     from claimledger.check import Validation
-    from claimledger.ledger import LedgerFiles
+    from claimledger.resolved import ResolvedLedger
 
 __all__ = ["FORMATS", "ExportFormat", "ExportRefused", "export_ledger"]
 
@@ -32,7 +33,7 @@ class ExportFormat(Protocol):
     name: ClassVar[str]
 
     @staticmethod
-    def write(ledger: LedgerFiles) -> str: ...
+    def write(ledger: ResolvedLedger) -> str: ...
 
 
 #: Each export format by its name, in the order help lists them.
@@ -59,4 +60,4 @@ def export_ledger(result: Validation, fmt: str) -> str:
         raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
     if result.failed:
         raise ExportRefused(tuple(f for f in result.findings if f.severity.fails))
-    return FORMATS[fmt].write(result.ledger)
+    return FORMATS[fmt].write(resolve(result.ledger))
