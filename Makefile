@@ -31,7 +31,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy --strict claimledger
+	$(BIN)/mypy --strict claimledger tests benchmarks
 
 pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q

@@ -31,7 +31,7 @@ def explode(ledger: LedgerFiles) -> Iterator[Problem]:
 
 
 @pytest.fixture
-def exploding(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def exploding(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every check of CL005, CL007 and CL009 raises when called."""
     targets = {codes.UNKNOWN_SPEAKER, codes.UNKNOWN_RELATED, codes.QUOTE_NOT_FOUND}
     replaced = []
@@ -45,7 +45,6 @@ def exploding(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             monkeypatch.setitem(RULES_BY_CODE, rule.code, rule)
         replaced.append(rule)
     monkeypatch.setattr(runner, "RULES", tuple(replaced))
-    yield
 
 
 def turn_off(root: Path, *codes_off: str) -> None:
