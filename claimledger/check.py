@@ -8,9 +8,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import attrs
 
-from claimledger.config import Config
+from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.rules.runner import run_rules, settle
@@ -35,7 +38,23 @@ def lint(ledger: LedgerFiles, load_findings: list[Finding]) -> tuple[Finding, ..
     return settle(ledger.config, [*load_findings, *run_rules(ledger)])
 
 
-def validate(config: Config) -> Validation:
-    """Read and check the ledger ``config`` describes."""
+def validate(config: Config | str | os.PathLike[str]) -> Validation:
+    """Read and check a ledger: the one a configuration describes, or the one at a path.
+
+    A path is any file or folder in the ledger; its configuration is found from
+    there upwards, as :func:`claimledger.load` and ``claimledger validate`` find it.
+
+    >>> validate("tests/examples/clean").findings
+    ()
+    >>> validate("tests/examples/nowhere")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no such file or directory: 'tests/examples/nowhere'
+    """
+    if not isinstance(config, Config):
+        start = Path(config)
+        if not start.exists():
+            raise FileNotFoundError(f"no such file or directory: {os.fspath(config)!r}")
+        config = discover(start)
     ledger, load_findings = read_ledger(config)
     return Validation(ledger, lint(ledger, load_findings))

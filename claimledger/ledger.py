@@ -19,7 +19,7 @@ from claimledger.codes import DUPLICATE_ID, OUTSIDE_LEDGER, YAML_SYNTAX
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
-from claimledger.parse import MAX_BYTES, Document, Path_, YamlError, parse_yaml
+from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 __all__ = [
@@ -43,7 +43,7 @@ class Origin:
     """Where an object was written: a parsed file and the object's path in it."""
 
     document: Document
-    prefix: Path_
+    prefix: YamlPath
 
     def at(self, *path: str | int, key: bool = False) -> Location:
         """The position of a field (or its key) of the object."""

@@ -39,7 +39,9 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_NODES",
     "Document",
+    "Path_",
     "YamlError",
+    "YamlPath",
     "parse_yaml",
 ]
 
@@ -58,7 +60,11 @@ EXPANSION_RATIO = 10
 MAX_BYTES = 10 * 1024 * 1024
 
 
-Path_ = tuple[str | int, ...]
+#: Where a value stands in a document: its keys and list indices from the top,
+#: e.g. ``("claims", 0, "quotes", 1, "text")``.
+YamlPath = tuple[str | int, ...]
+#: The former name of :data:`YamlPath`.
+Path_ = YamlPath
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -144,10 +150,10 @@ class Document:
     path: str
     data: Any
     #: path of a value -> its (line, column); for mapping entries also the key's.
-    values: dict[Path_, tuple[int, int]]
-    keys: dict[Path_, tuple[int, int]]
+    values: dict[YamlPath, tuple[int, int]]
+    keys: dict[YamlPath, tuple[int, int]]
 
-    def locate(self, path: Path_, *, key: bool = False) -> Location:
+    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The position of the value (or key) at ``path``, else of its nearest ancestor."""
         table = self.keys if key else self.values
         for end in range(len(path), -1, -1):
@@ -354,10 +360,10 @@ class _Builder:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.values: dict[Path_, tuple[int, int]] = {}
-        self.keys: dict[Path_, tuple[int, int]] = {}
+        self.values: dict[YamlPath, tuple[int, int]] = {}
+        self.keys: dict[YamlPath, tuple[int, int]] = {}
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, path: YamlPath, depth: int) -> Any:
         mark = node.start_mark
         if path not in self.values:
             self.values[path] = (mark.line + 1, mark.column + 1)

@@ -34,7 +34,7 @@ from claimledger.codes import SCHEMA
 from claimledger.fields import FIELD_TYPES, SchemaError, describe
 from claimledger.findings import Finding, Severity
 from claimledger.models import Claim, Source, Speaker
-from claimledger.parse import Document, Path_
+from claimledger.parse import Document, YamlPath
 
 __all__ = [
     "SCHEMA",
@@ -173,7 +173,7 @@ def _top(doc: Document, key: str) -> Any:
     return {key: []} if doc.data is None else doc.data
 
 
-def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str]]:
+def _walk(exc: BaseException, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
     """Flatten cattrs' nested ExceptionGroups to (path, message) pairs."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
@@ -199,7 +199,7 @@ def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str]]:
         yield path, f"invalid value: {exc}"
 
 
-def _finding(doc: Document, path: Path_, message: str) -> Finding:
+def _finding(doc: Document, path: YamlPath, message: str) -> Finding:
     unknown = message.startswith("unknown field")
     where = _dotted(path[:-1] if unknown else path)
     location = doc.locate(path, key=unknown)
@@ -207,7 +207,7 @@ def _finding(doc: Document, path: Path_, message: str) -> Finding:
     return Finding(SCHEMA, Severity.ERROR, text, location)
 
 
-def _dotted(path: Path_) -> str:
+def _dotted(path: YamlPath) -> str:
     """``("claims", 0, "id")`` -> ``claims[0].id``."""
     out = ""
     for part in path:

@@ -30,7 +30,7 @@ import attrs
 from claimledger.codes import DUPLICATE_KEY
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Location
-from claimledger.parse import Document, Path_, YamlError, parse_yaml
+from claimledger.parse import Document, YamlError, YamlPath, parse_yaml
 
 __all__ = ["InputError", "LocatedJson", "Message", "load_json", "slug", "types"]
 
@@ -54,7 +54,7 @@ class InputError(ClaimledgerError, ValueError):
         self.errors = tuple(errors)
 
 
-def _dotted(path: Path_) -> str:
+def _dotted(path: YamlPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -69,7 +69,7 @@ class LocatedJson:
     data: Any
     document: Document | None
 
-    def message(self, at: Path_, text: str) -> Message:
+    def message(self, at: YamlPath, text: str) -> Message:
         """``text`` about the value at ``at``, located in the file and by its path."""
         where = self.document.locate(at) if self.document else Location(self.path)
         return Message(where, f"{_dotted(at)}: {text}" if at else text)
