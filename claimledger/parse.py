@@ -293,6 +293,14 @@ def _check_nesting(text: str, path: str) -> None:
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):
                 return
+    except yaml.MarkedYAMLError as exc:
+        # PyYAML 6.0.4's scanner bounds flow nesting itself, looking ahead of the
+        # events counted here: the same refusal, said as for any other nesting.
+        if "nesting depth" not in str(exc.problem):
+            raise
+        raise _error(
+            YAML_SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", path, exc.problem_mark
+        ) from None
     finally:
         parser.dispose()
 
