@@ -216,7 +216,7 @@ def change_one_word(claim: dict[str, Any], prose: Prose) -> str:
 
 def paraphrase(claim: dict[str, Any], prose: Prose) -> str:
     rng = prose.rng
-    words = claim["full"].split()
+    words: list[str] = claim["full"].split()
     half = len(words) // 2
     swapped = (
         words[half:] + ["as"] + [w.lower() if i == 0 else w for i, w in enumerate(words[:half])]
@@ -239,11 +239,11 @@ def distractor(claim: dict[str, Any], prose: Prose) -> str:
 
 def planted_text(kind: str, claim: dict[str, Any], prose: Prose) -> str:
     if kind == "exact":
-        return claim["quote"]
+        return str(claim["quote"])
     if kind == "retyped":
         return retype(claim["quote"], prose.rng)
     if kind == "elided":
-        return claim["full"]
+        return str(claim["full"])
     if kind == "changed":
         return change_one_word(claim, prose)
     if kind == "paraphrased":
@@ -267,7 +267,7 @@ def _document(
         size += len(paragraph) + 2
     title = prose.sentence(5, 10).rstrip(".")
     text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
-    spots = []
+    spots: list[dict[str, Any]] = []
     for claim_id, kind, passage in plant:
         # Into a sentence boundary of a random paragraph, as a quotation or as prose.
         breaks = [m.end() for m in re.finditer(r"\. ", text)] or [len(title) + 2]
@@ -389,8 +389,8 @@ def generate(
     for handle in handles:
         handle.close()
     if parquet:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         for path, rows in zip(paths, batches, strict=True):
             pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=256)

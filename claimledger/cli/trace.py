@@ -15,9 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.atomic import write_atomic
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError
-from claimledger.cli.export import write_output
-from claimledger.cli.query import add_ledger_argument, open_ledger
+from claimledger.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_ledger_argument,
+    open_ledger,
+    write_output,
+)
 from claimledger.dates import PartialDate
 from claimledger.trace import (
     ArchiveError,
@@ -30,6 +35,8 @@ from claimledger.trace.apply import ApplyError, apply_appearances
 from claimledger.trace.report import markdown_report
 from claimledger.trace.result import collect
 from claimledger.trace.schedulers import run_map
+
+__all__ = ["register", "run"]
 
 
 def register(subparsers: Any) -> None:
