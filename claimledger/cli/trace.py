@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
 from claimledger.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -24,17 +23,6 @@ from claimledger.cli.common import (
     write_output,
 )
 from claimledger.dates import PartialDate
-from claimledger.trace import (
-    ArchiveError,
-    Options,
-    SchedulerError,
-    find_shards,
-    patterns_for,
-)
-from claimledger.trace.apply import ApplyError, apply_appearances
-from claimledger.trace.report import markdown_report
-from claimledger.trace.result import collect
-from claimledger.trace.schedulers import run_map
 
 __all__ = ["register", "run"]
 
@@ -84,6 +72,13 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the automaton, the matcher and the query API are for this command only.
+    from claimledger.atomic import write_atomic
+    from claimledger.trace import ArchiveError, Options, SchedulerError, find_shards, patterns_for
+    from claimledger.trace.report import markdown_report
+    from claimledger.trace.result import collect
+    from claimledger.trace.schedulers import run_map
+
     since = None
     if args.since is not None:
         try:
@@ -138,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _apply(ledger: Any, found: Any) -> int:
+    from claimledger.trace.apply import ApplyError, apply_appearances
+
     root = ledger.config.root
     files: dict[Path, list[str]] = {}
     for claim in ledger.claims:
