@@ -162,7 +162,7 @@ def plain(value: Any) -> Any:
 
 
 # A claim holds every other model (quotes, evidence, appearances...): slow to draw.
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.from_type(Claim))
 def test_any_claim_validates_and_round_trips(claim: Claim) -> None:
     data = {"claims": [plain(claim)]}
