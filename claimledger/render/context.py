@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Claim, Evidence, Quote, Role, Speaker
+from claimledger.models import Claim, Evidence, Quote, Role, Source, Speaker
 from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.labels import (
@@ -38,7 +38,9 @@ from claimledger.render.labels import (
     source_label,
     speaker_label,
 )
+from claimledger.render.passages import Mark, paragraph_views
 from claimledger.render.pinpoint import Pinpoints
+from claimledger.render.stories import Stories
 from claimledger.render.views import (
     ChangeView,
     ClaimLink,
@@ -56,18 +58,27 @@ from claimledger.render.views import (
     SourceView,
     SpeakerRef,
     SpeakerView,
+    StoryRef,
     TimelineEntry,
     VariantView,
 )
 
 __all__ = ["GROUPINGS", "GroupBy", "build_view"]
 
-GroupBy = Literal["speaker", "topic", "source", "date"]
+GroupBy = Literal["speaker", "story", "topic", "source", "date"]
 GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
 
 
 def _text(date: PartialDate | None) -> str | None:
     return None if date is None else str(date)
+
+
+def _short(meta: Source) -> str:
+    return meta.publisher or meta.title or meta.id
+
+
+def _date_of(meta: Source) -> PartialDate | None:
+    return meta.published or meta.event_date
 
 
 def _describe(finding: Finding) -> str:
@@ -109,10 +120,16 @@ class _Builder:
         for claim, anchor in zip(ledger.claims, self.anchor_of, strict=True):
             self.claim_anchor.setdefault(claim.id, anchor)
         self.sources = {
-            source_id: SourceRef(source_id, self.anchors.take(source_id, "source-"), label)
-            for source_id, label in sorted(
-                (doc.id, source_label(doc.meta)) for doc in ledger.sources.values()
+            doc.id: SourceRef(
+                doc.id,
+                self.anchors.take(doc.id, "source-"),
+                source_label(doc.meta),
+                short=_short(doc.meta),
+                brief=", ".join(
+                    part for part in (_short(doc.meta), _text(_date_of(doc.meta))) if part
+                ),
             )
+            for doc in sorted(ledger.sources.values(), key=lambda doc: doc.id)
         }
         self.speakers = {
             speaker.id: SpeakerRef(
@@ -123,6 +140,10 @@ class _Builder:
         self.claims: dict[str, Claim] = {}
         for claim in ledger.claims:
             self.claims.setdefault(claim.id, claim)
+        self.stories = Stories(ledger, self.anchors)
+        #: Every anchored passage, by source id, for the source's marked text.
+        self.marks: dict[str, list[Mark]] = defaultdict(list)
+        self.anchored = 0
 
     def source(self, source_id: str) -> SourceRef:
         known = self.sources.get(source_id)
@@ -142,9 +163,22 @@ class _Builder:
             claim.id, self.claim_anchor[claim_id], claim.statement, _text(claim.said_on)
         )
 
-    def paragraphs(self, item: Quote | Evidence) -> tuple[int | None, int | None]:
-        found = self.pinpoints.paragraphs(item.source, item.text, item.occurrence)
-        return found or (None, None)
+    def paragraphs(
+        self,
+        item: Quote | Evidence,
+        role: str,
+        claim: ClaimLink | None = None,
+        speaker: SpeakerRef | None = None,
+    ) -> tuple[int | None, int | None]:
+        """The passage's paragraphs; the passage is marked in its source's text."""
+        match = self.pinpoints.match(item.source, item.text, item.occurrence)
+        if match is None:
+            return (None, None)
+        self.anchored += 1
+        self.marks[item.source].extend(
+            Mark(start, end, claim, role, speaker) for start, end in match.parts
+        )
+        return (match.paragraph, match.last_paragraph)
 
     def variants(self, claim: Claim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
         wordings = self.pinpoints.wordings(claim)
@@ -164,23 +198,31 @@ class _Builder:
             return None, ()  # the outlets agree word for word: nothing to show
         return self.source(wordings.reference), shown
 
-    def evidence(self, item: Evidence) -> EvidenceView:
+    def evidence(
+        self,
+        item: Evidence,
+        role: str,
+        claim: ClaimLink | None = None,
+        identifies: SpeakerRef | None = None,
+    ) -> EvidenceView:
         speaker = self.speaker(item.speaker) if item.speaker else None
-        return EvidenceView(
-            item.text, self.source(item.source), speaker, *self.paragraphs(item), item.note
-        )
+        pinpoint = self.paragraphs(item, role, claim, identifies)
+        return EvidenceView(item.text, self.source(item.source), speaker, *pinpoint, item.note)
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
         return RoleView(role.title, _text(role.since), _text(role.until), source, role.note)
 
-    def claim(self, claim: Claim, anchor: str, problems: Sequence[str]) -> ClaimView:
+    def claim(
+        self, claim: Claim, anchor: str, problems: Sequence[str], story: StoryRef | None
+    ) -> ClaimView:
+        link = ClaimLink(claim.id, anchor, claim.statement, _text(claim.said_on))
         quotes = tuple(
             QuoteView(
                 quote.text,
                 self.source(quote.source),
                 f"{anchor}-{n}",
-                *self.paragraphs(quote),
+                *self.paragraphs(quote, "quote", link),
                 quote.occurrence,
                 quote.note,
                 quote.paraphrase,
@@ -215,8 +257,8 @@ class _Builder:
             verdict_rating=verdict.rating if verdict else None,
             verdict_rationale=verdict.rationale if verdict else None,
             quotes=quotes,
-            supports=tuple(self.evidence(e) for e in claim.supports),
-            contradicts=tuple(self.evidence(e) for e in claim.contradicts),
+            supports=tuple(self.evidence(e, "supports", link) for e in claim.supports),
+            contradicts=tuple(self.evidence(e, "contradicts", link) for e in claim.contradicts),
             variants_reference=reference,
             variants=variants,
             related=tuple(self.claim_link(other) for other in claim.related),
@@ -228,6 +270,7 @@ class _Builder:
                 if speaker is not None and speaker.identified_as is not None
                 else None
             ),
+            story=story,
         )
 
     def source_view(self, doc: SourceDocument, cited_by: Sequence[Claim]) -> SourceView:
@@ -235,6 +278,7 @@ class _Builder:
         root = self.ledger.config.root
         text_path = doc.text_path
         shown = text_path.relative_to(root) if text_path.is_relative_to(root) else text_path
+        citing = tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key))
         return SourceView(
             id=meta.id,
             anchor=self.sources[meta.id].anchor,
@@ -249,11 +293,25 @@ class _Builder:
             note=meta.note,
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12],
-            cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
+            cited_by=citing,
+            paragraphs=tuple(
+                paragraph_views(
+                    doc.text,
+                    self.sources[meta.id].anchor,
+                    self.marks[meta.id],
+                    {link.anchor: n for n, link in enumerate(citing, start=1)},
+                )
+                if doc.text is not None
+                else ()
+            ),
         )
 
     def speaker_view(
-        self, speaker: Speaker, claims: Sequence[Claim], identifies: Sequence[Speaker]
+        self,
+        speaker: Speaker,
+        claims: Sequence[Claim],
+        identifies: Sequence[Speaker],
+        by_speaker: Mapping[str, Sequence[Claim]],
     ) -> SpeakerView:
         ordered = sorted(claims, key=claim_key)
         by_date: dict[str | None, list[ClaimLink]] = {}
@@ -263,7 +321,8 @@ class _Builder:
         ident = speaker.identified_as
         identification = None
         if ident is not None:
-            evidence = tuple(self.evidence(e) for e in ident.evidence)
+            me = self.speakers[speaker.id]
+            evidence = tuple(self.evidence(e, "identifies", None, me) for e in ident.evidence)
             identification = IdentificationView(self.speaker(ident.speaker), evidence, ident.note)
         return SpeakerView(
             id=speaker.id,
@@ -283,6 +342,16 @@ class _Builder:
             and None not in dates
             and is_certain_sequence([d for d in dates if d is not None]),
             identifies=tuple(self.speaker(other.id) for other in identifies),
+            alias_claims=tuple(
+                (
+                    self.speaker(other.id),
+                    tuple(
+                        self.claim_link(c.id) for c in sorted(by_speaker[other.id], key=claim_key)
+                    ),
+                )
+                for other in identifies
+                if by_speaker[other.id]
+            ),
         )
 
 
@@ -299,11 +368,17 @@ def _groups(
         titles.setdefault(key, title)
         sort_keys.setdefault(key, sort)
 
+    order = {story.key: n for n, story in enumerate(builder.stories.ordered())}
     for claim, view in sorted(views, key=lambda pair: claim_key(pair[0])):
         if group_by == "speaker":
             ref = builder.speaker(claim.speaker)
             add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
             primary[ref.id].append(view)
+        elif group_by == "story":
+            story = view.story
+            assert story is not None
+            add(story.key, story.title, (0, f"{order[story.key]:09d}", story.key))
+            primary[story.key].append(view)
         elif group_by == "date":
             key = _text(claim.said_on) or ""
             add(key, key or "Date not known", (*date_key(claim.said_on), key))
@@ -349,10 +424,12 @@ def build_view(
     builder = _Builder(ledger)
     problems, elsewhere = _place_findings(ledger, findings)
     pairs = [
-        (claim, builder.claim(claim, anchor, problems.get(index, ())))
+        (claim, builder.claim(claim, anchor, problems.get(index, ()), builder.stories.of(index)))
         for index, (claim, anchor) in enumerate(zip(ledger.claims, builder.anchor_of, strict=True))
     ]
-    sections = Sections(*(builder.anchors.take(name) for name in ("claims", "sources", "speakers")))
+    sections = Sections(
+        *(builder.anchors.take(name) for name in ("claims", "sources", "speakers", "verdict-scale"))
+    )
     groups = _groups(builder, pairs, group_by)
 
     cited: dict[str, list[Claim]] = defaultdict(list)
@@ -363,13 +440,17 @@ def build_view(
             cited[source_id].append(claim)
     sources = sorted(
         ledger.sources.values(),
-        key=lambda doc: (*date_key(doc.meta.published or doc.meta.event_date), doc.id),
+        key=lambda doc: (*date_key(_date_of(doc.meta)), doc.id),
     )
     identifies: dict[str, list[Speaker]] = defaultdict(list)
     for speaker in ledger.speakers.values():
         if speaker.identified_as is not None:
             identifies[speaker.identified_as.speaker].append(speaker)
     speakers = sorted(ledger.speakers.values(), key=lambda s: (speaker_label(s).casefold(), s.id))
+    # Speakers first: identifications mark their passages in the sources' texts too.
+    speaker_views = tuple(
+        builder.speaker_view(s, by_speaker[s.id], identifies[s.id], by_speaker) for s in speakers
+    )
     dates = sorted((c.said_on for c in ledger.claims if c.said_on), key=date_key)
     config = ledger.config
     return LedgerView(
@@ -383,15 +464,17 @@ def build_view(
         groups=tuple(groups),
         claims=tuple(view for group in groups for view in group.claims),
         sources=tuple(builder.source_view(doc, cited[doc.id]) for doc in sources),
-        speakers=tuple(
-            builder.speaker_view(s, by_speaker[s.id], identifies[s.id]) for s in speakers
-        ),
+        speakers=speaker_views,
         contradicted=sum(1 for claim in ledger.claims if claim.contradicts),
         first_said=_text(dates[0]) if dates else None,
         last_said=_text(dates[-1]) if dates else None,
         topics=tuple(sorted({t for c in ledger.claims for t in c.topics}, key=str.casefold)),
         verdict_scale=config.verdict_scale,
         verdict_unrated=config.verdict_unrated,
+        stories=builder.stories.ordered(),
+        edition_name=config.edition,
+        edition_date=_text(config.edition_date),
+        anchored_passages=builder.anchored,
         problems=tuple(elsewhere),
         forced=bool(findings),
     )

@@ -30,7 +30,7 @@ at least two outlets, as :func:`claimledger.anchor.remark_wordings` finds them
 
 from __future__ import annotations
 
-from claimledger.anchor import Wordings, remark_wordings
+from claimledger.anchor import Match, Wordings, remark_wordings
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim
 
@@ -47,15 +47,19 @@ class Pinpoints:
     def __init__(self, ledger: LedgerFiles) -> None:
         self._sources = ledger.sources
 
-    def paragraphs(
-        self, source_id: str, text: str, occurrence: int | None
-    ) -> tuple[int, int] | None:
-        """The first and last paragraph of the passage in its source, if it is placed."""
+    def match(self, source_id: str, text: str, occurrence: int | None) -> Match | None:
+        """Where the passage stands in its source, if it is placed."""
         source = self._sources.get(source_id)
         if source is None or not text.strip():
             return None
         found = source.anchoring(text, occurrence)
-        match = None if found is None else found.chosen
+        return None if found is None else found.chosen
+
+    def paragraphs(
+        self, source_id: str, text: str, occurrence: int | None
+    ) -> tuple[int, int] | None:
+        """The first and last paragraph of the passage in its source, if it is placed."""
+        match = self.match(source_id, text, occurrence)
         return None if match is None else (match.paragraph, match.last_paragraph)
 
     def wordings(self, claim: Claim) -> Wordings | None:

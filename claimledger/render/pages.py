@@ -1,0 +1,329 @@
+"""The multi-page ledger's plan: which pages there are, what each shows, where each anchor lives.
+
+This module knows nothing of Markdown or HTML, so that every presenter builds
+the same site: an **index** (what the ledger is, what was checked, its counts,
+every claim listed by story then date), one page per **group** of claims
+(a story by default; a speaker, topic, source or date with ``group_by``), one
+per **source** (its metadata and its text, paragraph by paragraph, with the
+cited passages marked), a **speakers** page and a **verdicts** page (the claims
+listed by rating: the index filtered by verdict).
+
+Pages have presenter-neutral keys (``index``, ``stories/briefing``,
+``sources/weekly-example-2016-10-12``); a presenter maps keys to file names
+(:func:`markdown_file`: the index is ``README.md`` so that a folder of the
+ledger on GitHub opens on it). Every anchor a view holds has one home page, and
+:meth:`PagePlan.href` gives the relative link to it from any page.
+
+>>> from pathlib import Path
+>>> from claimledger.check import validate
+>>> from claimledger.config import discover
+>>> from claimledger.render.context import build_view
+>>> view = build_view(validate(discover(Path("tests/render/ledger"))).ledger, group_by="story")
+>>> plan = PagePlan.build(view)
+>>> [page.key for page in plan.pages][:3]
+['index', 'speakers', 'verdicts']
+>>> plan.href("stories/briefing", "source-weekly-example-2016-10-12-p2", markdown_file)
+'../sources/weekly-example-2016-10-12.md#source-weekly-example-2016-10-12-p2'
+>>> plan.href("index", "focus-on-russia-diverts-attention", markdown_file)
+'stories/briefing.md#focus-on-russia-diverts-attention'
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping, Sequence
+from typing import Literal
+
+import attrs
+
+from claimledger.dates import PartialDate
+from claimledger.render.escape import anchor_slug
+from claimledger.render.labels import date_key, is_certain_sequence
+from claimledger.render.views import (
+    ClaimView,
+    Group,
+    LedgerView,
+    SourceView,
+    SpeakerView,
+    StoryRef,
+)
+
+__all__ = [
+    "NOT_RATED",
+    "Diagram",
+    "DiagramEdge",
+    "DiagramNode",
+    "Page",
+    "PageKind",
+    "PagePlan",
+    "VerdictGroup",
+    "attribution_chain",
+    "html_file",
+    "markdown_file",
+    "verdict_groups",
+]
+
+PageKind = Literal["index", "group", "source", "speakers", "verdicts"]
+
+#: The verdict group of claims without a verdict.
+NOT_RATED = "not rated"
+
+#: The folder of each kind of page that has one page per item.
+_FOLDERS = {"story": "stories", "speaker": "by-speaker", "topic": "topics", "source": "by-source"}
+
+
+def markdown_file(key: str) -> str:
+    """The Markdown file of a page key."""
+    return "README.md" if key == "index" else f"{key}.md"
+
+
+def html_file(key: str) -> str:
+    """The HTML file of a page key."""
+    return f"{key}.html"
+
+
+@attrs.frozen
+class VerdictGroup:
+    """The claims with one rating (or none), for the verdicts page."""
+
+    rating: str
+    anchor: str
+    #: ``scale``, ``unrated`` (a rating outside the scale) or ``none``.
+    kind: str
+    claims: tuple[ClaimView, ...]
+
+
+def verdict_groups(view: LedgerView) -> tuple[VerdictGroup, ...]:
+    """Every rating of the scale, then the unrated ones, then the claims not rated.
+
+    A rating no claim has is listed (with none), so the scale shows whole; a rating
+    off the scale (possible only in a ``--force`` rendering) is listed after them.
+    """
+    ratings = list(dict.fromkeys((*view.verdict_scale, *view.verdict_unrated)))
+    ratings += sorted(
+        {c.verdict_rating for c in view.claims if c.verdict_rating} - set(ratings), key=str
+    )
+    groups = [
+        VerdictGroup(
+            rating,
+            anchor_slug(rating, "verdict-"),
+            "scale" if rating in view.verdict_scale else "unrated",
+            tuple(c for c in view.claims if c.verdict_rating == rating),
+        )
+        for rating in ratings
+    ]
+    unrated = tuple(c for c in view.claims if c.verdict_rating is None)
+    taken = {g.anchor for g in groups}
+    anchor = "verdict-not-rated" if "verdict-not-rated" not in taken else "verdict-none-given"
+    return (*groups, VerdictGroup(NOT_RATED, anchor, "none", unrated))
+
+
+@attrs.frozen
+class DiagramNode:
+    node: str
+    #: The whole label: presenters wrap it, never cut it.
+    label: str
+
+
+@attrs.frozen
+class DiagramEdge:
+    source: str
+    target: str
+    #: ``quotes``, ``supports`` or ``contradicts`` (a claim's sources); ``called``
+    #: (a source's names for a speaker) or ``identified`` (an attribution chain).
+    kind: str
+
+
+@attrs.frozen
+class Diagram:
+    """A picture: a group's sources and claims (numbered), or an attribution chain."""
+
+    sources: tuple[DiagramNode, ...]
+    claims: tuple[DiagramNode, ...]
+    edges: tuple[DiagramEdge, ...]
+    #: The claims' nodes by speaker, drawn as a box titled with the speaker's name.
+    clusters: tuple[tuple[str, tuple[DiagramNode, ...]], ...] = ()
+
+
+def _called(speaker: SpeakerView, node: str, prefix: str) -> list[tuple[DiagramNode, DiagramEdge]]:
+    by_source: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for name, ref in speaker.reported_as:
+        key = ref.id if ref is not None else ""
+        by_source.setdefault(key, []).append(f"“{name}”")
+        names[key] = ref.name if ref is not None else "no source recorded"
+    return [
+        (
+            DiagramNode(f"{prefix}{n}", f"{names[key]}: {', '.join(dict.fromkeys(called))}"),
+            DiagramEdge(f"{prefix}{n}", node, "called"),
+        )
+        for n, (key, called) in enumerate(by_source.items(), start=1)
+    ]
+
+
+def attribution_chain(view: LedgerView, speaker: SpeakerView) -> Diagram | None:
+    """How an identified speaker's words reach a name: what each source calls the
+    speaker, the ledger's identification, and what the sources call that person."""
+    ident = speaker.identified_as
+    if ident is None:
+        return None
+    person = next((s for s in view.speakers if s.id == ident.speaker.id), None)
+    nodes = [DiagramNode("u", speaker.display_name), DiagramNode("p", ident.speaker.name)]
+    edges = [DiagramEdge("u", "p", "identified")]
+    for node, edge in _called(speaker, "u", "a") + (_called(person, "p", "b") if person else []):
+        nodes.append(node)
+        edges.append(edge)
+    return Diagram(tuple(nodes), (), tuple(edges))
+
+
+@attrs.frozen
+class Page:
+    """One page: its key, kind and title, and the group or source it shows."""
+
+    key: str
+    kind: PageKind
+    title: str
+    group: Group | None = None
+    source: SourceView | None = None
+
+
+@attrs.frozen
+class PagePlan:
+    """The pages of a ledger and the page each anchor is on."""
+
+    view: LedgerView
+    pages: tuple[Page, ...]
+    verdicts: tuple[VerdictGroup, ...]
+    homes: Mapping[str, str]
+
+    @classmethod
+    def build(cls, view: LedgerView) -> PagePlan:
+        """The plan of ``view``, whose groups become the group pages."""
+        homes: dict[str, str] = {}
+        pages = [
+            Page("index", "index", view.title),
+            Page("speakers", "speakers", "Speakers"),
+            Page("verdicts", "verdicts", "Claims by verdict"),
+        ]
+        for anchor in (view.sections.claims, view.sections.sources, view.sections.scale):
+            homes[anchor] = "index"
+        homes[view.sections.speakers] = "speakers"
+        for story in view.stories:
+            homes[story.anchor] = "index"
+        folder = _FOLDERS.get(view.group_by, f"by-{view.group_by}")
+        for group in view.groups:
+            key = f"{folder}/{group.anchor.removeprefix(f'by-{view.group_by}-')}"
+            pages.append(Page(key, "group", group.title, group=group))
+            homes[group.anchor] = key
+            for claim in group.claims:
+                homes.setdefault(claim.anchor, key)
+        for source in view.sources:
+            key = f"sources/{source.anchor.removeprefix('source-')}"
+            pages.append(Page(key, "source", source.id, source=source))
+            homes[source.anchor] = key
+            for paragraph in source.paragraphs:
+                homes[paragraph.anchor] = key
+        for speaker in view.speakers:
+            homes[speaker.anchor] = "speakers"
+        groups = verdict_groups(view)
+        for verdict in groups:
+            homes[verdict.anchor] = "verdicts"
+        return cls(view, tuple(pages), groups, homes)
+
+    @staticmethod
+    def in_date_order(claims: Sequence[ClaimView]) -> tuple[ClaimView, ...]:
+        """Claims by date (undated last), then id."""
+        return tuple(sorted(claims, key=lambda c: (c.said_on is None, c.said_on or "", c.id)))
+
+    def by_story(self) -> tuple[tuple[StoryRef, tuple[ClaimView, ...]], ...]:
+        """Each story with its claims by date (undated last), then id."""
+        ordered = self.in_date_order(self.view.claims)
+        return tuple(
+            (story, tuple(c for c in ordered if c.story == story)) for story in self.view.stories
+        )
+
+    def story_page(self, story: StoryRef) -> str:
+        """The page showing the story's claims in full (the index if it has none)."""
+        for claim in self.view.claims:
+            if claim.story == story:
+                return self.homes.get(claim.anchor, "index")
+        return "index"
+
+    def story_dates(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each date claims were made on, with the stories (and claim counts) of that date.
+
+        Empty unless the dates are two or more and each certainly follows the one
+        before (day-precise dates, or months and years that cannot overlap): only
+        then does a timeline show an order the record supports.
+        """
+        counts: dict[str, dict[str, int]] = {}
+        for claim in self.view.claims:
+            if claim.said_on is not None and claim.story is not None:
+                per_story = counts.setdefault(claim.said_on, {})
+                per_story[claim.story.key] = per_story.get(claim.story.key, 0) + 1
+        try:
+            dates = sorted((PartialDate.parse(d) for d in counts), key=date_key)
+        except ValueError:  # a date this renderer cannot order
+            return ()
+        if len(dates) < 2 or not is_certain_sequence(dates):
+            return ()
+        titles = {story.key: story.title for story in self.view.stories}
+        return tuple(
+            (
+                str(date),
+                tuple(
+                    f"{titles[key]} ({n} claim{'s' if n != 1 else ''})"
+                    for key, n in sorted(counts[str(date)].items(), key=lambda kv: kv[0])
+                ),
+            )
+            for date in dates
+        )
+
+    def diagram(self, group: Group) -> Diagram:
+        """The group's claims and the sources that report, support or contradict them."""
+        sources: dict[str, DiagramNode] = {}
+        claims = []
+        edges = []
+        clusters: dict[str, list[DiagramNode]] = {}
+        for n, claim in enumerate(group.claims, start=1):
+            node = f"c{n}"
+            claims.append(DiagramNode(node, str(n)))
+            clusters.setdefault(claim.speaker.name, []).append(claims[-1])
+            cited = (
+                *(("quotes", q.source) for q in claim.quotes),
+                *(("supports", e.source) for e in claim.supports),
+                *(("contradicts", e.source) for e in claim.contradicts),
+            )
+            for kind, ref in dict.fromkeys(cited):
+                if not ref.known:
+                    continue
+                if ref.id not in sources:
+                    sources[ref.id] = DiagramNode(f"s{len(sources) + 1}", ref.name)
+                edges.append(DiagramEdge(sources[ref.id].node, node, kind))
+        return Diagram(
+            tuple(sources.values()),
+            tuple(claims),
+            tuple(edges),
+            tuple((speaker, tuple(nodes)) for speaker, nodes in clusters.items()),
+        )
+
+    def page_of(self, anchor: str) -> str | None:
+        """The key of the page holding ``anchor``; ``None`` if no page does."""
+        return self.homes.get(anchor)
+
+    def href(self, page: str, anchor: str, file: Callable[[str], str]) -> str:
+        """The link from page ``page`` to ``anchor``, relative, as ``file`` names pages.
+
+        An anchor no page holds (a dangling reference in a ``--force`` rendering) is
+        linked on the page itself, where the template says it is missing.
+        """
+        home = self.homes.get(anchor, page)
+        if home == page:
+            return f"#{anchor}"
+        here = posixpath.dirname(file(page)) or "."
+        return f"{posixpath.relpath(file(home), here)}#{anchor}"
+
+    def page_href(self, page: str, target: str, file: Callable[[str], str]) -> str:
+        """The link from page ``page`` to the top of page ``target``."""
+        here = posixpath.dirname(file(page)) or "."
+        return posixpath.relpath(file(target), here)
