@@ -19,6 +19,7 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 from __future__ import annotations
 
 import bisect
+import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Literal, get_args
@@ -133,7 +134,10 @@ class _Builder:
         }
         self.speakers = {
             speaker.id: SpeakerRef(
-                speaker.id, self.anchors.take(speaker.id, "speaker-"), speaker_label(speaker)
+                speaker.id,
+                self.anchors.take(speaker.id, "speaker-"),
+                speaker_label(speaker),
+                full_name=speaker_label(speaker, limit=sys.maxsize),
             )
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
@@ -328,6 +332,7 @@ class _Builder:
             id=speaker.id,
             anchor=self.speakers[speaker.id].anchor,
             display_name=speaker_label(speaker),
+            full_name=speaker_label(speaker, limit=sys.maxsize),
             name=speaker.name,
             description=speaker.description,
             reported_as=tuple(

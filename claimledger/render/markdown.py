@@ -193,6 +193,7 @@ def render_markdown(
         path,
         ledger=view,
         href=lambda anchor: f"#{anchor}",
+        published=lambda anchor: view.url and f"{view.url}#{anchor}",
         attribution=lambda speaker: attribution_chain(view, speaker),
     )
 
@@ -224,6 +225,7 @@ def render_pages(
             page=page,
             href=lambda anchor, key=key: plan.href(key, anchor, markdown_file),
             page_href=lambda target, key=key: plan.page_href(key, target, markdown_file),
+            published=lambda anchor: plan.published(anchor, markdown_file),
             attribution=lambda speaker: attribution_chain(view, speaker),
         )
     return pages

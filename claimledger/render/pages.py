@@ -168,7 +168,10 @@ def attribution_chain(view: LedgerView, speaker: SpeakerView) -> Diagram | None:
     if ident is None:
         return None
     person = next((s for s in view.speakers if s.id == ident.speaker.id), None)
-    nodes = [DiagramNode("u", speaker.display_name), DiagramNode("p", ident.speaker.name)]
+    nodes = [
+        DiagramNode("u", speaker.full_name or speaker.display_name),
+        DiagramNode("p", ident.speaker.whole),
+    ]
     edges = [DiagramEdge("u", "p", "identified")]
     for node, edge in _called(speaker, "u", "a") + (_called(person, "p", "b") if person else []):
         nodes.append(node)
@@ -288,7 +291,7 @@ class PagePlan:
         for n, claim in enumerate(group.claims, start=1):
             node = f"c{n}"
             claims.append(DiagramNode(node, str(n)))
-            clusters.setdefault(claim.speaker.name, []).append(claims[-1])
+            clusters.setdefault(claim.speaker.whole, []).append(claims[-1])
             cited = (
                 *(("quotes", q.source) for q in claim.quotes),
                 *(("supports", e.source) for e in claim.supports),
@@ -322,6 +325,14 @@ class PagePlan:
             return f"#{anchor}"
         here = posixpath.dirname(file(page)) or "."
         return f"{posixpath.relpath(file(home), here)}#{anchor}"
+
+    def published(self, anchor: str, file: Callable[[str], str]) -> str | None:
+        """The web address of ``anchor`` where the ledger is published (the ``url`` key,
+        the folder's address), or ``None`` when no address is configured."""
+        if not self.view.url:
+            return None
+        base = self.view.url if self.view.url.endswith("/") else f"{self.view.url}/"
+        return f"{base}{file(self.homes.get(anchor, 'index'))}#{anchor}"
 
     def page_href(self, page: str, target: str, file: Callable[[str], str]) -> str:
         """The link from page ``page`` to the top of page ``target``."""

@@ -67,6 +67,12 @@ class SpeakerRef:
     anchor: str
     name: str
     known: bool = True
+    #: The name uncut, where a diagram wraps it (``name`` may be shortened with "…").
+    full_name: str = ""
+
+    @property
+    def whole(self) -> str:
+        return self.full_name or self.name
 
 
 @attrs.frozen
@@ -307,6 +313,8 @@ class SpeakerView:
     identifies: tuple[SpeakerRef, ...] = ()
     #: The claims recorded under each of those speakers, by date.
     alias_claims: tuple[tuple[SpeakerRef, tuple[ClaimLink, ...]], ...] = ()
+    #: ``display_name`` uncut, where a diagram wraps it.
+    full_name: str = ""
 
 
 @attrs.frozen
