@@ -118,6 +118,13 @@ def verdict_groups(view: LedgerView) -> tuple[VerdictGroup, ...]:
     return (*groups, VerdictGroup(NOT_RATED, anchor, "none", unrated))
 
 
+_VERBS = {"quotes": "quotes", "supports": "supports", "contradicts": "contradicts"}
+
+
+def _claims(n: int) -> str:
+    return f"{n} claim{'s' if n != 1 else ''}"
+
+
 @attrs.frozen
 class DiagramNode:
     node: str
@@ -132,17 +139,16 @@ class DiagramEdge:
     #: ``quotes``, ``supports`` or ``contradicts`` (a claim's sources); ``called``
     #: (a source's names for a speaker) or ``identified`` (an attribution chain).
     kind: str
+    label: str = ""
 
 
 @attrs.frozen
 class Diagram:
-    """A picture: a group's sources and claims (numbered), or an attribution chain."""
+    """A picture: a group's sources and speakers, or an attribution chain."""
 
     sources: tuple[DiagramNode, ...]
     claims: tuple[DiagramNode, ...]
     edges: tuple[DiagramEdge, ...]
-    #: The claims' nodes by speaker, drawn as a box titled with the speaker's name.
-    clusters: tuple[tuple[str, tuple[DiagramNode, ...]], ...] = ()
 
 
 def _called(speaker: SpeakerView, node: str, prefix: str) -> list[tuple[DiagramNode, DiagramEdge]]:
@@ -283,32 +289,40 @@ class PagePlan:
         )
 
     def diagram(self, group: Group) -> Diagram:
-        """The group's claims and the sources that report, support or contradict them."""
+        """Who makes the group's claims and which sources quote, support or contradict them.
+
+        One node per speaker (with the number of their claims) and per source; one
+        arrow per source, speaker and way of citing, labelled with how many claims.
+        """
+        speakers: dict[str, DiagramNode] = {}
+        counts: dict[str, int] = {}
         sources: dict[str, DiagramNode] = {}
-        claims = []
-        edges = []
-        clusters: dict[str, list[DiagramNode]] = {}
-        for n, claim in enumerate(group.claims, start=1):
-            node = f"c{n}"
-            claims.append(DiagramNode(node, str(n)))
-            clusters.setdefault(claim.speaker.whole, []).append(claims[-1])
-            cited = (
-                *(("quotes", q.source) for q in claim.quotes),
-                *(("supports", e.source) for e in claim.supports),
-                *(("contradicts", e.source) for e in claim.contradicts),
+        cited: dict[tuple[str, str, str], int] = {}
+        for claim in group.claims:
+            who = claim.speaker.id
+            counts[who] = counts.get(who, 0) + 1
+            speakers.setdefault(who, DiagramNode(f"p{len(speakers) + 1}", claim.speaker.whole))
+            ways = dict.fromkeys(
+                (
+                    *(("quotes", q.source) for q in claim.quotes),
+                    *(("supports", e.source) for e in claim.supports),
+                    *(("contradicts", e.source) for e in claim.contradicts),
+                )
             )
-            for kind, ref in dict.fromkeys(cited):
-                if not ref.known:
-                    continue
-                if ref.id not in sources:
-                    sources[ref.id] = DiagramNode(f"s{len(sources) + 1}", ref.name)
-                edges.append(DiagramEdge(sources[ref.id].node, node, kind))
-        return Diagram(
-            tuple(sources.values()),
-            tuple(claims),
-            tuple(edges),
-            tuple((speaker, tuple(nodes)) for speaker, nodes in clusters.items()),
+            for kind, ref in ways:
+                if ref.known:
+                    sources.setdefault(ref.id, DiagramNode(f"s{len(sources) + 1}", ref.name))
+                    key = (sources[ref.id].node, speakers[who].node, kind)
+                    cited[key] = cited.get(key, 0) + 1
+        people = tuple(
+            attrs.evolve(node, label=f"{node.label} ({_claims(counts[who])})")
+            for who, node in speakers.items()
         )
+        edges = tuple(
+            DiagramEdge(source, person, kind, f"{_VERBS[kind]} {_claims(n)}")
+            for (source, person, kind), n in cited.items()
+        )
+        return Diagram(tuple(sources.values()), people, edges)
 
     def page_of(self, anchor: str) -> str | None:
         """The key of the page holding ``anchor``; ``None`` if no page does."""
