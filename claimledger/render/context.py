@@ -18,11 +18,9 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 
 from __future__ import annotations
 
-import bisect
 import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding
@@ -41,6 +39,7 @@ from claimledger.render.labels import (
 )
 from claimledger.render.passages import Mark, paragraph_views
 from claimledger.render.pinpoint import Pinpoints
+from claimledger.render.placing import GROUPINGS, GroupBy, group_claims, place_findings
 from claimledger.render.stories import Stories
 from claimledger.render.views import (
     ChangeView,
@@ -49,7 +48,6 @@ from claimledger.render.views import (
     CorrectionView,
     DiagramSource,
     EvidenceView,
-    Group,
     IdentificationView,
     LedgerView,
     QuoteView,
@@ -66,9 +64,6 @@ from claimledger.render.views import (
 
 __all__ = ["GROUPINGS", "GroupBy", "build_view"]
 
-GroupBy = Literal["speaker", "story", "topic", "source", "date"]
-GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
-
 
 def _text(date: PartialDate | None) -> str | None:
     return None if date is None else str(date)
@@ -80,33 +75,6 @@ def _short(meta: Source) -> str:
 
 def _date_of(meta: Source) -> PartialDate | None:
     return meta.published or meta.event_date
-
-
-def _describe(finding: Finding) -> str:
-    warning = "" if finding.severity.fails else " (warning)"
-    return f"{finding.location}: {finding.code}{warning} {finding.message}"
-
-
-def _place_findings(
-    ledger: LedgerFiles, findings: Sequence[Finding]
-) -> tuple[dict[int, list[str]], list[str]]:
-    """Findings by the index of the claim whose lines they fall in, and the rest."""
-    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for index, origin in enumerate(ledger.claim_origins):
-        starts[origin.path].append((origin.at().line, index))
-    for located in starts.values():
-        located.sort()
-    by_claim: dict[int, list[str]] = defaultdict(list)
-    elsewhere: list[str] = []
-    for finding in findings:
-        located = starts.get(finding.location.path, [])
-        # The last claim starting at or before the finding's line holds it.
-        at = bisect.bisect_right(located, (finding.location.line, len(ledger.claims)))
-        if at:
-            by_claim[located[at - 1][1]].append(_describe(finding))
-        else:
-            elsewhere.append(_describe(finding))
-    return by_claim, elsewhere
 
 
 class _Builder:
@@ -360,59 +328,6 @@ class _Builder:
         )
 
 
-def _groups(
-    builder: _Builder, views: Sequence[tuple[Claim, ClaimView]], group_by: GroupBy
-) -> list[Group]:
-    """The claims section's groups: each claim shown in full once, linked from the others."""
-    titles: dict[str, str] = {}
-    sort_keys: dict[str, tuple[int, str, str]] = {}
-    primary: dict[str, list[ClaimView]] = defaultdict(list)
-    secondary: dict[str, list[ClaimLink]] = defaultdict(list)
-
-    def add(key: str, title: str, sort: tuple[int, str, str]) -> None:
-        titles.setdefault(key, title)
-        sort_keys.setdefault(key, sort)
-
-    order = {story.key: n for n, story in enumerate(builder.stories.ordered())}
-    for claim, view in sorted(views, key=lambda pair: claim_key(pair[0])):
-        if group_by == "speaker":
-            ref = builder.speaker(claim.speaker)
-            add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
-            primary[ref.id].append(view)
-        elif group_by == "story":
-            story = view.story
-            assert story is not None
-            add(story.key, story.title, (0, f"{order[story.key]:09d}", story.key))
-            primary[story.key].append(view)
-        elif group_by == "date":
-            key = _text(claim.said_on) or ""
-            add(key, key or "Date not known", (*date_key(claim.said_on), key))
-            primary[key].append(view)
-        else:
-            # A claim may have several topics or sources: shown in full under
-            # the first, linked from the others, so that its anchor is unique.
-            keys = tuple(dict.fromkeys(claim.topics if group_by == "topic" else claim.sources()))
-            if not keys:
-                add("", f"No {group_by}", (1, "", ""))
-                primary[""].append(view)
-            for n, key in enumerate(keys):
-                title = key if group_by == "topic" else builder.source(key).label
-                add(key, title, (0, title.casefold(), key))
-                if n == 0:
-                    primary[key].append(view)
-                else:
-                    secondary[key].append(view.link)
-    return [
-        Group(
-            titles[key],
-            builder.anchors.take(key or "none", f"by-{group_by}-"),
-            tuple(primary[key]),
-            tuple(secondary[key]),
-        )
-        for key in sorted(titles, key=lambda key: sort_keys[key])
-    ]
-
-
 def build_view(
     ledger: LedgerFiles,
     *,
@@ -427,7 +342,7 @@ def build_view(
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     builder = _Builder(ledger)
-    problems, elsewhere = _place_findings(ledger, findings)
+    problems, elsewhere = place_findings(ledger, findings)
     pairs = [
         (claim, builder.claim(claim, anchor, problems.get(index, ()), builder.stories.of(index)))
         for index, (claim, anchor) in enumerate(zip(ledger.claims, builder.anchor_of, strict=True))
@@ -435,7 +350,7 @@ def build_view(
     sections = Sections(
         *(builder.anchors.take(name) for name in ("claims", "sources", "speakers", "verdict-scale"))
     )
-    groups = _groups(builder, pairs, group_by)
+    groups = group_claims(builder, pairs, group_by)
 
     cited: dict[str, list[Claim]] = defaultdict(list)
     by_speaker: dict[str, list[Claim]] = defaultdict(list)
@@ -480,6 +395,7 @@ def build_view(
         edition_name=config.edition,
         edition_date=_text(config.edition_date),
         anchored_passages=builder.anchored,
+        rules_off=tuple(sorted(code for code, level in config.rules.items() if level is None)),
         problems=tuple(elsewhere),
         forced=bool(findings),
     )

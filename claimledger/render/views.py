@@ -359,6 +359,8 @@ class LedgerView:
     edition_date: str | None = None
     #: Passages found word for word in their sources (quotes, evidence, identifications).
     anchored_passages: int = 0
+    #: Codes of the checks the configuration turns off.
+    rules_off: tuple[str, ...] = ()
     #: Findings of a ``--force`` rendering, ledger-wide, as text; empty otherwise.
     problems: tuple[str, ...] = ()
     forced: bool = False
