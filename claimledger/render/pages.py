@@ -56,6 +56,7 @@ __all__ = [
     "Page",
     "PageKind",
     "PagePlan",
+    "Timeline",
     "VerdictGroup",
     "attribution_chain",
     "html_file",
@@ -186,6 +187,15 @@ def attribution_chain(view: LedgerView, speaker: SpeakerView) -> Diagram | None:
 
 
 @attrs.frozen
+class Timeline:
+    """The stories by the dates their claims were made, where the order is certain."""
+
+    entries: tuple[tuple[str, tuple[str, ...]], ...]
+    #: Dates left out because they may fall on another date's day.
+    left_out: tuple[str, ...]
+
+
+@attrs.frozen
 class Page:
     """One page: its key, kind and title, and the group or source it shows."""
 
@@ -258,12 +268,13 @@ class PagePlan:
                 return self.homes.get(claim.anchor, "index")
         return "index"
 
-    def story_dates(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    def story_dates(self) -> Timeline:
         """Each date claims were made on, with the stories (and claim counts) of that date.
 
-        Empty unless the dates are two or more and each certainly follows the one
-        before (day-precise dates, or months and years that cannot overlap): only
-        then does a timeline show an order the record supports.
+        Only dates whose order is certain are drawn: a date that may fall on the day
+        of a more precise one (``2016-10`` beside ``2016-10-12``) is left out, and
+        named, so that the timeline shows no order the record does not support. Fewer
+        than two dates left: no timeline.
         """
         counts: dict[str, dict[str, int]] = {}
         for claim in self.view.claims:
@@ -273,20 +284,34 @@ class PagePlan:
         try:
             dates = sorted((PartialDate.parse(d) for d in counts), key=date_key)
         except ValueError:  # a date this renderer cannot order
-            return ()
-        if len(dates) < 2 or not is_certain_sequence(dates):
-            return ()
-        titles = {story.key: story.title for story in self.view.stories}
-        return tuple(
+            return Timeline((), ())
+        # A date that may share a day with a more precise one is the one left out.
+        certain = [
+            date
+            for date in dates
+            if not any(
+                other != date
+                and not (date.definitely_after(other) or other.definitely_after(date))
+                and other.last - other.first < date.last - date.first
+                for other in dates
+            )
+        ]
+        if not is_certain_sequence(certain):
+            return Timeline((), ())
+        if len(certain) < 2:
+            return Timeline((), ())
+        entries = tuple(
             (
                 str(date),
                 tuple(
-                    f"{titles[key]} ({n} claim{'s' if n != 1 else ''})"
-                    for key, n in sorted(counts[str(date)].items(), key=lambda kv: kv[0])
+                    f"{story.title} ({_claims(counts[str(date)][story.key])})"
+                    for story in self.view.stories
+                    if story.key in counts[str(date)]
                 ),
             )
-            for date in dates
+            for date in certain
         )
+        return Timeline(entries, tuple(str(d) for d in dates if d not in certain))
 
     def diagram(self, group: Group) -> Diagram:
         """Who makes the group's claims and which sources quote, support or contradict them.
