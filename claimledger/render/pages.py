@@ -119,9 +119,6 @@ def verdict_groups(view: LedgerView) -> tuple[VerdictGroup, ...]:
     return (*groups, VerdictGroup(NOT_RATED, anchor, "none", unrated))
 
 
-_VERBS = {"quotes": "quotes", "supports": "supports", "contradicts": "contradicts"}
-
-
 def _claims(n: int) -> str:
     return f"{n} claim{'s' if n != 1 else ''}"
 
@@ -344,7 +341,7 @@ class PagePlan:
             for who, node in speakers.items()
         )
         edges = tuple(
-            DiagramEdge(source, person, kind, f"{_VERBS[kind]} {_claims(n)}")
+            DiagramEdge(source, person, kind, f"{kind} {_claims(n)}")
             for (source, person, kind), n in cited.items()
         )
         return Diagram(tuple(sources.values()), people, edges)

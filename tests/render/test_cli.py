@@ -11,6 +11,7 @@ import pytest
 import claimledger.atomic
 from claimledger.cli import main
 from tests.conftest import EXAMPLES
+from tests.render.conftest import configure
 from tests.render.site import Site
 from tests.render.structure import Structure
 
@@ -83,12 +84,7 @@ def test_pages_cannot_go_to_standard_output(
 def test_a_configured_ledger_file_asks_for_a_folder_or_a_single_page(
     fixture_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pyproject = fixture_root / "pyproject.toml"
-    pyproject.write_text(
-        pyproject.read_text().replace(
-            "[tool.claimledger]", '[tool.claimledger]\nledger = "LEDGER.md"'
-        )
-    )
+    configure(fixture_root, 'ledger = "LEDGER.md"')
     assert main(["render", str(fixture_root)]) == 2
     assert "names a file, but the ledger is now a folder of pages" in capsys.readouterr().err
     assert not (fixture_root / "LEDGER.md").exists()
@@ -237,12 +233,7 @@ def test_a_template_error_exits_2_with_its_place_and_writes_nothing(
 def test_a_template_named_in_the_configuration_that_is_missing(
     fixture_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pyproject = fixture_root / "pyproject.toml"
-    pyproject.write_text(
-        pyproject.read_text().replace(
-            "[tool.claimledger]", '[tool.claimledger]\ntemplate = "nope.j2"'
-        )
-    )
+    configure(fixture_root, 'template = "nope.j2"')
     assert main(["render", str(fixture_root), "--single-page"]) == 2
     assert "nope.j2: template not found" in capsys.readouterr().err
     assert main(["render", str(fixture_root)]) == 2

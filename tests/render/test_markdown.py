@@ -18,7 +18,7 @@ from claimledger.render import (
     render_markdown,
     render_pages,
 )
-from tests.render.conftest import FIXTURE, validated
+from tests.render.conftest import FIXTURE, configure, validated
 from tests.render.structure import Structure
 
 
@@ -101,12 +101,7 @@ def test_a_custom_template_from_the_configuration(fixture_root: Path) -> None:
         "# {{ ledger.title | md }} ({{ ledger.edition }})\n"
         "{% for claim in ledger.claims %}\n- {{ claim.id }}: {{ claim.statement | md }}\n{% endfor %}\n"
     )
-    pyproject = fixture_root / "pyproject.toml"
-    pyproject.write_text(
-        pyproject.read_text().replace(
-            "[tool.claimledger]", '[tool.claimledger]\ntemplate = "templates/short.md.j2"'
-        )
-    )
+    configure(fixture_root, 'template = "templates/short.md.j2"')
     text = render_markdown(validated(fixture_root).ledger)
     assert text.startswith("# Example ledger: a briefing on strikes in Syria (")
     assert "- tricky-characters: \\#1 \\| the West's" in text
@@ -184,12 +179,7 @@ def test_force_marks_the_failing_claims_and_lists_the_rest() -> None:
 def test_cite_as_links_to_the_published_ledger_when_its_url_is_configured(
     fixture_root: Path,
 ) -> None:
-    pyproject = fixture_root / "pyproject.toml"
-    pyproject.write_text(
-        pyproject.read_text().replace(
-            "[tool.claimledger]", '[tool.claimledger]\nurl = "https://example.org/ledger/LEDGER.md"'
-        )
-    )
+    configure(fixture_root, 'url = "https://example.org/ledger/LEDGER.md"')
     ledger = validated(fixture_root).ledger
     edition = edition_digest(ledger.claims)
     text = render_markdown(ledger)
@@ -210,13 +200,11 @@ def test_cite_as_names_the_configured_edition_and_its_date_and_invents_neither(
         f"- **Cite as:** Example ledger: a briefing on strikes in Syria, edition `{edition}`, "
         "claim `no-equivalence`, digest `a3e2ca738c79`\n"
     ) in plain
-    pyproject = fixture_root / "pyproject.toml"
-    pyproject.write_text(
-        pyproject.read_text().replace(
-            "[tool.claimledger]",
-            '[tool.claimledger]\nedition = "Second edition"\nedition-date = "2016-11-02"\n'
-            'url = "https://example.org/ledger/"',
-        )
+    configure(
+        fixture_root,
+        'edition = "Second edition"',
+        'edition-date = "2016-11-02"',
+        'url = "https://example.org/ledger/"',
     )
     ledger = validated(fixture_root).ledger
     pages = render_pages(ledger)

@@ -57,9 +57,14 @@ def test_a_forced_rendering_links_what_exists_and_says_what_does_not() -> None:
 def test_the_plan_puts_every_anchor_on_one_page() -> None:
     view = build_view(validated(FIXTURE).ledger, group_by="story")
     plan = PagePlan.build(view)
-    assert [p.key for p in plan.pages if p.kind == "group"] == ["stories/briefing", "stories/debate"]
+    assert [p.key for p in plan.pages if p.kind == "group"] == [
+        "stories/briefing",
+        "stories/debate",
+    ]
     assert plan.page_of("no-equivalence") == "stories/debate"
-    assert plan.page_of("source-weekly-example-2016-10-12-p2") == "sources/weekly-example-2016-10-12"
+    assert (
+        plan.page_of("source-weekly-example-2016-10-12-p2") == "sources/weekly-example-2016-10-12"
+    )
     assert plan.href("sources/weekly-example-2016-10-12", "no-equivalence", markdown_file) == (
         "../stories/debate.md#no-equivalence"
     )
