@@ -37,6 +37,7 @@ from claimledger.render.context import GROUPINGS, GroupBy
 from claimledger.render.digest import edition_digest
 from claimledger.render.folder import FolderError, write_pages
 from claimledger.render.markdown import TemplateError, render_markdown, render_pages
+from claimledger.render.stories import untitled
 from claimledger.report import TextReporter
 
 __all__ = ["register", "run"]
@@ -133,6 +134,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
+    for key in untitled(result.ledger):
+        print(
+            f"claimledger: warning: [tool.claimledger.stories] titles {key!r}, but no claim "
+            "file has that name",
+            file=sys.stderr,
+        )
     findings = result.findings if result.failed else ()
     claims = len(result.ledger.claims)
     edition = edition_digest(result.ledger.claims)

@@ -23,7 +23,7 @@ from claimledger.ledger import LedgerFiles
 from claimledger.render.labels import Anchors
 from claimledger.render.views import StoryRef
 
-__all__ = ["Stories", "story_key"]
+__all__ = ["Stories", "story_key", "story_keys", "untitled"]
 
 
 def story_key(path: str, claims_folder: str) -> str:
@@ -40,18 +40,30 @@ def story_key(path: str, claims_folder: str) -> str:
     return str(file.with_suffix("")) if file.suffix in (".yaml", ".yml") else str(file)
 
 
+def story_keys(ledger: LedgerFiles) -> list[str]:
+    """The story key of each claim of the ledger, in order."""
+    config = ledger.config
+    root = config.root
+    folder = (
+        config.claims_dir.relative_to(root).as_posix()
+        if config.claims_dir.is_relative_to(root)
+        else ""
+    )
+    return [story_key(origin.path, folder) for origin in ledger.claim_origins]
+
+
+def untitled(ledger: LedgerFiles) -> tuple[str, ...]:
+    """Keys of ``[tool.claimledger.stories]`` that name no claim file (a typo, a file renamed)."""
+    keys = set(story_keys(ledger))
+    return tuple(key for key in ledger.config.stories if key not in keys)
+
+
 class Stories:
     """The story of each claim (by its index in the ledger) and the stories in order."""
 
     def __init__(self, ledger: LedgerFiles, anchors: Anchors) -> None:
         config = ledger.config
-        root = config.root
-        folder = (
-            config.claims_dir.relative_to(root).as_posix()
-            if config.claims_dir.is_relative_to(root)
-            else ""
-        )
-        keys = [story_key(origin.path, folder) for origin in ledger.claim_origins]
+        keys = story_keys(ledger)
         configured = [key for key in config.stories if key in set(keys)]
         rest = sorted(set(keys) - set(configured))
         self._stories = {
@@ -59,8 +71,6 @@ class Stories:
             for key in (*configured, *rest)
         }
         self._keys = keys
-        #: Keys the configuration titles that name no claim file.
-        self.unknown = tuple(key for key in config.stories if key not in self._stories)
 
     def of(self, index: int) -> StoryRef:
         return self._stories[self._keys[index]]

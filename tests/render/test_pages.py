@@ -9,6 +9,7 @@ import pytest
 from pytest_regressions.file_regression import FileRegressionFixture
 
 from claimledger.check import validate
+from claimledger.cli import main
 from claimledger.config import discover
 from claimledger.render import GROUPINGS, render_pages
 from claimledger.render.context import build_view
@@ -81,6 +82,15 @@ def test_stories_follow_the_configured_titles_and_order(fixture_root: Path) -> N
     )
     index = render_pages(validated(fixture_root).ledger)["README.md"]
     assert index.index("### The debate") < index.index("### The briefing")
+
+
+def test_a_story_title_for_no_claim_file_is_warned_about(
+    fixture_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pyproject = fixture_root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + '\n[tool.claimledger.stories]\ndebat = "Typo"\n')
+    assert main(["render", str(fixture_root)]) == 0
+    assert "titles 'debat', but no claim file has that name" in capsys.readouterr().err
 
 
 def test_a_source_page_marks_each_passage_where_it_stands_and_links_its_claims() -> None:
