@@ -173,7 +173,7 @@ def attribution_chain(view: LedgerView, speaker: SpeakerView) -> Diagram | None:
         return None
     person = next((s for s in view.speakers if s.id == ident.speaker.id), None)
     nodes = [
-        DiagramNode("u", speaker.full_name or speaker.display_name),
+        DiagramNode("u", speaker.whole),
         DiagramNode("p", ident.speaker.whole),
     ]
     edges = [DiagramEdge("u", "p", "identified")]

@@ -67,7 +67,7 @@ class SpeakerRef:
     anchor: str
     name: str
     known: bool = True
-    #: The name uncut, where a diagram wraps it (``name`` may be shortened with "…").
+    #: The name uncut (``name``, kept for templates that want it short, may end in "…").
     full_name: str = ""
 
     @property
@@ -313,8 +313,12 @@ class SpeakerView:
     identifies: tuple[SpeakerRef, ...] = ()
     #: The claims recorded under each of those speakers, by date.
     alias_claims: tuple[tuple[SpeakerRef, tuple[ClaimLink, ...]], ...] = ()
-    #: ``display_name`` uncut, where a diagram wraps it.
+    #: ``display_name`` uncut.
     full_name: str = ""
+
+    @property
+    def whole(self) -> str:
+        return self.full_name or self.display_name
 
 
 @attrs.frozen
