@@ -266,6 +266,7 @@ class _Builder:
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12],
             cited_by=citing,
+            label=self.sources[meta.id].label,
             paragraphs=tuple(
                 paragraph_views(
                     doc.text,

@@ -235,7 +235,7 @@ class PagePlan:
                 homes.setdefault(claim.anchor, key)
         for source in view.sources:
             key = f"sources/{source.anchor.removeprefix('source-')}"
-            pages.append(Page(key, "source", source.id, source=source))
+            pages.append(Page(key, "source", source.label or source.id, source=source))
             homes[source.anchor] = key
             for paragraph in source.paragraphs:
                 homes[paragraph.anchor] = key

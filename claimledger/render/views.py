@@ -242,6 +242,8 @@ class SourceView:
     cited_by: tuple[ClaimLink, ...]
     #: The text, paragraph by paragraph, with every anchored passage marked.
     paragraphs: tuple[ParagraphView, ...] = ()
+    #: The short citation its references show (publisher, title, date as known).
+    label: str = ""
 
 
 @attrs.frozen
