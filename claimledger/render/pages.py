@@ -211,6 +211,9 @@ class PagePlan:
     pages: tuple[Page, ...]
     verdicts: tuple[VerdictGroup, ...]
     homes: Mapping[str, str]
+    _links: dict[tuple[str, str, Callable[[str], str]], str] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def build(cls, view: LedgerView) -> PagePlan:
@@ -359,8 +362,7 @@ class PagePlan:
         home = self.homes.get(anchor, page)
         if home == page:
             return f"#{anchor}"
-        here = posixpath.dirname(file(page)) or "."
-        return f"{posixpath.relpath(file(home), here)}#{anchor}"
+        return f"{self.page_href(page, home, file)}#{anchor}"
 
     def published(self, anchor: str, file: Callable[[str], str]) -> str | None:
         """The web address of ``anchor`` where the ledger is published (the ``url`` key,
@@ -372,5 +374,8 @@ class PagePlan:
 
     def page_href(self, page: str, target: str, file: Callable[[str], str]) -> str:
         """The link from page ``page`` to the top of page ``target``."""
-        here = posixpath.dirname(file(page)) or "."
-        return posixpath.relpath(file(target), here)
+        key = (page, target, file)
+        if key not in self._links:  # relpath is slow, and a page links to few pages
+            here = posixpath.dirname(file(page)) or "."
+            self._links[key] = posixpath.relpath(file(target), here)
+        return self._links[key]

@@ -90,8 +90,13 @@ def paragraph_views(
         for left, right in itertools.pairwise(cuts):
             covering = [m for m in inside if m.start <= left and m.end >= right]
             piece = _segment(text[left:right], covering, numbers)
-            if segments and attrs.evolve(segments[-1], text="") == attrs.evolve(piece, text=""):
-                segments[-1] = attrs.evolve(piece, text=segments[-1].text + piece.text)
+            last = segments[-1] if segments else None
+            if last is not None and (last.cited_by, last.roles, last.identifies) == (
+                piece.cited_by,
+                piece.roles,
+                piece.identifies,
+            ):
+                segments[-1] = attrs.evolve(piece, text=last.text + piece.text)
             else:
                 segments.append(piece)
         views.append(
