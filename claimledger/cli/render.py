@@ -18,10 +18,8 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimledger.atomic import write_atomic
-from claimledger.check import validate
 from claimledger.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -30,15 +28,12 @@ from claimledger.cli.common import (
     find_config,
     for_display,
 )
-from claimledger.config import Config
-from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles
-from claimledger.render.context import GROUPINGS, GroupBy
-from claimledger.render.digest import edition_digest
-from claimledger.render.folder import FolderError, write_pages
-from claimledger.render.markdown import TemplateError, render_markdown, render_pages
-from claimledger.render.stories import untitled
-from claimledger.report import TextReporter
+from claimledger.render.groupings import GROUPINGS, GroupBy
+
+if TYPE_CHECKING:
+    from claimledger.config import Config
+    from claimledger.findings import Finding
+    from claimledger.ledger import LedgerFiles
 
 __all__ = ["register", "run"]
 
@@ -122,6 +117,14 @@ def _shown(path: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.atomic import write_atomic
+    from claimledger.check import validate
+    from claimledger.digest import edition_digest
+    from claimledger.render.markdown import TemplateError, render_markdown
+    from claimledger.render.stories import untitled
+    from claimledger.report import TextReporter
+    from claimledger.resolved import resolve
+
     config = find_config(args.path)
     target = None if args.single_page else _pages_target(args, config)
     result = validate(config)
@@ -134,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
-    for key in untitled(result.ledger):
+    for key in untitled(resolve(result.ledger)):
         print(
             f"claimledger: warning: [tool.claimledger.stories] titles {key!r}, but no claim "
             "file has that name",
@@ -175,6 +178,9 @@ def run(args: argparse.Namespace) -> int:
 def _write_pages(
     ledger: LedgerFiles, group_by: GroupBy, findings: Sequence[Finding], folder: Path, edition: str
 ) -> int:
+    from claimledger.render.folder import FolderError, write_pages
+    from claimledger.render.markdown import TemplateError, render_pages
+
     try:
         pages = render_pages(ledger, group_by=group_by, findings=findings)
     except TemplateError as exc:
