@@ -50,6 +50,7 @@ from claimledger.ledger import (
     read_text,
 )
 from claimledger.rules import RULES
+from claimledger.safe_read import read_regular, real_folder
 from claimledger.secret import cache_secret
 
 __all__ = ["CACHE_DIR", "FileReport", "validate_incremental"]
@@ -131,10 +132,13 @@ def _init_worker(registry: LedgerFiles) -> None:
     _REGISTRY = registry
 
 
-def _check_file(path: Path) -> FileReport:
+def _check_file(job: tuple[Path, str]) -> FileReport:
+    # The text travels with the job: the bytes checked are the bytes the cache key hashed,
+    # even if the file changes while the run lasts.
+    path, text = job
     registry = _REGISTRY
     assert registry is not None, "worker not initialised"
-    result = read_claim_file(path, registry.config.root)
+    result = read_claim_file(path, registry.config.root, text)
     ledger = attrs.evolve(
         registry,
         claims=tuple(claim for claim, _ in result.claims),
@@ -149,13 +153,30 @@ def _check_file(path: Path) -> FileReport:
     return FileReport(tuple(findings), ledger.index)
 
 
+#: A cached report larger than this is not read (a file's report is a few kB; a planted
+#: entry linked to ``/dev/zero`` must not be read until memory runs out).
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+
+
 class _Cache:
+    """Per-file reports under ``.claimledger/cache/``, which a repository could commit.
+
+    So nothing read from it is trusted by its place: an entry's *name* is an HMAC
+    of its key under the user's secret (a repository cannot compute it, so it
+    cannot plant an entry where it would be looked up), its *content* carries an
+    HMAC too, and it is read only if it is a regular file of bounded size, never
+    through a link. Nothing is written through a linked folder.
+    """
+
     def __init__(self, root: Path, enabled: bool) -> None:
+        self.root = root
         self.folder = root / CACHE_DIR
         self.secret = cache_secret() if enabled else None
 
     def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        assert self.secret is not None
+        name = hmac.new(self.secret, f"name\0{key}".encode(), hashlib.sha256).hexdigest()
+        return self.folder / name[:2] / f"{name}.json"
 
     def _mac(self, key: str, body: str) -> str:
         assert self.secret is not None
@@ -164,12 +185,16 @@ class _Cache:
     def get(self, key: str) -> FileReport | None:
         if self.secret is None:
             return None
+        target = self._file(key)
         try:
-            mac, _, body = self._file(key).read_text(encoding="utf-8").partition("\n")
+            if not real_folder(target.parent, self.root):
+                return None
+            data = read_regular(target, self.root, limit=MAX_ENTRY_BYTES)
+            mac, _, body = data.decode("utf-8").partition("\n")
             if not hmac.compare_digest(mac, self._mac(key, body)):
                 return None  # not written by this user's claimledger: never trusted
             return FileReport.from_json(json.loads(body))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, RuntimeError, ValueError, KeyError, TypeError):
             return None  # missing, unreadable or not ours: recompute
 
     def put(self, key: str, report: FileReport) -> None:
@@ -178,9 +203,11 @@ class _Cache:
         body = json.dumps(report.to_json(), ensure_ascii=False)
         try:
             target = self._file(key)
+            if not real_folder(target.parent, self.root):
+                return  # a committed link: never write through it
             target.parent.mkdir(parents=True, exist_ok=True)
             ignore = self.folder.parent / ".gitignore"
-            if not ignore.exists():
+            if not os.path.lexists(ignore):
                 write_atomic(ignore, "# claimledger's cache: safe to delete\n*\n")
             write_atomic(target, f"{self._mac(key, body)}\n{body}")
         except OSError:
@@ -194,13 +221,13 @@ def _file_key(context: str, relative: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _run(paths: Sequence[Path], registry: LedgerFiles, jobs: int) -> list[FileReport]:
-    if jobs <= 1 or len(paths) < 2 * jobs:
+def _run(files: Sequence[tuple[Path, str]], registry: LedgerFiles, jobs: int) -> list[FileReport]:
+    if jobs <= 1 or len(files) < 2 * jobs:
         _init_worker(registry)
-        return [_check_file(path) for path in paths]
-    chunk = max(1, len(paths) // (jobs * 4))
+        return [_check_file(job) for job in files]
+    chunk = max(1, len(files) // (jobs * 4))
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
-        return list(pool.map(_check_file, paths, chunksize=chunk))
+        return list(pool.map(_check_file, files, chunksize=chunk))
 
 
 def validate_incremental(
@@ -212,7 +239,7 @@ def validate_incremental(
     store = _Cache(config.root, cache)
     paths = claim_paths(config)
     reports: dict[Path, FileReport] = {}
-    misses: list[tuple[Path, str]] = []
+    misses: list[tuple[Path, str, str]] = []
     for path in paths:
         text, data, problems = read_text(path, config.root)
         if data is None or text is None:
@@ -221,11 +248,11 @@ def validate_incremental(
         key = _file_key(context, path.relative_to(config.root).as_posix(), data)
         cached = store.get(key)
         if cached is None:
-            misses.append((path, key))
+            misses.append((path, key, text))
         else:
             reports[path] = cached
-    computed = _run([p for p, _ in misses], registry, jobs or os.cpu_count() or 1)
-    for (path, key), report in zip(misses, computed, strict=True):
+    computed = _run([(p, text) for p, _, text in misses], registry, jobs or os.cpu_count() or 1)
+    for (path, key, _), report in zip(misses, computed, strict=True):
         reports[path] = report
         store.put(key, report)
     ordered = [reports[path] for path in paths]

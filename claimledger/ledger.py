@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
 from claimledger.parse import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
+from claimledger.safe_read import OutsideLedger, TooLarge, UnsafeFile, read_regular
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 __all__ = [
@@ -184,19 +186,16 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
         return [Finding(code, Severity.ERROR, message, Location(shown, line, col))]
 
     try:
-        # strict: a link loop raises here (RuntimeError before Python 3.13, OSError after).
-        if not path.resolve(strict=True).is_relative_to(_resolved(root)):
-            return (
-                None,
-                None,
-                fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER),
-            )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            return None, None, fail(f"file is {size / 1048576:.1f} MB, over the {limit} MB limit")
-        data = path.read_bytes()
+        data = read_regular(path, _resolved(root), limit=MAX_BYTES)
+    except TooLarge as exc:
+        limit = MAX_BYTES // (1024 * 1024)
+        return None, None, fail(f"file is {exc.size / 1048576:.1f} MB, over the {limit} MB limit")
+    except OutsideLedger as exc:
+        return None, None, fail(str(exc), OUTSIDE_LEDGER)
+    except UnsafeFile as exc:
+        return None, None, fail(f"cannot read file: {exc}")
     except RuntimeError:
+        # strict resolution: a link loop raises RuntimeError before Python 3.13, OSError after.
         return None, None, fail("cannot read file: a loop of symbolic links")
     except OSError as exc:
         return None, None, fail(f"cannot read file: {exc.strerror or exc}")
@@ -212,8 +211,12 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
     return text, data, []
 
 
-def _parse(path: Path, root: Path) -> tuple[Document | None, list[Finding]]:
-    text, _, findings = read_text(path, root)
+def _parse(
+    path: Path, root: Path, text: str | None = None
+) -> tuple[Document | None, list[Finding]]:
+    findings: list[Finding] = []
+    if text is None:
+        text, _, findings = read_text(path, root)
     if text is None:
         return None, findings
     try:
@@ -222,9 +225,9 @@ def _parse(path: Path, root: Path) -> tuple[Document | None, list[Finding]]:
         return None, [exc.finding]
 
 
-def read_claim_file(path: Path, root: Path) -> ClaimFile:
-    """Parse and structure one claim file."""
-    doc, findings = _parse(path, root)
+def read_claim_file(path: Path, root: Path, text: str | None = None) -> ClaimFile:
+    """Parse and structure one claim file (``text``: its contents, when already read)."""
+    doc, findings = _parse(path, root, text)
     if doc is None:
         return ClaimFile(_display(path, root), (), tuple(findings))
     claims, findings = structure_claims(doc)
@@ -249,7 +252,7 @@ def claim_paths(config: Config) -> list[Path]:
 
 def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):  # a FIFO or a link is reported, not skipped
         return {}, {}, []
     doc, findings = _parse(path, config.root)
     if doc is None:

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     config = find_config(args.path)
     result = validate(config)
     # Findings go to standard error: standard output may be the export itself.
-    reporter = TextReporter(Path.cwd(), colour=False)
+    reporter = TextReporter(Path.cwd(), colour=False, ledgers=[config.root])
     try:
         text = export_ledger(result, args.format)
     except ExportRefused as refused:

@@ -79,7 +79,9 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(output, result.text)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
-    TextReporter(Path.cwd()).report(for_display(result.findings, config.root), sys.stdout)
+    TextReporter(Path.cwd(), ledgers=[config.root]).report(
+        for_display(result.findings, config.root), sys.stdout
+    )
     quotes = sum(len(c.quotes) for c in imported.claims)
     print(
         f"wrote {output}: {len(imported.claims)} claim(s); {quotes} quote(s) to anchor",

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     result = validate(config)
     shown = for_display(result.findings, config.root)
     # Findings go to standard error: standard output may be the ledger itself (-o -).
-    TextReporter(Path.cwd()).report(shown, sys.stderr)
+    TextReporter(Path.cwd(), ledgers=[config.root]).report(shown, sys.stderr)
     if result.failed and not args.force:
         print(
             "claimledger: the ledger has errors; nothing written (--force to write anyway)",

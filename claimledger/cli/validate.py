@@ -67,13 +67,14 @@ def _within(finding: Finding, root: Path, selected: list[Path]) -> bool:
     return any(full.is_relative_to(sel) for sel in selected)
 
 
-def make_reporter(name: str, root: Path, colour: str) -> Reporter:
+def make_reporter(name: str, root: Path, colour: str, ledgers: list[Path]) -> Reporter:
     if name == "json":
         return JsonReporter()
     if name == "github":
         return GithubReporter()
     tty = sys.stdout.isatty()
-    return TextReporter(Path.cwd(), colour=colour == "always" or (colour == "auto" and tty))
+    painted = colour == "always" or (colour == "auto" and tty)
+    return TextReporter(Path.cwd(), colour=painted, ledgers=ledgers)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,6 +90,6 @@ def run(args: argparse.Namespace) -> int:
         found = validate_incremental(config, jobs=args.jobs, cache=args.cache)
         kept = [f for f in found if _within(f, root, selected)]
         findings += for_display(kept, root)
-    reporter = make_reporter(args.format, Path.cwd(), args.color)
+    reporter = make_reporter(args.format, Path.cwd(), args.color, list(ledgers))
     reporter.report(findings, sys.stdout)
     return EXIT_FINDINGS if any(f.severity.fails for f in findings) else EXIT_OK

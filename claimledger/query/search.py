@@ -39,6 +39,7 @@ from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
 from claimledger.query.resolved import ResolvedClaim
+from claimledger.safe_read import real_folder
 from claimledger.secret import cache_secret
 
 __all__ = ["WINDOW", "Searcher", "passages"]
@@ -245,15 +246,15 @@ class Searcher:
     ) -> sqlite3.Connection | None:
         assert self._cache is not None
         secret = cache_secret()
-        if secret is None:
-            return None
+        if secret is None or not real_folder(self._cache, self._cache.parent):
+            return None  # no secret, or a committed link: never read or write through it
         # Named by a keyed digest: an index planted in a repository (force-added past the
         # .gitignore) has a name nobody without this user's secret can compute, so it is
         # never opened, and cannot pass off invented passages as a source's text.
         name = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
         path = self._cache / f"search-{kind}-{name}.sqlite3"
         with contextlib.suppress(sqlite3.DatabaseError, OSError):
-            if path.is_file():
+            if path.is_file() and not path.is_symlink():
                 db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
                 db.execute("SELECT open, close FROM marks").fetchone()
                 return db
