@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from claimledger.atomic import OutputRefused, check_configured_output
 from claimledger.findings import Severity
 
 __all__ = ["Config", "ConfigError", "RuleSetting", "discover"]
@@ -118,11 +119,18 @@ class Config:
         if not scale:
             raise ConfigError(f"{where}: verdict-scale must name at least one rating")
         template = string("template", None)
+        ledger_path = inside("ledger", "LEDGER.md")
+        try:
+            # Written by `render`: never into .git/ (a hook or core.fsmonitor would run it)
+            # nor any hidden folder.
+            check_configured_output(ledger_path, root)
+        except OutputRefused as exc:
+            raise ConfigError(f"{where}: ledger: {exc}") from None
         return cls(
             root=root,
             claims_dir=inside("claims", "claims"),
             corpus_dir=inside("corpus", "corpus"),
-            ledger_path=inside("ledger", "LEDGER.md"),
+            ledger_path=ledger_path,
             title=string("title", DEFAULT_TITLE) or DEFAULT_TITLE,
             description=string("description", None),
             url=string("url", None),

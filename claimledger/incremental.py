@@ -37,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from claimledger.atomic import write_atomic
+from claimledger.atomic import private_folder, write_atomic
 from claimledger.check import settle
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
@@ -205,10 +205,9 @@ class _Cache:
             target = self._file(key)
             if not real_folder(target.parent, self.root):
                 return  # a committed link: never write through it
+            if private_folder(self.root) is None:
+                return
             target.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder.parent / ".gitignore"
-            if not os.path.lexists(ignore):
-                write_atomic(ignore, "# claimledger's cache: safe to delete\n*\n")
             write_atomic(target, f"{self._mac(key, body)}\n{body}")
         except OSError:
             pass  # a read-only checkout validates without a cache

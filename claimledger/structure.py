@@ -48,6 +48,8 @@ __all__ = [
 ]
 
 SCHEMA = "CL003"
+#: Fields that count from 1 (``occurrence: 1`` is the first time the words occur).
+COUNTS_FROM_ONE = frozenset({"occurrence"})
 #: Items of one list reported wrong before the rest are left unchecked.
 MAX_LIST_ERRORS = 100
 T = TypeVar("T")
@@ -164,11 +166,19 @@ def _make_converter() -> cattrs.Converter:
 
     def attrs_factory(cl: Any) -> Callable[[Any, Any], Any]:
         inner = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
+        counts = [f.name for f in attrs.fields(cl) if f.name in COUNTS_FROM_ONE]
 
         def hook(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
                 raise SchemaError(f"expected a mapping, got {describe(value)}")
-            return inner(value, cl)
+            result = inner(value, cl)
+            for name in counts:
+                count = getattr(result, name)
+                if count is not None and count < 1:
+                    problem = SchemaError(f"expected a count from 1, got {describe(count)}")
+                    problem.__notes__ = [AttributeValidationNote(f"Structuring {name}", name, int)]
+                    raise ClassValidationError(f"While structuring {cl.__name__}", [problem], cl)
+            return result
 
         return hook
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
+from claimledger.atomic import OutputRefused, private_folder
+from claimledger.atomic import write_output as write_output_file
 from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
-from claimledger.export import FORMATS, ExportRefused, export_ledger
+from claimledger.export import FORMATS, ExportRefused, export_ledger, is_export
 from claimledger.report import TextReporter
 
 
@@ -26,18 +29,38 @@ def register(subparsers: Any) -> None:
     parser.add_argument("path", nargs="?", metavar="PATH", help="the ledger (default: here)")
     parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="what to write")
     parser.add_argument(
-        "--output", "-o", metavar="FILE", help="write FILE atomically (default: standard output)"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write FILE atomically ('-' or default: standard output)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if it is not an export of this format written by claimledger",
     )
     parser.set_defaults(run=run)
 
 
-def write_output(text: str, output: str | None) -> None:
-    """``text`` to standard output, or atomically to ``output`` (shared by export and schema)."""
-    if output is None:
+def write_output(
+    text: str,
+    output: str | None,
+    *,
+    owned: Callable[[str], bool],
+    force: bool = False,
+    root: Path | None = None,
+) -> None:
+    """``text`` to standard output (``None`` or ``-``), or safely to ``output``: an existing
+    file is replaced only if ``owned`` recognises it or with ``force`` (shared by export
+    and schema)."""
+    if output is None or output == "-":
         sys.stdout.write(text)
         return
     try:
-        write_atomic(Path(output), text)
+        scratch = private_folder(root) if root is not None else None
+        write_output_file(Path(output), text, owned=owned, force=force, scratch=scratch)
+    except OutputRefused as exc:
+        raise UsageError(f"not written: {exc}") from None
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -54,5 +77,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"claimledger: {refused}", file=sys.stderr)
         return EXIT_FINDINGS
     reporter.report(for_display(result.findings, config.root), sys.stderr)  # warnings, if any
-    write_output(text, args.output)
+    write_output(
+        text,
+        args.output,
+        owned=functools.partial(is_export, args.format),
+        force=args.force,
+        root=config.root,
+    )
     return EXIT_OK

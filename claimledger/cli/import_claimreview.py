@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
+from claimledger.atomic import OutputRefused, private_folder, write_output
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
 from claimledger.importers import NOT_ANCHORED, InputError, claim_file, read_claimreview
 from claimledger.ledger import read_ledger
@@ -76,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
     result = claim_file(imported, ledger, output, Path(shown).name)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, result.text)
+        write_output(output, result.text, force=args.force, scratch=private_folder(config.root))
+    except OutputRefused as exc:
+        raise UsageError(f"not written: {exc}") from None
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     TextReporter(Path.cwd(), ledgers=[config.root]).report(

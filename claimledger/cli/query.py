@@ -17,7 +17,8 @@ from typing import Any, TextIO
 
 import yaml
 
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config
+from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, terminal
+from claimledger.findings import CONTROL, escaped, visible
 from claimledger.ledger import read_ledger
 from claimledger.query import ClaimSet, Ledger, QueryError, ResolvedClaim
 
@@ -51,17 +52,33 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
 
 
 def query_error(exc: QueryError) -> int:
-    print(f"claimledger: {exc}", file=sys.stderr)
+    print(f"claimledger: {visible(str(exc))}", file=sys.stderr)  # names come from the ledger
     return EXIT_FINDINGS
 
 
+class _Dumper(yaml.SafeDumper):
+    """Strings holding control characters are double-quoted, where escapes are read back."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if CONTROL.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump(data: Any, fmt: str, out: TextIO) -> None:
-    """``data`` as indented JSON or as block YAML (UTF-8 kept, keys in order)."""
+    """``data`` as indented JSON or as block YAML (UTF-8 kept, keys in order).
+
+    Control and bidirectional characters are written as escapes (``\\u001b``),
+    so the data is the same but nothing acts on the terminal.
+    """
     if fmt == "json":
-        json.dump(data, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     else:
-        yaml.safe_dump(data, out, sort_keys=False, allow_unicode=True, width=100)
+        text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+        out.write(escaped(text))
 
 
 def register(subparsers: Any) -> None:
@@ -152,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         claims = select(ledger, args)
     except QueryError as exc:
         return query_error(exc)
-    out = sys.stdout
+    out = terminal(sys.stdout)
     if args.format == "ids":
         out.writelines(f"{claim_id}\n" for claim_id in claims.ids())
     elif args.format == "table":

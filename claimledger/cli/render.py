@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
+from claimledger.atomic import OutputRefused, private_folder, write_output
 from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, find_config, for_display
 from claimledger.render.context import GROUPINGS
 from claimledger.render.digest import edition_digest
-from claimledger.render.markdown import TemplateError, render_markdown
+from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
 from claimledger.report import TextReporter
 
 __all__ = ["register", "run"]
@@ -58,7 +58,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="write the ledger even if it has errors, marking the claims that fail",
+        help="write the ledger even if it has errors, marking the claims that fail, and "
+        "replace the output file even if claimledger did not write it",
     )
     parser.set_defaults(run=run)
 
@@ -91,7 +92,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     target = Path(args.output) if args.output else config.ledger_path
     try:
-        write_atomic(target, text)
+        write_output(
+            target,
+            text,
+            owned=is_rendered_ledger,
+            force=args.force,
+            scratch=private_folder(config.root),
+        )
+    except OutputRefused as exc:
+        print(f"claimledger: not written: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(f"claimledger: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE

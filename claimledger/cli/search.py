@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from claimledger.cli.common import EXIT_OK
+from claimledger.cli.common import EXIT_OK, terminal
 from claimledger.cli.query import add_ledger_argument, dump, open_ledger, query_error
 from claimledger.query import ClaimHit, PassageHit, QueryError
 
@@ -101,5 +101,5 @@ def run(args: argparse.Namespace) -> int:
         records = [*map(_record, claims), *map(_record, passages)]
         dump(records, "json", sys.stdout)
     else:
-        _table(claims, passages, sys.stdout)
+        _table(claims, passages, terminal(sys.stdout))
     return EXIT_OK

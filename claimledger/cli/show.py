@@ -11,7 +11,7 @@ from typing import Any, TextIO
 import attrs
 
 from claimledger.anchor import Op, Wordings
-from claimledger.cli.common import EXIT_OK
+from claimledger.cli.common import EXIT_OK, terminal
 from claimledger.cli.query import add_ledger_argument, dump, open_ledger, query_error
 from claimledger.dates import PartialDate
 from claimledger.models import Source, Speaker
@@ -177,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
     except QueryError as exc:
         return query_error(exc)
     if args.format == "text":
-        text(ledger, claim, sys.stdout)
+        text(ledger, claim, terminal(sys.stdout))
     else:
         dump(resolved(ledger, claim), args.format, sys.stdout)
     return EXIT_OK

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from typing import Final
 
 from claimledger.check import Validation
+from claimledger.export.bibtex import HEADER as BIBTEX_HEADER
 from claimledger.export.bibtex import to_bibtex
 from claimledger.export.claimreview import claimreview_feed, to_claimreview
 from claimledger.export.common import claim_digest, rating_value
@@ -52,6 +53,7 @@ __all__ = [
     "claimreview_feed",
     "csl_items",
     "export_ledger",
+    "is_export",
     "json_schema",
     "rating_value",
     "records",
@@ -69,6 +71,21 @@ FORMATS: Final[dict[str, Callable[[LedgerFiles], str]]] = {
     "bibtex": to_bibtex,
     "jsonl": to_jsonl,
 }
+
+
+#: How each export begins, so that ``export -o`` recognises a file it wrote (and may
+#: replace without ``--force``) from one it did not.
+_SIGNATURES: Final[dict[str, tuple[str, ...]]] = {
+    "claimreview": ('{\n  "@context": "https://schema.org",',),
+    "csl-json": ('[\n  {\n    "id": ', "[]"),
+    "bibtex": (BIBTEX_HEADER,),
+    "jsonl": ('{"record":',),
+}
+
+
+def is_export(fmt: str, head: str) -> bool:
+    """Whether a file beginning with ``head`` is an export in format ``fmt``."""
+    return head.startswith(_SIGNATURES[fmt])
 
 
 class ExportRefused(Exception):

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Literal
 
 from claimledger.anchor import SourceText
-from claimledger.atomic import write_atomic
+from claimledger.atomic import private_folder
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
@@ -259,10 +259,8 @@ class Searcher:
                 db.execute("SELECT open, close FROM marks").fetchone()
                 return db
         try:
-            self._cache.mkdir(exist_ok=True)
-            ignore = self._cache / ".gitignore"
-            if not ignore.exists():  # as validation's cache does: the folder ignores itself
-                write_atomic(ignore, "# claimledger's cache: safe to delete\n*\n")
+            if private_folder(self._cache.parent) != self._cache:
+                return None
             fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=self._cache)
             os.close(fd)
         except OSError:

@@ -8,10 +8,17 @@ structure; :mod:`.markdown` runs the Jinja2 template.
 
 from claimledger.render.context import GROUPINGS, GroupBy, build_view
 from claimledger.render.digest import canonical_form, claim_digest, edition_digest
-from claimledger.render.markdown import BUILTIN_TEMPLATE, TemplateError, render_markdown
+from claimledger.render.markdown import (
+    BUILTIN_TEMPLATE,
+    GENERATED_MARK,
+    TemplateError,
+    is_rendered_ledger,
+    render_markdown,
+)
 
 __all__ = [
     "BUILTIN_TEMPLATE",
+    "GENERATED_MARK",
     "GROUPINGS",
     "GroupBy",
     "TemplateError",
@@ -19,5 +26,6 @@ __all__ = [
     "canonical_form",
     "claim_digest",
     "edition_digest",
+    "is_rendered_ledger",
     "render_markdown",
 ]

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from claimledger.rules import (
     ambiguous_quote,
+    control_character,
     corpus_changed,
     duplicate_id,
     duplicate_key,
     empty_quote,
+    id_format,
     outside_ledger,
     possible_misquote,
     quote_not_found,
@@ -54,6 +56,8 @@ RULES: tuple[Rule, ...] = tuple(
                 verdict_not_on_scale,
                 empty_quote,
                 outside_ledger,
+                id_format,
+                control_character,
             )
         ),
         key=lambda rule: rule.code,
