@@ -42,6 +42,12 @@ def _check_settings(config: Config) -> None:
                 f"{config.source}: [tool.claimledger.rules]: {code} ({rule.name}) is applied "
                 "while reading files and cannot be changed"
             )
+        if rule.fixed:
+            raise ConfigError(
+                f"{config.source}: [tool.claimledger.rules]: {code} ({rule.name}) cannot be "
+                "changed: a claim or quote whose reference does not resolve would be dropped "
+                "by query, show, render and export"
+            )
 
 
 def lint(ledger: LedgerFiles, load_findings: list[Finding]) -> tuple[Finding, ...]:

@@ -117,6 +117,10 @@ def _context_key(registry: LedgerFiles) -> str:
     digest.update(json.dumps([config.verdict_scale, config.verdict_unrated]).encode())
     for speaker_id in sorted(registry.speakers):
         digest.update(repr(registry.speakers[speaker_id]).encode())
+    # Unreadable entries change which references are reported (the cause, not each use).
+    digest.update(
+        json.dumps([sorted(registry.broken_speakers), sorted(registry.broken_sources)]).encode()
+    )
     for source_id in sorted(registry.sources):
         source = registry.sources[source_id]
         digest.update(repr((source.meta, source.digest)).encode())
@@ -143,6 +147,7 @@ def _check_file(job: tuple[Path, str]) -> FileReport:
         registry,
         claims=tuple(claim for claim, _ in result.claims),
         claim_origins=tuple(origin for _, origin in result.claims),
+        broken_claims=result.broken,
     )
     findings = list(result.findings)
     for rule in RULES:

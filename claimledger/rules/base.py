@@ -58,6 +58,8 @@ class Rule:
     #: ``"ledger"`` for rules that need every claim (through ``LedgerFiles.index``);
     #: ``"file"`` for rules that can check one claim file against the registry and corpus.
     scope: Literal["file", "ledger"] = "file"
+    #: A rule whose severity the configuration cannot change (references that must resolve).
+    fixed: bool = False
 
     @property
     def phase(self) -> Literal["load", "check"]:
@@ -80,6 +82,7 @@ def rule_from_module(module: ModuleType) -> Rule:
         doc=doc,
         scope=getattr(module, "SCOPE", "file"),
         check_registry=getattr(module, "check_registry", None),
+        fixed=getattr(module, "FIXED", False),
     )
 
 
