@@ -155,11 +155,15 @@ class Config:
         return self.rules.get(code, default)
 
 
-def discover(start: Path) -> Config:
-    """The configuration governing ``start`` (a file or folder), searching upwards."""
+def discover(start: Path, *, within: Path | None = None) -> Config:
+    """The configuration governing ``start`` (a file or folder), searching upwards
+    (no higher than ``within``, when given)."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
+    limit = within.resolve() if within is not None else None
     for candidate in (folder, *folder.parents):
+        if limit is not None and not candidate.is_relative_to(limit):
+            break
         pyproject = candidate / "pyproject.toml"
         if not pyproject.is_file():
             continue

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
-from claimledger.config import Config
+from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
+from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.incremental import validate_incremental
 from claimledger.report import REPORTERS, GithubReporter, JsonReporter, Reporter, TextReporter
+from claimledger.staged import StagedError, staged_tree
 
 
 def register(subparsers: Any) -> None:
@@ -42,6 +45,12 @@ def register(subparsers: Any) -> None:
         help="check changed claim files in N processes (default: the number of cores)",
     )
     parser.add_argument(
+        "--staged",
+        action="store_true",
+        help="check what the git index holds (what a commit will contain), not the files on "
+        "disk; for the pre-commit hook",
+    )
+    parser.add_argument(
         "--no-cache",
         dest="cache",
         action="store_false",
@@ -67,14 +76,14 @@ def _within(finding: Finding, root: Path, selected: list[Path]) -> bool:
     return any(full.is_relative_to(sel) for sel in selected)
 
 
-def make_reporter(name: str, root: Path, colour: str, ledgers: list[Path]) -> Reporter:
+def make_reporter(name: str, here: Path, colour: str, ledgers: list[Path]) -> Reporter:
     if name == "json":
         return JsonReporter()
     if name == "github":
         return GithubReporter()
     tty = sys.stdout.isatty()
     painted = colour == "always" or (colour == "auto" and tty)
-    return TextReporter(Path.cwd(), colour=painted, ledgers=ledgers)
+    return TextReporter(here, colour=painted, ledgers=ledgers)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,10 +95,45 @@ def run(args: argparse.Namespace) -> int:
         entry = ledgers.setdefault(config.root, (config, []))
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
     findings: list[Finding] = []
-    for root, (config, selected) in ledgers.items():
-        found = validate_incremental(config, jobs=args.jobs, cache=args.cache)
-        kept = [f for f in found if _within(f, root, selected)]
-        findings += for_display(kept, root)
-    reporter = make_reporter(args.format, Path.cwd(), args.color, list(ledgers))
-    reporter.report(findings, sys.stdout)
+    with contextlib.ExitStack() as snapshots:
+        # Where each ledger's files are read: on disk, or the index's copy of them.
+        read_from = {root: root for root in ledgers}
+        for root, (config, selected) in ledgers.items():
+            checked = config
+            if args.staged:
+                read_from[root] = snapshots.enter_context(_staged(root))
+                checked = _staged_config(read_from[root])
+            found = validate_incremental(
+                checked, jobs=args.jobs, cache=args.cache and not args.staged
+            )
+            kept = [f for f in found if _within(f, root, selected)]
+            findings += for_display(kept, root)
+        reporter = make_reporter(
+            args.format, _context_root(read_from), args.color, list(read_from.values())
+        )
+        reporter.report(findings, sys.stdout)
     return EXIT_FINDINGS if any(f.severity.fails for f in findings) else EXIT_OK
+
+
+@contextlib.contextmanager
+def _staged(root: Path) -> Iterator[Path]:
+    try:
+        with staged_tree(root) as snapshot:
+            yield snapshot
+    except StagedError as exc:
+        raise UsageError(f"--staged: {exc}") from None
+
+
+def _staged_config(snapshot: Path) -> Config:
+    # The index's pyproject.toml governs the index's ledger; never a file above the snapshot.
+    return discover(snapshot, within=snapshot)
+
+
+def _context_root(read_from: dict[Path, Path]) -> Path:
+    """The folder the reporter reads context lines from, for paths shown relative to here:
+    the current directory, or its counterpart in the index's snapshot."""
+    here = Path.cwd()
+    for root, source in read_from.items():
+        if source != root and _absolute(here).is_relative_to(root):
+            return source / _absolute(here).relative_to(root)
+    return here
