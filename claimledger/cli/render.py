@@ -17,6 +17,7 @@ from typing import Any
 from claimledger.atomic import OutputRefused, private_folder, write_output
 from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, find_config, for_display
+from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
 from claimledger.render.context import GROUPINGS
 from claimledger.render.digest import edition_digest
 from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
@@ -56,12 +57,36 @@ def register(subparsers: Any) -> None:
         help="a Jinja2 template to use instead of 'template' in [tool.claimledger]",
     )
     parser.add_argument(
+        "--template-seconds",
+        type=_positive_number,
+        default=DEFAULT_LIMITS.seconds,
+        metavar="S",
+        help="stop a template other than the built-in one after S seconds (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--template-memory",
+        type=_positive_number,
+        default=DEFAULT_LIMITS.megabytes,
+        metavar="MB",
+        help="stop such a template past MB megabytes of memory (default: %(default)g)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="write the ledger even if it has errors, marking the claims that fail, and "
         "replace the output file even if claimledger did not write it",
     )
     parser.set_defaults(run=run)
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
             group_by=args.group_by,
             findings=result.findings if result.failed else (),
             template=template,
+            limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
         )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
