@@ -129,12 +129,15 @@ def _link_name(fd: int, folder: Path, scratch: Path | None, name: str) -> str:
     return str(candidate)
 
 
-def private_folder(root: Path) -> Path | None:
-    """The ledger's ``.claimledger/`` folder (caches, scratch names), created and git-ignored;
-    None if it cannot be, or if it is not a real folder (a committed link is never used)."""
+def private_folder(root: Path, *, create: bool = True) -> Path | None:
+    """The ledger's ``.claimledger/`` folder (caches, scratch names), git-ignored, created
+    unless ``create`` is false; None if there is none, or if it is not a real folder (a
+    committed link is never used)."""
     folder = root / ".claimledger"
     try:
         if os.path.lexists(folder) and not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return None
+        if not create and not (folder / ".gitignore").is_file():
             return None
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"

@@ -57,7 +57,7 @@ def write_output(
         sys.stdout.write(text)
         return
     try:
-        scratch = private_folder(root) if root is not None else None
+        scratch = private_folder(root, create=False) if root is not None else None
         write_output_file(Path(output), text, owned=owned, force=force, scratch=scratch)
     except OutputRefused as exc:
         raise UsageError(f"not written: {exc}") from None

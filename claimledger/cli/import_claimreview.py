@@ -89,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        write_output(output, result.text, force=args.force, scratch=private_folder(config.root))
+        write_output(
+            output, result.text, force=args.force, scratch=private_folder(config.root, create=False)
+        )
     except OutputRefused as exc:
         raise UsageError(f"not written: {exc}") from None
     except OSError as exc:

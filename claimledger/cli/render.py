@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
             text,
             owned=is_rendered_ledger,
             force=args.force,
-            scratch=private_folder(config.root),
+            scratch=private_folder(config.root, create=False),
         )
     except OutputRefused as exc:
         print(f"claimledger: not written: {exc}", file=sys.stderr)
