@@ -22,7 +22,7 @@ __all__ = ["CONTROL", "Finding", "Location", "Severity", "escaped", "visible"]
 # bidirectional overrides and isolates ("Trojan Source").
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 #: Characters that act on a terminal or reorder text, other than tab and line feed:
-#: refused in a ledger's text (CL017) and escaped in whatever the CLI prints.
+#: refused in a ledger's text (CL018) and escaped in whatever the CLI prints.
 CONTROL = re.compile(f"[{_CONTROLS}]")
 _INVISIBLE = re.compile(f"[\t\n{_CONTROLS}]")
 

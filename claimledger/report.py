@@ -1,6 +1,8 @@
 """Reporters: findings as compiler-style text, JSON or GitHub workflow annotations.
 
-All three share one interface, ``report(findings, out)``; the CLI picks one.
+All three are built alike (``Reporter(root, colour=...)``) and share one interface,
+``report(findings, out)``; :data:`REPORTERS` names them, and the first line of each
+class's docstring is its help.
 
 >>> import io
 >>> from claimledger.findings import Finding, Location, Severity
@@ -19,13 +21,20 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from claimledger.findings import Finding, Severity, visible
-from claimledger.parse import MAX_BYTES
-from claimledger.safe_read import read_regular
+from claimledger.safe_read import MAX_FILE_BYTES, read_regular
 
 __all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextReporter"]
 
 
 class Reporter(Protocol):
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        colour: bool = False,
+        ledgers: Sequence[Path] | None = None,
+    ) -> None: ...
+
     def report(self, findings: Sequence[Finding], out: TextIO) -> None: ...
 
 
@@ -62,7 +71,7 @@ class TextReporter:
     def _read(self, path: Path) -> list[str] | None:
         for ledger in self.ledgers:
             try:
-                data = read_regular(path, ledger, limit=MAX_BYTES)
+                data = read_regular(path, ledger, limit=MAX_FILE_BYTES)
             except (OSError, RuntimeError):
                 continue
             return data.decode("utf-8-sig", errors="replace").splitlines()
@@ -102,6 +111,15 @@ def _clip(text: str, width: int) -> str:
 class JsonReporter:
     """A JSON list of findings, for tools."""
 
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        colour: bool = False,
+        ledgers: Sequence[Path] | None = None,
+    ) -> None:
+        pass  # JSON has neither context lines nor colour
+
     def report(self, findings: Sequence[Finding], out: TextIO) -> None:
         records = [
             {
@@ -120,6 +138,15 @@ class JsonReporter:
 
 class GithubReporter:
     """GitHub Actions workflow commands, shown as annotations on the pull request."""
+
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        colour: bool = False,
+        ledgers: Sequence[Path] | None = None,
+    ) -> None:
+        pass  # annotations carry their own place and severity
 
     @staticmethod
     def _escape(text: str) -> str:
@@ -141,4 +168,9 @@ class GithubReporter:
             out.write(f"::{level} {props}::{self._escape(f.message)}\n")
 
 
-REPORTERS = ("text", "json", "github")
+#: Each reporter by the name ``--format`` takes.
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+}

@@ -24,7 +24,18 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["OutsideLedger", "TooLarge", "UnsafeFile", "inside", "read_regular", "real_folder"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "OutsideLedger",
+    "TooLarge",
+    "UnsafeFile",
+    "inside",
+    "read_regular",
+    "real_folder",
+]
+
+#: The largest file of a ledger that is read (claim files, registries, corpus texts).
+MAX_FILE_BYTES = 10 * 1024 * 1024
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

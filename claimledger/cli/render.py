@@ -14,14 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import OutputRefused, private_folder, write_output
-from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, find_config, for_display
 from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
-from claimledger.render.context import GROUPINGS
-from claimledger.render.digest import edition_digest
-from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
-from claimledger.report import TextReporter
+from claimledger.render.groupings import GROUPINGS
 
 __all__ = ["register", "run"]
 
@@ -90,6 +85,12 @@ def _positive_number(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.atomic import OutputRefused, private_folder, write_output
+    from claimledger.check import validate
+    from claimledger.digest import edition_digest
+    from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
+    from claimledger.report import TextReporter
+
     config = find_config(args.path)
     result = validate(config)
     shown = for_display(result.findings, config.root)

@@ -12,10 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import OutputRefused
-from claimledger.atomic import write_output as write_output_file
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError
-from claimledger.cli.export import write_output
+from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from claimledger.export.schema import SCHEMA_FILES, schema_text
 
 
@@ -64,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
         stale.append(target)
         if not args.check:
             folder.mkdir(parents=True, exist_ok=True)
+            from claimledger.atomic import OutputRefused
+            from claimledger.atomic import write_output as write_output_file
+
             try:
                 write_output_file(target, text, owned=_is_schema, force=args.force)
             except OutputRefused as exc:

@@ -6,16 +6,23 @@ import argparse
 import contextlib
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
+from claimledger.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    find_config,
+    for_display,
+    make_reporter,
+    registry_help,
+)
 from claimledger.config import Config, discover
 from claimledger.findings import Finding
-from claimledger.incremental import validate_incremental
-from claimledger.report import REPORTERS, GithubReporter, JsonReporter, Reporter, TextReporter
-from claimledger.staged import StagedError, staged_tree
+from claimledger.report import REPORTERS
 
 
 def register(subparsers: Any) -> None:
@@ -30,7 +37,12 @@ def register(subparsers: Any) -> None:
         metavar="PATH",
         help="a ledger root, or files and folders inside one (default: the current directory)",
     )
-    parser.add_argument("--format", choices=REPORTERS, default="text", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=REPORTERS,
+        default="text",
+        help=f"output format ({registry_help(REPORTERS)})",
+    )
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -49,6 +61,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="check what the git index holds (what a commit will contain), not the files on "
         "disk; for the pre-commit hook",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print findings only, not the summary line on standard error",
     )
     parser.add_argument(
         "--no-cache",
@@ -76,16 +94,6 @@ def _within(finding: Finding, root: Path, selected: list[Path]) -> bool:
     return any(full.is_relative_to(sel) for sel in selected)
 
 
-def make_reporter(name: str, here: Path, colour: str, ledgers: list[Path]) -> Reporter:
-    if name == "json":
-        return JsonReporter()
-    if name == "github":
-        return GithubReporter()
-    tty = sys.stdout.isatty()
-    painted = colour == "always" or (colour == "auto" and tty)
-    return TextReporter(here, colour=painted, ledgers=ledgers)
-
-
 def run(args: argparse.Namespace) -> int:
     # Group the paths by ledger: the whole ledger is checked once (uniqueness and
     # anchoring span files), then findings are kept for the paths asked about.
@@ -94,29 +102,50 @@ def run(args: argparse.Namespace) -> int:
         config = find_config(raw)
         entry = ledgers.setdefault(config.root, (config, []))
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
+    from claimledger.incremental import check_incremental
+
+    started = time.perf_counter()
     findings: list[Finding] = []
+    files = claims = sources = 0
     with contextlib.ExitStack() as snapshots:
         # Where each ledger's files are read: on disk, or the index's copy of them.
         read_from = {root: root for root in ledgers}
         for root, (config, selected) in ledgers.items():
-            checked = config
+            checking = config
             if args.staged:
                 read_from[root] = snapshots.enter_context(_staged(root))
-                checked = _staged_config(read_from[root])
-            found = validate_incremental(
-                checked, jobs=args.jobs, cache=args.cache and not args.staged
+                checking = _staged_config(read_from[root])
+            checked = check_incremental(
+                checking, jobs=args.jobs, cache=args.cache and not args.staged
             )
-            kept = [f for f in found if _within(f, root, selected)]
+            kept = [f for f in checked.findings if _within(f, root, selected)]
             findings += for_display(kept, root)
+            files, claims = files + checked.files, claims + checked.claims
+            sources += checked.sources
         reporter = make_reporter(
-            args.format, _context_root(read_from), args.color, list(read_from.values())
+            args.format, args.color, ledgers=list(read_from.values()), here=_context_root(read_from)
         )
         reporter.report(findings, sys.stdout)
+    if not args.quiet:
+        errors = sum(f.severity.fails for f in findings)
+        print(
+            f"claimledger: checked {_count(files, 'claim file')} ({_count(claims, 'claim')}) "
+            f"against {_count(sources, 'source')}: {_count(errors, 'error')}, "
+            f"{_count(len(findings) - errors, 'warning')} in "
+            f"{time.perf_counter() - started:.2f} s",
+            file=sys.stderr,
+        )
     return EXIT_FINDINGS if any(f.severity.fails for f in findings) else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 @contextlib.contextmanager
 def _staged(root: Path) -> Iterator[Path]:
+    from claimledger.staged import StagedError, staged_tree
+
     try:
         with staged_tree(root) as snapshot:
             yield snapshot

@@ -40,6 +40,7 @@ import jinja2
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.bounded import DEFAULT_LIMITS, LimitExceeded, TemplateLimits, run_bounded
@@ -52,6 +53,7 @@ from claimledger.render.escape import (
     mermaid_label,
     truncate,
 )
+from claimledger.resolved import ResolvedLedger
 from claimledger.safe_read import read_regular
 
 __all__ = [
@@ -76,7 +78,7 @@ def is_rendered_ledger(head: str) -> bool:
 BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ledger.md.j2"
 
 
-class TemplateError(Exception):
+class TemplateError(ClaimledgerError):
     """A template that cannot be loaded, parsed or rendered, and where.
 
     >>> str(TemplateError("ledger.md.j2", 12, "unexpected '}'"))
@@ -215,7 +217,7 @@ def _decode(data: Any) -> Exception:
 
 
 def render_markdown(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),

@@ -16,6 +16,7 @@ from typing import Literal
 import attrs
 
 from claimledger.anchor import Anchoring, variants
+from claimledger.anchorings import anchoring
 from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Evidence, Quote
@@ -143,7 +144,7 @@ def anchorings(
         source = ledger.sources.get(item.source)
         if source is None or not item.text.strip():
             continue
-        found = source.anchoring(item.text, item.occurrence)
+        found = anchoring(source, item.text, item.occurrence)
         if found is not None:
             yield passage, source.id, found
 

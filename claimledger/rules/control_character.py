@@ -21,13 +21,14 @@ from typing import Any
 
 import attrs
 
+from claimledger import codes
 from claimledger.findings import CONTROL, Severity
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.rules.base import Problem
 
 __all__ = ["FORBIDDEN", "check", "check_registry"]
 
-CODE = "CL017"
+CODE = codes.CONTROL_CHARACTER
 NAME = "control-character"
 SEVERITY = Severity.ERROR
 

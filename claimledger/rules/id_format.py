@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, shorten
 
 __all__ = ["ID_PATTERN", "MAX_ID_LENGTH", "check", "check_registry", "is_id"]
 
-CODE = "CL016"
+CODE = codes.ID_FORMAT
 NAME = "id-format"
 SEVERITY = Severity.ERROR
 

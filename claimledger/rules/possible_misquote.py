@@ -14,6 +14,7 @@ Failing (warning): ``text: "Both the US, and British governments have been reluc
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
@@ -26,7 +27,7 @@ from claimledger.rules.base import (
     shorten,
 )
 
-CODE = "CL013"
+CODE = codes.POSSIBLE_MISQUOTE
 NAME = "possible-misquote"
 SEVERITY = Severity.WARNING
 

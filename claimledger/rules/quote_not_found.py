@@ -19,6 +19,7 @@ British governments have been reluctant…”``.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
@@ -31,7 +32,7 @@ from claimledger.rules.base import (
     shorten,
 )
 
-CODE = "CL009"
+CODE = codes.QUOTE_NOT_FOUND
 NAME = "quote-not-found"
 SEVERITY = Severity.ERROR
 

@@ -50,7 +50,7 @@ def test_an_id_that_is_not_a_slug_is_refused(make_ledger: MakeLedger, bad_id: st
     root = make_ledger({"claims/new.yaml": claim(id=bad_id)})
     result = run_cli("validate", cwd=root)
     assert result.returncode == 1
-    assert "claims/new.yaml:2:9: CL016 claim id" in result.stdout
+    assert "claims/new.yaml:2:9: CL017 claim id" in result.stdout
 
 
 def test_speaker_and_source_ids_are_slugs_too(make_ledger: MakeLedger) -> None:
@@ -61,8 +61,8 @@ def test_speaker_and_source_ids_are_slugs_too(make_ledger: MakeLedger) -> None:
         (root / "corpus" / f"briefing-report{suffix}").rename(root / "corpus" / f"Briefing{suffix}")
     result = run_cli("validate", cwd=root)
     assert result.returncode == 1
-    assert "claims/speakers.yaml:7:9: CL016 speaker id 'Spokesman' is not a slug" in result.stdout
-    assert "corpus/Briefing.yaml:1:1: CL016 source id 'Briefing' is not a slug" in result.stdout
+    assert "claims/speakers.yaml:7:9: CL017 speaker id 'Spokesman' is not a slug" in result.stdout
+    assert "corpus/Briefing.yaml:1:1: CL017 source id 'Briefing' is not a slug" in result.stdout
 
 
 HOSTILE = [r"\e]52;c;aGk=\a", r"\a", r"\0", r"\x9b2J", r"\u202Eevil", r"\e[2J"]
@@ -73,7 +73,7 @@ def test_control_characters_are_refused(make_ledger: MakeLedger, escape: str) ->
     root = make_ledger({"claims/new.yaml": claim(statement=f'"Before {escape} after."')})
     result = run_cli("validate", cwd=root)
     assert result.returncode == 1
-    assert "claims/new.yaml:3:16: CL017 statement holds the control or bidirectional" in (
+    assert "claims/new.yaml:3:16: CL018 statement holds the control or bidirectional" in (
         result.stdout
     )
     assert not CONTROL.search(result.stdout)
