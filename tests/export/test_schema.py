@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 
 from claimledger.dates import PartialDate
 from claimledger.export.schema import SCHEMA_FILES, SchemaKind, json_schema, schema_text
-from claimledger.models import Claim, Source, Speaker
+from claimledger.models import Claim, Evidence, Quote, Source, Speaker
 from claimledger.parse import parse_yaml
 from claimledger.structure import (
     converter,
@@ -162,7 +162,8 @@ def plain(value: Any) -> Any:
 @given(st.from_type(Claim))
 def test_any_claim_validates_and_round_trips(claim: Claim) -> None:
     data = {"claims": [plain(claim)]}
-    counts = [item.occurrence for item in (*claim.quotes, *claim.supports, *claim.contradicts)]
+    items: list[Quote | Evidence] = [*claim.quotes, *claim.supports, *claim.contradicts]
+    counts = [item.occurrence for item in items]
     if any(count is not None and count < 1 for count in counts):
         # Occurrences count from 1: the schema and the loader refuse the same claims.
         assert not validator("claims").is_valid(data)

@@ -8,7 +8,9 @@ import pytest
 
 import claimledger.incremental as incremental
 from claimledger.config import discover
+from claimledger.findings import Finding
 from claimledger.incremental import validate_incremental
+from claimledger.ledger import read_text
 from tests.conftest import MakeLedger, run_cli
 
 IDENTIFIED = """\
@@ -64,9 +66,11 @@ def test_a_file_edited_during_validation_does_not_poison_the_cache(
     misquoted = good.replace("“Obviously.”", "“Obviously not.”")
     claims.write_text(misquoted, encoding="utf-8")
     config = discover(root)
-    real_read_text = incremental.read_text
+    real_read_text = read_text
 
-    def read_then_fix(path: Path, ledger_root: Path):  # type: ignore[no-untyped-def]
+    def read_then_fix(
+        path: Path, ledger_root: Path
+    ) -> tuple[str | None, bytes | None, list[Finding]]:
         # The user saves the fixed file just after claimledger hashed the misquoted one.
         result = real_read_text(path, ledger_root)
         if path == claims:
