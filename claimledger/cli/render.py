@@ -28,6 +28,7 @@ from claimledger.cli.common import (
     find_config,
     for_display,
 )
+from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
 from claimledger.render.groupings import GROUPINGS, GroupBy
 
 if TYPE_CHECKING:
@@ -78,9 +79,24 @@ def register(subparsers: Any) -> None:
         "[tool.claimledger]",
     )
     parser.add_argument(
+        "--template-seconds",
+        type=_positive_number,
+        default=DEFAULT_LIMITS.seconds,
+        metavar="S",
+        help="stop a template other than the built-in one after S seconds (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--template-memory",
+        type=_positive_number,
+        default=DEFAULT_LIMITS.megabytes,
+        metavar="MB",
+        help="stop such a template past MB megabytes of memory (default: %(default)g)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
-        help="write the ledger even if it has errors, marking the claims that fail",
+        help="write the ledger even if it has errors, marking the claims that fail, and "
+        "replace the output file even if claimledger did not write it",
     )
     parser.set_defaults(run=run)
 
@@ -116,11 +132,21 @@ def _shown(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
-    from claimledger.atomic import write_atomic
+    from claimledger.atomic import OutputRefused, private_folder, write_output
     from claimledger.check import validate
     from claimledger.digest import edition_digest
-    from claimledger.render.markdown import TemplateError, render_markdown
+    from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
     from claimledger.render.stories import untitled
     from claimledger.report import TextReporter
     from claimledger.resolved import resolve
@@ -130,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     result = validate(config)
     shown = for_display(result.findings, config.root)
     # Findings go to standard error: standard output may be the ledger itself (-o -).
-    TextReporter(Path.cwd()).report(shown, sys.stderr)
+    TextReporter(Path.cwd(), ledgers=[config.root]).report(shown, sys.stderr)
     if result.failed and not args.force:
         print(
             "claimledger: the ledger has errors; nothing written (--force to write anyway)",
@@ -155,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
             group_by=args.group_by or "speaker",
             findings=findings,
             template=template,
+            limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
         )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
@@ -164,7 +191,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     file = Path(args.output) if args.output else _single_page_target(config)
     try:
-        write_atomic(file, text)
+        write_output(
+            file,
+            text,
+            owned=is_rendered_ledger,
+            force=args.force,
+            scratch=private_folder(config.root, create=False),
+        )
+    except OutputRefused as exc:
+        print(f"claimledger: not written: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(f"claimledger: cannot write {file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -146,6 +146,24 @@ CASES = [
         7,
         15,
     ),
+    (
+        "CL017",
+        {"claims/x.yaml": CLAIM.replace("id: extra", "id: Extra_Claim").format(fields="")},
+        "claims/x.yaml",
+        2,
+        9,
+    ),
+    (
+        "CL018",
+        {
+            "claims/x.yaml": CLAIM.replace(
+                "statement: An extra claim.", 'statement: "An extra \\e[2J claim."'
+            ).format(fields="")
+        },
+        "claims/x.yaml",
+        3,
+        16,
+    ),
 ]
 
 
