@@ -31,7 +31,7 @@ given but cannot reach Python's internals or change anything.
 >>> site = render_site(validate(discover(Path("tests/render/ledger"))).ledger)
 >>> sorted(name for name in site if name.startswith("claims/"))[:2]
 ['claims/coalition-strikes-rarely-reported.html', 'claims/focus-on-russia-diverts-attention.html']
->>> '"@type": "ClaimReview"' in site["claims/no-equivalence.html"]
+>>> '"@type": "ClaimReview"' in site["claims/focus-on-russia-diverts-attention.html"]
 True
 """
 
