@@ -31,10 +31,11 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy --strict claimledger
 
-# The browser tests show rendered pages as GitHub does: Mermaid from the npm registry
-# (tests/browser/package-lock.json) in Debian's headless Chromium.
-MERMAID := tests/browser/node_modules/mermaid/dist/mermaid.min.js
-$(MERMAID): tests/browser/package-lock.json
+# The browser tests show rendered pages as GitHub does (Mermaid) and check the web site's
+# accessibility (axe-core), both from the npm registry (tests/browser/package-lock.json),
+# in Debian's headless Chromium.
+NPM := tests/browser/node_modules/.installed
+$(NPM): tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund
 	touch $@
 
@@ -49,11 +50,11 @@ chromium:
 		fi; \
 	fi
 
-pytest: $(VENV)/.installed-test $(MERMAID) chromium
+pytest: $(VENV)/.installed-test $(NPM) chromium
 	$(BIN)/pytest -q
 
 # The README's picture of a story page, as GitHub shows it.
-screenshot: $(VENV)/.installed-test $(MERMAID) chromium
+screenshot: $(VENV)/.installed-test $(NPM) chromium
 	$(BIN)/python -m tests.browser.github ledger/stories/reactions-2016-10-12.md docs/story-page.png
 
 test: lint typecheck pytest
