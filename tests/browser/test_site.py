@@ -212,7 +212,7 @@ def _offsets(text: str) -> Iterator[tuple[int, str]]:
     "page",
     [
         "index.html",
-        "claims/milne-diverts-attention.html",
+        "claims/spokesman-focus-on-russia-diverts-attention.html",
         "sources/mirror-2016-10-12.html",
     ],
 )
