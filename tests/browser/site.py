@@ -24,7 +24,7 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

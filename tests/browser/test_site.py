@@ -82,9 +82,11 @@ def test_every_page_loads_with_its_stylesheet_and_no_console_error(
 ) -> None:
     for name, (facts, errors) in visited.items():
         assert errors == [], name
-        assert facts["sheets"] and all(rules > 10 for rules in facts["sheets"]), name
+        assert facts["sheets"], name
+        assert all(rules > 10 for rules in facts["sheets"]), name
         assert facts["title"], name
-        assert len(facts["h1"]) == 1 and facts["h1"][0].strip(), name
+        assert len(facts["h1"]) == 1, name
+        assert facts["h1"][0].strip(), name
         # No script runs: the only scripts are JSON-LD data.
         assert all(s["type"] == "application/ld+json" for s in facts["scripts"]), name
 
@@ -163,7 +165,8 @@ def _anchored(ledger: LedgerFiles, source: str) -> Spans:
     for item in items:
         if item.source == source and item.text.strip():
             found = document.anchoring(item.text, item.occurrence)
-            assert found is not None and found.chosen is not None
+            assert found is not None
+            assert found.chosen is not None
             spans += found.chosen.parts
     return _merged(spans)
 

@@ -24,5 +24,5 @@ HOSTILE = (
     "<!-- a comment --> <style>body{display:none}</style>",
     "{{ 7 * 7 }} {% raw %}",
     "]]> <![CDATA[ x",
-    "<a href=\"javascript:window.pwned=1\">click</a>",
+    '<a href="javascript:window.pwned=1">click</a>',
 )
