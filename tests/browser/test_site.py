@@ -227,3 +227,33 @@ def test_pages_have_no_serious_accessibility_violation(
     violations = accessibility_violations(browser)
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+READER_PAGES = (
+    "index.html",
+    "claims/spokesman-focus-on-russia-diverts-attention.html",
+    "sources/mirror-2016-10-12.html",
+    "speakers/corbyn-spokesman-2016.html",
+)
+
+
+def test_pages_fit_a_phone_and_print_without_the_navigation(
+    browser: webdriver.Chrome, base: str, site: Path
+) -> None:
+    browser.set_window_size(390, 844)
+    try:
+        for page in READER_PAGES:
+            assert (site / page).is_file(), page
+            browser.get(base + page)
+            width = browser.execute_script(
+                "return [document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            assert width[0] <= width[1], page
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            shown = browser.execute_script(
+                "return getComputedStyle(document.querySelector('header.site')).display"
+            )
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            assert shown == "none", page
+    finally:
+        browser.set_window_size(1200, 1600)
