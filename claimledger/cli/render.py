@@ -19,10 +19,8 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimledger.atomic import write_atomic
-from claimledger.check import validate
 from claimledger.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -31,16 +29,12 @@ from claimledger.cli.common import (
     find_config,
     for_display,
 )
-from claimledger.config import Config
-from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles
-from claimledger.render.context import GROUPINGS, GroupBy
-from claimledger.render.digest import edition_digest
-from claimledger.render.folder import FolderError, write_pages
-from claimledger.render.html import render_site
-from claimledger.render.markdown import TemplateError, render_markdown, render_pages
-from claimledger.render.stories import untitled
-from claimledger.report import TextReporter
+from claimledger.render.groupings import GROUPINGS, GroupBy
+
+if TYPE_CHECKING:
+    from claimledger.config import Config
+    from claimledger.findings import Finding
+    from claimledger.ledger import LedgerFiles
 
 __all__ = ["register", "run"]
 
@@ -148,6 +142,14 @@ def _shown(path: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.atomic import write_atomic
+    from claimledger.check import validate
+    from claimledger.digest import edition_digest
+    from claimledger.render.markdown import TemplateError, render_markdown
+    from claimledger.render.stories import untitled
+    from claimledger.report import TextReporter
+    from claimledger.resolved import resolve
+
     config = find_config(args.path)
     site = _site_target(args) if args.format == "html" else None
     target = None if args.single_page or site else _pages_target(args, config)
@@ -161,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
-    for key in untitled(result.ledger):
+    for key in untitled(resolve(result.ledger)):
         print(
             f"claimledger: warning: [tool.claimledger.stories] titles {key!r}, but no claim "
             "file has that name",
@@ -216,9 +218,22 @@ def _write_pages(
     *,
     html: bool = False,
 ) -> int:
+    from claimledger.export.claimreview import embedded_reviews
+    from claimledger.render.folder import FolderError, write_pages
+    from claimledger.render.html import render_site
+    from claimledger.render.markdown import TemplateError, render_pages
+
     try:
         pages = (
-            render_site(ledger, group_by=group_by, findings=findings, templates=templates)
+            render_site(
+                ledger,
+                group_by=group_by,
+                findings=findings,
+                templates=templates,
+                # A ledger with errors (--force) publishes no structured data: the
+                # export refuses it for the same reason.
+                reviews={} if findings else embedded_reviews(ledger),
+            )
             if html
             else render_pages(ledger, group_by=group_by, findings=findings)
         )

@@ -9,16 +9,24 @@ keeps user text from changing the Markdown's structure; :mod:`.markdown` runs
 the Jinja2 templates; :mod:`.folder` writes the pages.
 """
 
-from claimledger.render.context import GROUPINGS, GroupBy, build_view
-from claimledger.render.digest import canonical_form, claim_digest, edition_digest
-from claimledger.render.folder import FolderError, write_pages
-from claimledger.render.markdown import (
-    BUILTIN_TEMPLATE,
-    TemplateError,
-    render_markdown,
-    render_pages,
-)
-from claimledger.render.pages import PagePlan
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimledger.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from claimledger.digest import canonical_form, claim_digest, edition_digest
+    from claimledger.render.context import build_view
+    from claimledger.render.folder import FolderError, write_pages
+    from claimledger.render.groupings import GROUPINGS, GroupBy
+    from claimledger.render.markdown import (
+        BUILTIN_TEMPLATE,
+        TemplateError,
+        render_markdown,
+        render_pages,
+    )
+    from claimledger.render.pages import PagePlan
 
 __all__ = [
     "BUILTIN_TEMPLATE",
@@ -35,3 +43,22 @@ __all__ = [
     "render_pages",
     "write_pages",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "canonical_form": "claimledger.digest",
+        "claim_digest": "claimledger.digest",
+        "edition_digest": "claimledger.digest",
+        "GROUPINGS": "claimledger.render.groupings",
+        "GroupBy": "claimledger.render.groupings",
+        "build_view": "claimledger.render.context",
+        "BUILTIN_TEMPLATE": "claimledger.render.markdown",
+        "TemplateError": "claimledger.render.markdown",
+        "render_markdown": "claimledger.render.markdown",
+        "render_pages": "claimledger.render.markdown",
+        "PagePlan": "claimledger.render.pages",
+        "FolderError": "claimledger.render.folder",
+        "write_pages": "claimledger.render.folder",
+    },
+)

@@ -9,7 +9,7 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 >>> from claimledger.check import validate
 >>> from claimledger.config import Config
 >>> ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
->>> view = build_view(ledger)
+>>> view = build_view(ledger)  # the files read, or the ledger resolved from them
 >>> [claim.anchor for claim in view.claims]
 ['us-is-an-intervening-power', 'multiple-interventions']
 >>> view.sources[0].cited_by[0].anchor
@@ -23,11 +23,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from claimledger.dates import PartialDate
+from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Claim, Evidence, Quote, Role, Source, Speaker
-from claimledger.render.digest import claim_digest, edition_digest
+from claimledger.models import Role, Source, Speaker
 from claimledger.render.escape import anchor_slug, truncate
+from claimledger.render.groupings import GROUPINGS, GroupBy
 from claimledger.render.labels import (
     Anchors,
     claim_key,
@@ -39,7 +40,7 @@ from claimledger.render.labels import (
 )
 from claimledger.render.passages import Mark, paragraph_views
 from claimledger.render.pinpoint import Pinpoints
-from claimledger.render.placing import GROUPINGS, GroupBy, group_claims, place_findings
+from claimledger.render.placing import group_claims, place_findings
 from claimledger.render.stories import Stories
 from claimledger.render.views import (
     ChangeView,
@@ -61,6 +62,13 @@ from claimledger.render.views import (
     TimelineEntry,
     VariantView,
 )
+from claimledger.resolved import (
+    ResolvedClaim,
+    ResolvedEvidence,
+    ResolvedLedger,
+    ResolvedQuote,
+    resolve,
+)
 
 __all__ = ["GROUPINGS", "GroupBy", "build_view"]
 
@@ -78,7 +86,7 @@ def _date_of(meta: Source) -> PartialDate | None:
 
 
 class _Builder:
-    def __init__(self, ledger: LedgerFiles) -> None:
+    def __init__(self, ledger: ResolvedLedger) -> None:
         self.ledger = ledger
         self.pinpoints = Pinpoints(ledger)
         self.anchors = Anchors()
@@ -89,16 +97,14 @@ class _Builder:
         for claim, anchor in zip(ledger.claims, self.anchor_of, strict=True):
             self.claim_anchor.setdefault(claim.id, anchor)
         self.sources = {
-            doc.id: SourceRef(
-                doc.id,
-                self.anchors.take(doc.id, "source-"),
-                source_label(doc.meta),
-                short=_short(doc.meta),
-                brief=", ".join(
-                    part for part in (_short(doc.meta), _text(_date_of(doc.meta))) if part
-                ),
+            source.id: SourceRef(
+                source.id,
+                self.anchors.take(source.id, "source-"),
+                source_label(source),
+                short=_short(source),
+                brief=", ".join(part for part in (_short(source), _text(_date_of(source))) if part),
             )
-            for doc in sorted(ledger.sources.values(), key=lambda doc: doc.id)
+            for source in sorted(ledger.sources.values(), key=lambda source: source.id)
         }
         self.speakers = {
             speaker.id: SpeakerRef(
@@ -109,7 +115,7 @@ class _Builder:
             )
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
-        self.claims: dict[str, Claim] = {}
+        self.claims: dict[str, ResolvedClaim] = {}
         for claim in ledger.claims:
             self.claims.setdefault(claim.id, claim)
         self.stories = Stories(ledger, self.anchors)
@@ -118,6 +124,7 @@ class _Builder:
         self.anchored = 0
 
     def source(self, source_id: str) -> SourceRef:
+        # A stand-in for an unknown id (render --force) has no entry to link to.
         known = self.sources.get(source_id)
         return known or SourceRef(source_id, anchor_slug(source_id, "source-"), source_id, False)
 
@@ -137,23 +144,23 @@ class _Builder:
 
     def paragraphs(
         self,
-        item: Quote | Evidence,
+        item: ResolvedQuote | ResolvedEvidence,
         role: str,
         claim: ClaimLink | None = None,
         speaker: SpeakerRef | None = None,
     ) -> tuple[int | None, int | None]:
         """The passage's paragraphs; the passage is marked in its source's text."""
-        match = self.pinpoints.match(item.source, item.text, item.occurrence)
+        match = self.pinpoints.match(item)
         if match is None:
             return (None, None)
         self.anchored += 1
-        self.marks[item.source].extend(
+        self.marks[item.source.id].extend(
             Mark(start, end, claim, role, speaker) for start, end in match.parts
         )
         return (match.paragraph, match.last_paragraph)
 
-    def variants(self, claim: Claim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
-        wordings = self.pinpoints.wordings(claim)
+    def variants(self, claim: ResolvedClaim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
+        wordings = claim.variants()
         if wordings is None:
             return None, ()
         shown = tuple(
@@ -172,27 +179,27 @@ class _Builder:
 
     def evidence(
         self,
-        item: Evidence,
+        item: ResolvedEvidence,
         role: str,
         claim: ClaimLink | None = None,
         identifies: SpeakerRef | None = None,
     ) -> EvidenceView:
-        speaker = self.speaker(item.speaker) if item.speaker else None
+        speaker = self.speaker(item.speaker.id) if item.speaker else None
         pinpoint = self.paragraphs(item, role, claim, identifies)
-        return EvidenceView(item.text, self.source(item.source), speaker, *pinpoint, item.note)
+        return EvidenceView(item.text, self.source(item.source.id), speaker, *pinpoint, item.note)
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
         return RoleView(role.title, _text(role.since), _text(role.until), source, role.note)
 
     def claim(
-        self, claim: Claim, anchor: str, problems: Sequence[str], story: StoryRef | None
+        self, claim: ResolvedClaim, anchor: str, problems: Sequence[str], story: StoryRef | None
     ) -> ClaimView:
         link = ClaimLink(claim.id, anchor, claim.statement, _text(claim.said_on))
         quotes = tuple(
             QuoteView(
                 quote.text,
-                self.source(quote.source),
+                self.source(quote.source.id),
                 f"{anchor}-{n}",
                 *self.paragraphs(quote, "quote", link),
                 quote.occurrence,
@@ -201,17 +208,17 @@ class _Builder:
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
-        speaker = self.ledger.speakers.get(claim.speaker)
-        roles = roles_at(speaker.roles, claim.said_on) if speaker else []
+        speaker = claim.speaker
+        roles = roles_at(speaker.roles, claim.said_on)
         diagram = tuple(
             DiagramSource(
                 f"s{n}",
-                truncate(self.source(source_id).label, 50),
-                any(q.source == source_id for q in claim.quotes),
-                any(e.source == source_id for e in claim.supports),
-                any(e.source == source_id for e in claim.contradicts),
+                truncate(self.source(source.id).label, 50),
+                any(q.source.id == source.id for q in claim.quotes),
+                any(e.source.id == source.id for e in claim.supports),
+                any(e.source.id == source.id for e in claim.contradicts),
             )
-            for n, source_id in enumerate(claim.sources(), start=1)
+            for n, source in enumerate(claim.sources(), start=1)
         )
         verdict = claim.verdict
         reference, variants = self.variants(claim)
@@ -219,8 +226,8 @@ class _Builder:
             id=claim.id,
             anchor=anchor,
             statement=claim.statement,
-            digest=claim_digest(claim),
-            speaker=self.speaker(claim.speaker),
+            digest=claim_digest(claim.as_written()),
+            speaker=self.speaker(speaker.id),
             roles=tuple(self.role(role) for role in roles),
             said_on=_text(claim.said_on),
             said_on_note=claim.said_on_note,
@@ -239,13 +246,13 @@ class _Builder:
             problems=tuple(problems),
             speaker_identified_as=(
                 self.speaker(speaker.identified_as.speaker)
-                if speaker is not None and speaker.identified_as is not None
+                if speaker.identified_as is not None
                 else None
             ),
             story=story,
         )
 
-    def source_view(self, doc: SourceDocument, cited_by: Sequence[Claim]) -> SourceView:
+    def source_view(self, doc: SourceDocument, cited_by: Sequence[ResolvedClaim]) -> SourceView:
         meta = doc.meta
         root = self.ledger.config.root
         text_path = doc.text_path
@@ -266,7 +273,6 @@ class _Builder:
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12],
             cited_by=citing,
-            label=self.sources[meta.id].label,
             paragraphs=tuple(
                 paragraph_views(
                     doc.text,
@@ -277,14 +283,15 @@ class _Builder:
                 if doc.text is not None
                 else ()
             ),
+            label=self.sources[meta.id].label,
         )
 
     def speaker_view(
         self,
         speaker: Speaker,
-        claims: Sequence[Claim],
+        claims: Sequence[ResolvedClaim],
         identifies: Sequence[Speaker],
-        by_speaker: Mapping[str, Sequence[Claim]],
+        by_speaker: Mapping[str, Sequence[ResolvedClaim]],
     ) -> SpeakerView:
         ordered = sorted(claims, key=claim_key)
         by_date: dict[str | None, list[ClaimLink]] = {}
@@ -295,7 +302,10 @@ class _Builder:
         identification = None
         if ident is not None:
             me = self.speakers[speaker.id]
-            evidence = tuple(self.evidence(e, "identifies", None, me) for e in ident.evidence)
+            evidence = tuple(
+                self.evidence(e, "identifies", None, me)
+                for e in self.ledger.resolve_evidence(ident.evidence)
+            )
             identification = IdentificationView(self.speaker(ident.speaker), evidence, ident.note)
         return SpeakerView(
             id=speaker.id,
@@ -330,7 +340,7 @@ class _Builder:
 
 
 def build_view(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
@@ -342,6 +352,7 @@ def build_view(
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
+    ledger = resolve(ledger)
     builder = _Builder(ledger)
     problems, elsewhere = place_findings(ledger, findings)
     pairs = [
@@ -353,15 +364,14 @@ def build_view(
     )
     groups = group_claims(builder, pairs, group_by)
 
-    cited: dict[str, list[Claim]] = defaultdict(list)
-    by_speaker: dict[str, list[Claim]] = defaultdict(list)
+    cited: dict[str, list[ResolvedClaim]] = defaultdict(list)
+    by_speaker: dict[str, list[ResolvedClaim]] = defaultdict(list)
     for claim in ledger.claims:
-        by_speaker[claim.speaker].append(claim)
-        for source_id in claim.sources():
-            cited[source_id].append(claim)
+        by_speaker[claim.speaker.id].append(claim)
+        for source in claim.sources():
+            cited[source.id].append(claim)
     sources = sorted(
-        ledger.sources.values(),
-        key=lambda doc: (*date_key(_date_of(doc.meta)), doc.id),
+        ledger.documents.values(), key=lambda doc: (*date_key(_date_of(doc.meta)), doc.id)
     )
     identifies: dict[str, list[Speaker]] = defaultdict(list)
     for speaker in ledger.speakers.values():
@@ -379,7 +389,7 @@ def build_view(
         description=config.description,
         url=config.url,
         author=config.author,
-        edition=edition_digest(ledger.claims),
+        edition=edition_digest(claim.as_written() for claim in ledger.claims),
         group_by=group_by,
         sections=sections,
         groups=tuple(groups),

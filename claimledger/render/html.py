@@ -9,8 +9,8 @@ any web server) or read from the disk.
 
 Every claim page with a verdict embeds its schema.org ClaimReview in a
 ``<script type="application/ld+json">``: exactly the element that ``claimledger
-export --format claimreview`` writes for that claim
-(:func:`claimledger.export.claimreview.claim_review`), with its ``@context``.
+export --format claimreview`` writes for that claim, with its ``@context``
+(:func:`claimledger.export.claimreview.embedded_reviews`, given as ``reviews``).
 
 Escaping is Jinja2's autoescaping: every value a template prints is HTML-escaped
 unless a filter of this module made it markup (``paragraphs``: text split into
@@ -28,7 +28,9 @@ given but cannot reach Python's internals or change anything.
 >>> from pathlib import Path
 >>> from claimledger.check import validate
 >>> from claimledger.config import discover
->>> site = render_site(validate(discover(Path("tests/render/ledger"))).ledger)
+>>> from claimledger.export.claimreview import embedded_reviews
+>>> ledger = validate(discover(Path("tests/render/ledger"))).ledger
+>>> site = render_site(ledger, reviews=embedded_reviews(ledger))
 >>> sorted(name for name in site if name.startswith("claims/"))[:2]
 ['claims/coalition-strikes-rarely-reported.html', 'claims/focus-on-russia-diverts-attention.html']
 >>> '"@type": "ClaimReview"' in site["claims/focus-on-russia-diverts-attention.html"]
@@ -40,7 +42,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +50,6 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from claimledger.export.claimreview import SCHEMA_ORG, claim_review
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
@@ -56,9 +57,9 @@ from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
 from claimledger.render.markdown import BUILTIN_TEMPLATE, TemplateError, _load, _render
 from claimledger.render.pages import Page, PagePlan, attribution_chain, html_file
-from claimledger.render.views import ClaimView
+from claimledger.resolved import ResolvedLedger
 
-__all__ = ["SITE_TEMPLATES", "STYLESHEET", "claim_review_of", "render_site"]
+__all__ = ["SITE_TEMPLATES", "STYLESHEET", "render_site"]
 
 #: The built-in templates of the site, and its stylesheet.
 SITE_TEMPLATES = BUILTIN_TEMPLATE.parent / "site"
@@ -106,18 +107,6 @@ def web_address(url: str | None) -> str | None:
     return url
 
 
-def claim_review_of(ledger: LedgerFiles, claim: ClaimView) -> dict[str, Any] | None:
-    """The ClaimReview that ``export --format claimreview`` writes for ``claim``, with its
-    ``@context``; ``None`` for a claim without a verdict (the export has none) or one
-    that failed validation (a ``--force`` rendering publishes no data about it)."""
-    if claim.problems:
-        return None
-    model = next((c for c in ledger.claims if c.id == claim.id), None)
-    if model is None or model.verdict is None:
-        return None
-    return {"@context": SCHEMA_ORG, **claim_review(ledger, model, model.verdict)}
-
-
 def _environment(templates: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(SITE_TEMPLATES)
     loaders: list[jinja2.BaseLoader] = [builtin, jinja2.PrefixLoader({"claimledger": builtin})]
@@ -147,7 +136,7 @@ def _environment(templates: Path | None) -> jinja2.Environment:
 def _page(
     env: jinja2.Environment,
     templates: Path | None,
-    ledger: LedgerFiles,
+    reviews: Mapping[str, Mapping[str, Any]],
     plan: PagePlan,
     page: Page,
 ) -> str:
@@ -163,7 +152,8 @@ def _page(
         ledger=view,
         plan=plan,
         page=page,
-        review=claim_review_of(ledger, page.claim) if page.claim else None,
+        # A claim that failed validation (a --force rendering) publishes no data.
+        review=reviews.get(page.claim.id) if page.claim and not page.claim.problems else None,
         stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(html_file(key)) or "."),
         href=lambda anchor: plan.href(key, anchor, html_file),
         page_href=lambda target: plan.page_href(key, target, html_file),
@@ -176,21 +166,27 @@ def _page(
 
 
 def render_site(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "story",
     findings: Sequence[Finding] = (),
     templates: Path | None = None,
+    reviews: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, str]:
     """The ledger as a web site, by file path (``/``-separated, relative to the site's
     folder) → text: the same ledger always gives the same files.
+
+    ``reviews`` is the structured data each claim page embeds, by claim id: the
+    command line passes :func:`claimledger.export.claimreview.embedded_reviews`
+    (presenters do not import each other, so the mapping is the export's, given).
 
     Raises :class:`~claimledger.render.markdown.TemplateError`.
     """
     view = build_view(ledger, group_by=group_by, findings=findings)
     plan = PagePlan.build(view, item_pages=True)
     env = _environment(templates)
-    site = {html_file(page.key): _page(env, templates, ledger, plan, page) for page in plan.pages}
+    given = reviews or {}
+    site = {html_file(page.key): _page(env, templates, given, plan, page) for page in plan.pages}
     css = (templates / STYLESHEET) if templates and (templates / STYLESHEET).is_file() else None
     site[STYLESHEET] = _stylesheet(css or SITE_TEMPLATES / STYLESHEET)
     return site

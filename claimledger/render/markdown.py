@@ -37,6 +37,7 @@ from types import TracebackType
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
@@ -52,6 +53,7 @@ from claimledger.render.escape import (
     truncate,
 )
 from claimledger.render.pages import PagePlan, attribution_chain, markdown_file
+from claimledger.resolved import ResolvedLedger
 
 __all__ = [
     "BUILTIN_TEMPLATE",
@@ -67,7 +69,7 @@ BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ledge
 PAGES_TEMPLATES = BUILTIN_TEMPLATE.parent / "pages"
 
 
-class TemplateError(Exception):
+class TemplateError(ClaimledgerError):
     """A template that cannot be loaded, parsed or rendered, and where.
 
     >>> str(TemplateError("ledger.md.j2", 12, "unexpected '}'"))
@@ -173,7 +175,7 @@ def _render(loaded: jinja2.Template, path: Path, **context: object) -> str:
 
 
 def render_markdown(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
@@ -199,7 +201,7 @@ def render_markdown(
 
 
 def render_pages(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "story",
     findings: Sequence[Finding] = (),

@@ -9,19 +9,16 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Literal, Protocol, get_args
+from typing import Protocol
 
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim
+from claimledger.render.groupings import GroupBy
 from claimledger.render.labels import Anchors, claim_key, date_key
 from claimledger.render.stories import Stories
 from claimledger.render.views import ClaimLink, ClaimView, Group, SourceRef, SpeakerRef
+from claimledger.resolved import ResolvedClaim, ResolvedLedger
 
-__all__ = ["GROUPINGS", "GroupBy", "Refs", "group_claims", "place_findings"]
-
-GroupBy = Literal["speaker", "story", "topic", "source", "date"]
-GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
+__all__ = ["Refs", "group_claims", "place_findings"]
 
 
 class Refs(Protocol):
@@ -41,12 +38,13 @@ def _describe(finding: Finding) -> str:
 
 
 def place_findings(
-    ledger: LedgerFiles, findings: Sequence[Finding]
+    ledger: ResolvedLedger, findings: Sequence[Finding]
 ) -> tuple[dict[int, list[str]], list[str]]:
     """Findings by the index of the claim whose lines they fall in, and the rest."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for index, origin in enumerate(ledger.claim_origins):
-        starts[origin.path].append((origin.at().line, index))
+    for index, claim in enumerate(ledger.claims):
+        if claim.location is not None:
+            starts[claim.location.path].append((claim.location.line, index))
     for located in starts.values():
         located.sort()
     by_claim: dict[int, list[str]] = defaultdict(list)
@@ -63,7 +61,7 @@ def place_findings(
 
 
 def group_claims(
-    builder: Refs, views: Sequence[tuple[Claim, ClaimView]], group_by: GroupBy
+    builder: Refs, views: Sequence[tuple[ResolvedClaim, ClaimView]], group_by: GroupBy
 ) -> list[Group]:
     """The claims section's groups: each claim shown in full once, linked from the others."""
     titles: dict[str, str] = {}
@@ -78,7 +76,7 @@ def group_claims(
     order = {story.key: n for n, story in enumerate(builder.stories.ordered())}
     for claim, view in sorted(views, key=lambda pair: claim_key(pair[0])):
         if group_by == "speaker":
-            ref = builder.speaker(claim.speaker)
+            ref = builder.speaker(claim.speaker.id)
             add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
             primary[ref.id].append(view)
         elif group_by == "story":
@@ -93,7 +91,11 @@ def group_claims(
         else:
             # A claim may have several topics or sources: shown in full under
             # the first, linked from the others, so that its anchor is unique.
-            keys = tuple(dict.fromkeys(claim.topics if group_by == "topic" else claim.sources()))
+            keys = tuple(
+                dict.fromkeys(
+                    claim.topics if group_by == "topic" else (s.id for s in claim.sources())
+                )
+            )
             if not keys:
                 add("", f"No {group_by}", (1, "", ""))
                 primary[""].append(view)

@@ -10,7 +10,9 @@ follows, titled by its key, in key order.
 >>> from claimledger.check import validate
 >>> from claimledger.config import discover
 >>> from claimledger.render.labels import Anchors
->>> stories = Stories(validate(discover(Path("tests/render/ledger"))).ledger, Anchors())
+>>> from claimledger.resolved import resolve
+>>> ledger = resolve(validate(discover(Path("tests/render/ledger"))).ledger)
+>>> stories = Stories(ledger, Anchors())
 >>> [(story.key, story.anchor) for story in stories.ordered()]
 [('briefing', 'story-briefing'), ('debate', 'story-debate')]
 """
@@ -19,9 +21,9 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from claimledger.ledger import LedgerFiles
 from claimledger.render.labels import Anchors
 from claimledger.render.views import StoryRef
+from claimledger.resolved import ResolvedLedger
 
 __all__ = ["Stories", "story_key", "story_keys", "untitled"]
 
@@ -40,8 +42,9 @@ def story_key(path: str, claims_folder: str) -> str:
     return str(file.with_suffix("")) if file.suffix in (".yaml", ".yml") else str(file)
 
 
-def story_keys(ledger: LedgerFiles) -> list[str]:
-    """The story key of each claim of the ledger, in order."""
+def story_keys(ledger: ResolvedLedger) -> list[str]:
+    """The story key of each claim of the ledger, in order (``""``: where it was written
+    is not known)."""
     config = ledger.config
     root = config.root
     folder = (
@@ -49,10 +52,13 @@ def story_keys(ledger: LedgerFiles) -> list[str]:
         if config.claims_dir.is_relative_to(root)
         else ""
     )
-    return [story_key(origin.path, folder) for origin in ledger.claim_origins]
+    return [
+        "" if claim.location is None else story_key(claim.location.path, folder)
+        for claim in ledger.claims
+    ]
 
 
-def untitled(ledger: LedgerFiles) -> tuple[str, ...]:
+def untitled(ledger: ResolvedLedger) -> tuple[str, ...]:
     """Keys of ``[tool.claimledger.stories]`` that name no claim file (a typo, a file renamed)."""
     keys = set(story_keys(ledger))
     return tuple(key for key in ledger.config.stories if key not in keys)
@@ -61,7 +67,7 @@ def untitled(ledger: LedgerFiles) -> tuple[str, ...]:
 class Stories:
     """The story of each claim (by its index in the ledger) and the stories in order."""
 
-    def __init__(self, ledger: LedgerFiles, anchors: Anchors) -> None:
+    def __init__(self, ledger: ResolvedLedger, anchors: Anchors) -> None:
         config = ledger.config
         keys = story_keys(ledger)
         configured = [key for key in config.stories if key in set(keys)]

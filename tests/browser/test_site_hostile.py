@@ -17,6 +17,7 @@ from selenium import webdriver
 from claimledger.check import validate
 from claimledger.config import discover
 from claimledger.export import export_ledger
+from claimledger.export.claimreview import embedded_reviews
 from claimledger.render.folder import write_pages
 from claimledger.render.html import render_site
 from tests.browser.chromium import chromium
@@ -82,7 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
     result = validate(discover(root))
     assert not result.failed, [str(f) for f in result.findings]
     folder = root / "site"
-    write_pages(folder, render_site(result.ledger))
+    write_pages(folder, render_site(result.ledger, reviews=embedded_reviews(result.ledger)))
     feed = json.loads(export_ledger(result, "claimreview"))
     with serve(folder) as base:
         yield base, feed

@@ -13,6 +13,7 @@ import pytest
 
 from claimledger.cli import main
 from claimledger.export import export_ledger
+from claimledger.export.claimreview import embedded_reviews
 from claimledger.render.html import render_site
 from claimledger.render.markdown import TemplateError
 from tests.render.conftest import FIXTURE, configure, validated
@@ -56,7 +57,7 @@ def test_claim_pages_embed_the_claimreview_export_when_the_claim_is_rated(
 ) -> None:
     configure(fixture_root, 'url = "https://example.org/ledger/"')
     result = validated(fixture_root)
-    site = render_site(result.ledger)
+    site = render_site(result.ledger, reviews=embedded_reviews(result.ledger))
     feed = json.loads(export_ledger(result, "claimreview"))
     reviews = {r["itemReviewed"]["identifier"]: r for r in feed["dataFeedElement"]}
     for claim in result.ledger.claims:
