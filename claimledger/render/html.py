@@ -12,10 +12,11 @@ Every claim page with a verdict embeds its schema.org ClaimReview in a
 export --format claimreview`` writes for that claim, with its ``@context``
 (:func:`claimledger.export.claimreview.embedded_reviews`, given as ``reviews``).
 
-Escaping is Jinja2's autoescaping: every value a template prints is HTML-escaped
-unless a filter of this module made it markup (``paragraphs``: text split into
-``<p>`` elements, each escaped; ``jsonld``: JSON with ``<``, ``>`` and ``&`` written
-as ``\\u`` escapes, so no text can close the script element).
+Escaping is Jinja2's autoescaping: every value a template prints is HTML-escaped.
+The one exception is ``jsonld``'s output, printed with ``| safe`` inside the
+script element: JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, so no
+text can close the element. ``paragraphs`` splits text at blank lines, for a
+template to print each paragraph in its own ``<p>``.
 
 The built-in templates are ``claimledger/templates/site/<kind>.html.j2`` (one per
 kind of page: ``index``, ``group``, ``claim``, ``source``, ``speakers``,
@@ -48,7 +49,6 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
 
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
@@ -73,26 +73,27 @@ _UNWRITABLE = re.compile("[\0\ud800-\udfff]")
 _JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def jsonld(data: Any) -> Markup:
-    """``data`` as JSON that is safe inside a ``<script>`` element.
+def jsonld(data: Any) -> str:
+    """``data`` as JSON that is safe inside a ``<script>`` element: no text can close it.
+    Templates print it with ``| safe``.
 
     >>> print(jsonld({"a": "</script><b>&"}))
     {
       "a": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"
     }
     """
-    return Markup(json.dumps(data, indent=2, ensure_ascii=False).translate(_JSON_IN_HTML))
+    return json.dumps(data, indent=2, ensure_ascii=False).translate(_JSON_IN_HTML)
 
 
-def paragraphs(text: str) -> Markup:
-    """``text`` as ``<p>`` elements, one per paragraph (a blank line apart), each escaped.
+def paragraphs(text: str) -> list[str]:
+    """``text``'s paragraphs (a blank line apart), each on one line; templates print each
+    in its own ``<p>``, autoescaped.
 
-    >>> print(paragraphs("One <b>\\nline.\\n\\nTwo."))
-    <p>One &lt;b&gt; line.</p>
-    <p>Two.</p>
+    >>> paragraphs("One <b>\\nline.\\n\\nTwo.")
+    ['One <b> line.', 'Two.']
     """
     parts = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text.strip())]
-    return Markup("\n").join(Markup("<p>%s</p>") % p for p in parts if p)
+    return [p for p in parts if p]
 
 
 def web_address(url: str | None) -> str | None:

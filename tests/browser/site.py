@@ -7,6 +7,7 @@ as a web server would publish it; pages are opened in :mod:`tests.browser.chromi
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from typing import Any
 
 from selenium import webdriver
 
-from tests.browser.chromium import NODE_MODULES
+from tests.browser.chromium import NODE_MODULES, chromium
 
 __all__ = ["AXE", "accessibility_violations", "console_errors", "page_facts", "serve"]
 
@@ -81,3 +82,19 @@ def accessibility_violations(browser: webdriver.Chrome) -> list[dict[str, Any]]:
         raise RuntimeError(result["error"])
     violations: list[dict[str, Any]] = result["violations"]
     return violations
+
+
+def main(argv: list[str]) -> int:
+    """``python -m tests.browser.site FOLDER PAGE PNG [WIDTH]``: a screenshot of the site's
+    page PAGE (``claims/x.html``) as a reader sees it, the top of it at WIDTH pixels."""
+    folder, page, target = Path(argv[0]), argv[1], Path(argv[2])
+    width = int(argv[3]) if len(argv) > 3 else 1000
+    with serve(folder) as base, chromium() as browser:
+        browser.set_window_size(width, 1100)
+        browser.get(base + page)
+        browser.save_screenshot(str(target))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
