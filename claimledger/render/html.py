@@ -48,14 +48,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
 from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
-from claimledger.render.markdown import BUILTIN_TEMPLATE, TemplateError, _load, _render
+from claimledger.render.markdown import BUILTIN_TEMPLATE, TemplateError, _jinja, _load, _render
 from claimledger.render.pages import Page, PagePlan, attribution_chain, html_file
 from claimledger.resolved import ResolvedLedger
 
@@ -115,15 +114,7 @@ def _environment(templates: Path | None) -> jinja2.Environment:
         loaders.insert(0, jinja2.FileSystemLoader(templates))
     # Templates from a folder are untrusted (they may come with a cloned ledger) and run
     # sandboxed; the built-in ones are this package's own code.
-    kind = jinja2.Environment if templates is None else ImmutableSandboxedEnvironment
-    env = kind(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = _jinja(jinja2.ChoiceLoader(loaders), trusted=templates is None, autoescape=True)
     env.filters.update(
         jsonld=jsonld,
         paragraphs=paragraphs,

@@ -46,7 +46,8 @@ def serve(folder: Path) -> Iterator[str]:
 
 def console_errors(browser: webdriver.Chrome) -> list[str]:
     """The console's errors since the last call (a failed load, a script error, a CSP report)."""
-    return [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    entries: list[dict[str, Any]] = browser.get_log("browser")  # type: ignore[no-untyped-call]
+    return [entry["message"] for entry in entries if entry["level"] == "SEVERE"]
 
 
 _FACTS = """

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from selenium import webdriver
 
+from claimledger.anchorings import anchoring
 from claimledger.check import validate
 from claimledger.config import discover
 from claimledger.ledger import LedgerFiles
@@ -164,7 +165,7 @@ def _anchored(ledger: LedgerFiles, source: str) -> Spans:
     spans: Spans = []
     for item in items:
         if item.source == source and item.text.strip():
-            found = document.anchoring(item.text, item.occurrence)
+            found = anchoring(document, item.text, item.occurrence)
             assert found is not None
             assert found.chosen is not None
             spans += found.chosen.parts

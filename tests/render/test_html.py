@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from claimledger.export import export_ledger
 from claimledger.export.claimreview import embedded_reviews
 from claimledger.render.html import render_site
 from claimledger.render.markdown import TemplateError
+from tests.conftest import EXAMPLES
 from tests.render.conftest import FIXTURE, configure, validated
 
 
@@ -165,3 +167,18 @@ def test_a_broken_template_is_a_clear_error(
     assert main(args) == 2
     assert "templates/index.html.j2:1:" in capsys.readouterr().err
     assert not (fixture_root / "site").exists()
+
+
+def test_a_forced_site_marks_failing_claims_and_embeds_no_claimreview(tmp_path: Path) -> None:
+    root = tmp_path / "broken"
+    shutil.copytree(EXAMPLES / "broken", root, symlinks=True)
+    assert (
+        main(["render", str(root), "--force", "--format", "html", "-o", str(tmp_path / "site")])
+        == 0
+    )
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")}
+    assert "Rendered despite validation errors." in pages["index.html"]
+    assert any(
+        "Failed validation:</span> A claim pointing at things" in text for text in pages.values()
+    )
+    assert not any("application/ld+json" in text for text in pages.values())
