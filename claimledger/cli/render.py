@@ -1,8 +1,9 @@
-"""``claimledger render [PATH] [-o DIR]``: write the citable Markdown ledger.
+"""``claimledger render [PATH] [-o DIR]``: write the citable Markdown ledger, or the web site.
 
 By default the ledger is a folder of linked pages (the ``ledger`` key, or ``-o
 DIR``; see :mod:`claimledger.render.pages`); ``--single-page`` writes it as one
-file instead (``-o FILE``, ``-o -`` for standard output).
+file instead (``-o FILE``, ``-o -`` for standard output). ``--format html -o DIR``
+writes the static web site (:mod:`claimledger.render.html`) into DIR.
 
 Exit codes: 0 written; 1 the ledger has errors, so nothing is written (unless
 ``--force``, which writes it with the failing claims marked); 2 a usage or
@@ -61,6 +62,20 @@ def register(subparsers: Any) -> None:
         "standard output (default: 'ledger' in [tool.claimledger])",
     )
     parser.add_argument(
+        "--format",
+        choices=("markdown", "html"),
+        default="markdown",
+        help="markdown: the citable Markdown ledger (default); html: a static web site "
+        "(index, stories, a page per claim with its ClaimReview JSON-LD, sources, speakers) "
+        "into -o DIR",
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="with --format html, a folder of templates that replace the built-in ones of "
+        "the same name (run sandboxed)",
+    )
+    parser.add_argument(
         "--single-page",
         action="store_true",
         help="write the whole ledger as one Markdown file",
@@ -106,7 +121,17 @@ def _single_page_target(config: Config) -> Path:
     return path if path.suffix == ".md" else path.with_name(f"{path.name}.md")
 
 
+def _site_target(args: argparse.Namespace) -> Path:
+    if args.single_page or args.template:
+        raise UsageError("--single-page and --template are for Markdown; the site is a folder")
+    if not args.output or args.output == "-":
+        raise UsageError("--format html writes a folder: give it with -o DIR")
+    return Path(args.output)
+
+
 def _pages_target(args: argparse.Namespace, config: Config) -> Path:
+    if args.templates:
+        raise UsageError("--templates applies to the web site: add --format html")
     if args.output == "-":
         raise UsageError("-o - writes one page: add --single-page")
     if args.template:
@@ -152,7 +177,8 @@ def run(args: argparse.Namespace) -> int:
     from claimledger.resolved import resolve
 
     config = find_config(args.path)
-    target = None if args.single_page else _pages_target(args, config)
+    site = _site_target(args) if args.format == "html" else None
+    target = None if args.single_page or site else _pages_target(args, config)
     result = validate(config)
     shown = for_display(result.findings, config.root)
     # Findings go to standard error: standard output may be the ledger itself (-o -).
@@ -172,6 +198,13 @@ def run(args: argparse.Namespace) -> int:
     findings = result.findings if result.failed else ()
     claims = len(result.ledger.claims)
     edition = edition_digest(result.ledger.claims)
+    if site is not None:
+        templates = Path(args.templates) if args.templates else None
+        if templates is not None and not templates.is_dir():
+            raise UsageError(f"--templates {args.templates}: no such folder")
+        return _write_pages(
+            result.ledger, args.group_by or "story", findings, site, edition, templates, html=True
+        )
     if target is not None:
         return _write_pages(result.ledger, args.group_by or "story", findings, target, edition)
     template = Path(args.template) if args.template else None
@@ -212,13 +245,34 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_pages(
-    ledger: LedgerFiles, group_by: GroupBy, findings: Sequence[Finding], folder: Path, edition: str
+    ledger: LedgerFiles,
+    group_by: GroupBy,
+    findings: Sequence[Finding],
+    folder: Path,
+    edition: str,
+    templates: Path | None = None,
+    *,
+    html: bool = False,
 ) -> int:
+    from claimledger.export.claimreview import embedded_reviews
     from claimledger.render.folder import FolderError, write_pages
+    from claimledger.render.html import render_site
     from claimledger.render.markdown import TemplateError, render_pages
 
     try:
-        pages = render_pages(ledger, group_by=group_by, findings=findings)
+        pages = (
+            render_site(
+                ledger,
+                group_by=group_by,
+                findings=findings,
+                templates=templates,
+                # A ledger with errors (--force) publishes no structured data: the
+                # export refuses it for the same reason.
+                reviews={} if findings else embedded_reviews(ledger),
+            )
+            if html
+            else render_pages(ledger, group_by=group_by, findings=findings)
+        )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -128,6 +128,20 @@ class _ConfinedLoader(jinja2.BaseLoader):
         return data.decode("utf-8"), str(path), lambda: False
 
 
+def _jinja(loader: jinja2.BaseLoader, *, trusted: bool, autoescape: bool) -> jinja2.Environment:
+    """A Jinja2 environment as every presenter's templates run: sandboxed unless
+    ``trusted``, undefined names an error, block tags taking no lines of their own."""
+    kind = jinja2.Environment if trusted else ImmutableSandboxedEnvironment
+    return kind(
+        loader=loader,
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
 def _environment(template: Path) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(BUILTIN_TEMPLATE.parent)
     loader = jinja2.ChoiceLoader(
@@ -141,16 +155,8 @@ def _environment(template: Path) -> jinja2.Environment:
     # built-in one is this package's own code; the sandbox's per-attribute checks
     # would cost it more than the rest of rendering.
     trusted = template.resolve().parent in (BUILTIN_TEMPLATE.parent, PAGES_TEMPLATES)
-    kind = jinja2.Environment if trusted else ImmutableSandboxedEnvironment
-    env = kind(
-        loader=loader,
-        # Markdown is not HTML: escaping is the filters' job, per context.
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # Markdown is not HTML: escaping is the filters' job, per context.
+    env = _jinja(loader, trusted=trusted, autoescape=False)
     env.filters.update(
         code=markdown_code,
         md=markdown_inline,

@@ -122,7 +122,10 @@ def test_a_device_output_is_written_in_place(make_ledger: MakeLedger) -> None:
         os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
     except PermissionError:
         pytest.skip("creating a device node needs root")
-    for command in (["render", "--single-page", "-o", "null"], ["export", "-f", "jsonl", "-o", "null"]):
+    for command in (
+        ["render", "--single-page", "-o", "null"],
+        ["export", "-f", "jsonl", "-o", "null"],
+    ):
         result = run_cli(*command, cwd=root)
         assert result.returncode == 0, result.stderr
         assert stat.S_ISCHR(null.lstat().st_mode), command
@@ -192,7 +195,15 @@ def test_a_killed_render_leaves_no_temporary_file(tmp_path: Path) -> None:
     git(root, "init", "-q")
     git(root, "add", ".")
     git(root, "commit", "-qm", "ledger")
-    command = [sys.executable, "-m", "claimledger.cli", "render", "--single-page", "-o", "LEDGER.md"]
+    command = [
+        sys.executable,
+        "-m",
+        "claimledger.cli",
+        "render",
+        "--single-page",
+        "-o",
+        "LEDGER.md",
+    ]
     started = time.monotonic()
     subprocess.run(command, cwd=root, check=True, capture_output=True)
     duration = time.monotonic() - started

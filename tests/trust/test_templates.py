@@ -40,7 +40,9 @@ def test_a_template_that_loops_is_stopped(make_ledger: MakeLedger) -> None:
     loop = "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}\n"
     root = with_template(make_ledger, loop)
     started = time.monotonic()
-    result = run_cli("render", "--single-page", "-o", "-", "--template-seconds", "2", cwd=root, timeout=120)
+    result = run_cli(
+        "render", "--single-page", "-o", "-", "--template-seconds", "2", cwd=root, timeout=120
+    )
     assert time.monotonic() - started < 60
     assert result.returncode == 2
     assert "the template ran longer than 2 s" in result.stderr
@@ -48,7 +50,9 @@ def test_a_template_that_loops_is_stopped(make_ledger: MakeLedger) -> None:
 
 def test_a_template_that_takes_all_memory_is_stopped(make_ledger: MakeLedger) -> None:
     root = with_template(make_ledger, '{{ "x" * 3000000000 }}\n')
-    result = run_cli("render", "--single-page", "-o", "-", "--template-memory", "200", cwd=root, timeout=120)
+    result = run_cli(
+        "render", "--single-page", "-o", "-", "--template-memory", "200", cwd=root, timeout=120
+    )
     assert result.returncode == 2
     assert "more than 200 MB" in result.stderr
     assert "internal error" not in result.stderr
