@@ -71,7 +71,12 @@ class FileReport:
                 [f.code, f.severity.value, f.message, *_loc(f.location)] for f in self.findings
             ],
             "index": [
-                [e.id, *_loc(e.at), [[other, *_loc(at)] for other, at in e.related]]
+                [
+                    e.id,
+                    *_loc(e.at),
+                    [[other, *_loc(at)] for other, at in e.related],
+                    list(e.sources),
+                ]
                 for e in self.index
             ],
         }
@@ -87,8 +92,9 @@ class FileReport:
                 claim_id,
                 Location(path, line, col),
                 tuple((other, Location(p, ln, c)) for other, p, ln, c in related),
+                tuple(sources),
             )
-            for claim_id, path, line, col, related in data["index"]
+            for claim_id, path, line, col, related, sources in data["index"]
         )
         return cls(findings, index)
 
@@ -118,7 +124,8 @@ def _context_key(registry: LedgerFiles) -> str:
         digest.update(repr(registry.speakers[speaker_id]).encode())
     for source_id in sorted(registry.sources):
         source = registry.sources[source_id]
-        digest.update(repr((source.meta, source.digest)).encode())
+        versions = [version.digest for version in source.versions]
+        digest.update(repr((source.meta, source.digest, versions)).encode())
     return digest.hexdigest()
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "read_ledger",
     "read_registry",
     "read_text",
+    "version_path",
 ]
 
 OUTSIDE_LEDGER = "CL015"
@@ -74,10 +75,21 @@ class SourceDocument:
     #: ``None`` when the text file is missing or unreadable (a finding says why).
     text: str | None
     digest: str | None
+    #: The superseded texts the metadata lists (``versions``), oldest first.
+    versions: tuple[SourceDocument, ...] = ()
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def version(self, number: int | None) -> SourceDocument | None:
+        """The text of version ``number`` (1 = the first kept; the current text when
+        ``None`` or the current number); ``None`` for a version the source does not have."""
+        if number is None or number == self.meta.current_version:
+            return self
+        if 1 <= number <= len(self.versions):
+            return self.versions[number - 1]
+        return None
 
     #: Anchorings already made in this run, by (quote text, occurrence).
     _anchorings: dict[tuple[str, int | None], Anchoring] = attrs.field(
@@ -110,11 +122,13 @@ class IndexedClaim:
     id: str
     at: Location
     related: tuple[tuple[str, Location], ...] = ()
+    #: The source ids the claim cites, so that a changed source can name its claims.
+    sources: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, claim: Claim, origin: Origin) -> IndexedClaim:
         related = tuple((other, origin.at("related", i)) for i, other in enumerate(claim.related))
-        return cls(claim.id, origin.at("id"), related)
+        return cls(claim.id, origin.at("id"), related, claim.sources())
 
 
 @attrs.frozen
@@ -289,14 +303,33 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Findin
         findings += problems
         if meta is None:
             continue
-        text_path = meta_path.with_suffix(".txt")
-        text = digest = None
-        if text_path.is_file():
-            text, data, problems = read_text(text_path, config.root)
+        origin = Origin(doc, ())
+        document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"))
+        findings += problems
+        versions = []
+        for number, version in enumerate(meta.versions, 1):
+            kept = attrs.evolve(meta, sha256=version.sha256, versions=(), history=())
+            old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
             findings += problems
-            digest = hashlib.sha256(data).hexdigest() if data is not None else None
-        sources[meta.id] = SourceDocument(meta, Origin(doc, ()), text_path, text, digest)
+            versions.append(old)
+        sources[meta.id] = attrs.evolve(document, versions=tuple(versions))
     return sources, findings
+
+
+def version_path(meta_path: Path, number: int) -> Path:
+    """Where version ``number`` of a source's text is kept: ``<id>.v<N>.txt``."""
+    return meta_path.with_name(f"{meta_path.stem}.v{number}.txt")
+
+
+def _source_text(
+    config: Config, meta: Source, origin: Origin, text_path: Path
+) -> tuple[SourceDocument, list[Finding]]:
+    text = digest = None
+    findings: list[Finding] = []
+    if text_path.is_file():
+        text, data, findings = read_text(text_path, config.root)
+        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+    return SourceDocument(meta, origin, text_path, text, digest), findings
 
 
 def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:

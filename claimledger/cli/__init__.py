@@ -13,8 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from claimledger.cli import (
+    add_source,
     export,
     import_claimreview,
+    init,
     query,
     render,
     schema,
@@ -27,7 +29,18 @@ from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (validate, query, show, search, render, export, import_claimreview, schema)
+COMMANDS = (
+    validate,
+    query,
+    show,
+    search,
+    render,
+    export,
+    import_claimreview,
+    schema,
+    init,
+    add_source,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -78,12 +78,12 @@ def roles_at(roles: Iterable[Role], when: PartialDate | None) -> list[Role]:
 def source_label(meta: Source) -> str:
     """A short citation: publisher and title as far as known, and the date.
 
-    >>> source_label(Source("m", "news-report", "0", publisher="Mirror"))
+    >>> source_label(Source("m", "0", "news-report", publisher="Mirror"))
     'Mirror'
-    >>> source_label(Source("weekly-2016-10-12", "news-report", "0",
+    >>> source_label(Source("weekly-2016-10-12", "0", "news-report",
     ...                     published=PartialDate.parse("2016-10-12")))
     'weekly-2016-10-12'
-    >>> source_label(Source("c", "transcript", "0", title="Aleppo Bombings",
+    >>> source_label(Source("c", "0", "transcript", title="Aleppo Bombings",
     ...                     event_date=PartialDate.parse("2016-10-18")))
     '“Aleppo Bombings”, event of 2016-10-18'
     """

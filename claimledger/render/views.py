@@ -198,7 +198,7 @@ class SourceView:
 
     id: str
     anchor: str
-    kind: str
+    kind: str | None
     title: str | None
     publisher: str | None
     authors: tuple[str, ...]

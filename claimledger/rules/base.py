@@ -112,12 +112,14 @@ def passages(ledger: LedgerFiles) -> Iterator[Passage]:
 
 
 def anchorings(ledger: LedgerFiles) -> Iterator[tuple[Passage, str, Anchoring]]:
-    """Each passage that can be anchored (known source with a text, non-empty text),
-    with its source id and where it stands. Anchorings are memoised per source, so the
+    """Each passage that can be anchored (known source and version with a text, non-empty
+    text), with its source id and where it stands. Anchorings are memoised per source, so the
     rules that look at them share the work."""
     for passage in passages(ledger):
         item = passage.item
-        source = ledger.sources.get(item.source)
+        known = ledger.sources.get(item.source)
+        # A passage pinned to a version is anchored in that version's text.
+        source = None if known is None else known.version(item.version)
         if source is None or not item.text.strip():
             continue
         found = source.anchoring(item.text, item.occurrence)
