@@ -37,6 +37,7 @@ __all__ = [
     "OpKind",
     "Variant",
     "Wordings",
+    "compare_words",
     "remark_wordings",
     "variants",
     "words",
@@ -124,6 +125,16 @@ def variants(wordings: Sequence[tuple[str, str]]) -> Wordings:
         if i != ref
     )
     return Wordings(wordings[ref][0], wordings[ref][1], compared)
+
+
+def compare_words(base: str, other: str) -> tuple[Op, ...]:
+    """The runs of words of ``other`` compared with ``base``, as :func:`variants` compares
+    wordings, but with ``base`` always the reference (a text before and after a change).
+
+    >>> [(op.op, op.base, op.other) for op in compare_words("it was not", "it was now")]
+    [('equal', ('it', 'was'), ('it', 'was')), ('replace', ('not',), ('now',))]
+    """
+    return _diff(words(base), words(other))
 
 
 def _diff(base: tuple[str, ...], other: tuple[str, ...]) -> tuple[Op, ...]:

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 
 from claimledger.cli import (
     add_source,
+    correct_source,
     export,
     import_claimreview,
     init,
+    locate,
     query,
     render,
     schema,
@@ -40,6 +42,8 @@ COMMANDS = (
     schema,
     init,
     add_source,
+    locate,
+    correct_source,
 )
 
 

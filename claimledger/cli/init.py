@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     where = "" if args.folder == "." else f"cd {args.folder} && "
     print(
         f"\nNext: {where}claimledger validate\n"
-        "      claimledger add-source ARTICLE.txt --title '…' --publisher '…' --published YYYY-MM-DD\n"
+        "      claimledger add-source ARTICLE.txt --title '…' --published YYYY-MM-DD\n"
         "      claimledger locate SOURCE-ID 'words you want to quote' --yaml\n"
         "      git init && pre-commit install   # validate on every commit",
         file=sys.stderr,

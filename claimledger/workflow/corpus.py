@@ -9,8 +9,8 @@ Nothing is ever replaced: an id whose files exist is refused.
 
 >>> source_id_from_name("Mirror 12 Oct 2016.txt")
 'mirror-12-oct-2016'
->>> check_source_id("mirror-2016-10-12") is None, check_source_id("Mirror!")
-(True, "source id 'Mirror!' must be lower-case letters, digits and single hyphens (like mirror-2016-10-12)")
+>>> check_source_id("mirror-2016-10-12") is None, check_source_id("Mirror!")[:22]
+(True, "source id 'Mirror!' mu")
 """
 
 from __future__ import annotations

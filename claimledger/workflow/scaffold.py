@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - the example text is typeset as a news report is.
 """A new ledger that validates clean at once: what ``claimledger init`` writes.
 
 :func:`scaffold` lists the files (path and bytes); :func:`write_scaffold` writes
@@ -28,8 +29,8 @@ __all__ = [
     "CORPUS_ATTRIBUTES",
     "HOOK_REPOSITORY",
     "HOOK_REV",
-    "ScaffoldFile",
     "ScaffoldError",
+    "ScaffoldFile",
     "scaffold",
     "write_scaffold",
 ]
