@@ -60,6 +60,9 @@ DUPLICATE_KEY = "CL002"
 
 Path_ = tuple[str | int, ...]
 
+# The line breaks YAML counts (and so every line number reported).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -146,6 +149,13 @@ class Document:
     #: path of a value -> its (line, column); for mapping entries also the key's.
     values: dict[Path_, tuple[int, int]]
     keys: dict[Path_, tuple[int, int]]
+    #: The file's text as parsed, for messages that point inside a value.
+    text: str = attrs.field(default="", repr=False, eq=False)
+
+    def line(self, number: int) -> str | None:
+        """Line ``number`` (1-based) of the text, as YAML counts lines; None past the end."""
+        lines = _LINE_BREAK.split(self.text)
+        return lines[number - 1] if 0 < number <= len(lines) else None
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
         """The position of the value (or key) at ``path``, else of its nearest ancestor."""
@@ -177,12 +187,12 @@ def parse_yaml(text: str, path: str) -> Document:
     except (yaml.YAMLError, UnicodeEncodeError) as exc:
         raise _syntax_error(exc, text, path) from None
     if root is None:
-        return Document(path, None, {}, {})
+        return Document(path, None, {}, {}, text)
     if "*" in text:  # without an alias, the graph is a tree: nothing to expand
         _check_expansion(root, path)
     builder = _Builder(path)
     data = builder.build(root, (), 0)
-    return Document(path, data, builder.values, builder.keys)
+    return Document(path, data, builder.values, builder.keys, text)
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:

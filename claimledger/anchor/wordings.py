@@ -33,6 +33,7 @@ import attrs
 
 __all__ = [
     "SAME_REMARK",
+    "WORD",
     "Op",
     "OpKind",
     "Variant",
@@ -52,6 +53,8 @@ OpKind = Literal["equal", "replace", "insert", "delete"]
 # A word, with the apostrophes and hyphens inside it ("what's", "US-led"), or an
 # ellipsis. Dashes and spaced hyphens separate words: "atrocities - which" is two.
 _TOKEN = re.compile(r"\w+(?:[-'‘’ʼ‐‑]\w+)*|\.{3,}")
+#: A word as :func:`words` reads one, for finding it in the original text.
+WORD = _TOKEN
 _SPELLING = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 
 

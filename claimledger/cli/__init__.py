@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from claimledger.cli import (
     add_source,
     correct_source,
+    explain,
     export,
     import_claimreview,
     init,
@@ -44,6 +45,7 @@ COMMANDS = (
     add_source,
     locate,
     correct_source,
+    explain,
 )
 
 

@@ -15,7 +15,8 @@ from typing import Literal
 
 import attrs
 
-from claimledger.anchor import Anchoring, variants
+from claimledger.anchor import Anchoring, compare_words, variants
+from claimledger.anchor.wordings import WORD
 from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Claim, Evidence, Quote
@@ -24,11 +25,14 @@ __all__ = [
     "Passage",
     "Problem",
     "Rule",
+    "WordDifference",
     "anchorings",
+    "at_offset",
     "passages",
     "punctuation_only",
     "rule_from_module",
     "shorten",
+    "word_difference",
 ]
 
 
@@ -148,3 +152,59 @@ def shorten(text: str, limit: int = 80) -> str:
     """
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+@attrs.frozen
+class WordDifference:
+    """How a quote's words differ from a passage's: a summary, and where in the quote
+    (a character offset) the first difference is."""
+
+    summary: str
+    offset: int
+
+
+def word_difference(passage: str, quote: str, limit: int = 3) -> WordDifference | None:
+    """The word-level difference of ``quote`` from ``passage``, ``None`` if the words agree.
+
+    >>> d = word_difference("Both governments were slow", "Both authorities were slow")
+    >>> d.summary, d.offset
+    ('“authorities” for “governments”', 5)
+    """
+    ops = compare_words(passage, quote)
+    changes = [op for op in ops if op.op != "equal"]
+    if not changes:
+        return None
+    parts = []
+    for op in changes[:limit]:
+        if op.op == "replace":
+            parts.append(f"“{' '.join(op.other)}” for “{' '.join(op.base)}”")
+        elif op.op == "insert":
+            parts.append(f"adds “{' '.join(op.other)}”")
+        else:
+            parts.append(f"leaves out “{' '.join(op.base)}”")
+    if len(changes) > limit:
+        parts.append(f"{len(changes) - limit} more difference(s)")
+    # The quote's words before the first difference; the caret goes on the next one.
+    before = 0
+    for op in ops:
+        if op.op != "equal":
+            break
+        before += len(op.other)
+    tokens = list(WORD.finditer(quote))
+    offset = tokens[before].start() if before < len(tokens) else len(quote.rstrip())
+    return WordDifference("; ".join(parts), offset)
+
+
+def at_offset(passage: Passage, where: Location, offset: int) -> Location:
+    """The place of character ``offset`` of the passage's text in its file, where the
+    text is written on one line, plain or quoted without escapes before that point;
+    else ``where``, the start of the value."""
+    line = passage.origin.document.line(where.line)
+    item_text = passage.item.text
+    if line is None or not item_text:
+        return where
+    start = where.column - 1
+    for skip in (1, 0) if line[start : start + 1] in ("'", '"') else (0,):
+        if line[start + skip : start + skip + offset] == item_text[:offset]:
+            return attrs.evolve(where, column=where.column + skip + offset)
+    return where

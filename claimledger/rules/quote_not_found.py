@@ -14,14 +14,22 @@ Passing: ``text: "Obviously."`` from ``mirror-2016-10-12`` (the report prints �
 Failing: ``text: "Both the US and British authorities have been reluctant to accept any
 independent assessment of what's taking place"`` from the first report, which says
 "governments": ``quote text not found in '…'; closest (90%, ¶ 19): “Both the US and
-British governments have been reluctant…”``.
+British governments have been reluctant…”; “authorities” for “governments”``, with the
+caret on "authorities", the first word that differs.
 """
 
 from collections.abc import Iterator
 
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
+from claimledger.rules.base import (
+    Problem,
+    anchorings,
+    at_offset,
+    punctuation_only,
+    shorten,
+    word_difference,
+)
 
 CODE = "CL009"
 NAME = "quote-not-found"
@@ -38,8 +46,13 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
             yield Problem(passage.at("occurrence"), message)
         elif not found.matches and not punctuation_only(found):
             message = f"{passage.label} text not found in {source!r}"
+            where = passage.at("text")
             if found.closest is not None:
                 close = found.closest
                 shown = shorten(close.text)
                 message += f"; closest ({close.similarity:.0f}%, ¶ {close.paragraph}): “{shown}”"
-            yield Problem(passage.at("text"), message)
+                difference = word_difference(close.text, passage.item.text)
+                if difference is not None:
+                    message += f"; {difference.summary}"
+                    where = at_offset(passage, where, difference.offset)
+            yield Problem(where, message)
