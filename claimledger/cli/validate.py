@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
+from claimledger.cli.fixing import fix_ledger
 from claimledger.config import Config
 from claimledger.findings import Finding
 from claimledger.incremental import validate_incremental
@@ -46,6 +47,15 @@ def register(subparsers: Any) -> None:
         dest="cache",
         action="store_false",
         help="neither read nor write the per-file cache under .claimledger/cache/",
+    )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the fixes that cannot change meaning (a quote's marks as in its source), "
+        "keeping the files' layout and comments, and list them; then validate",
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="show those fixes as a diff; write nothing"
     )
     parser.set_defaults(run=run)
 
@@ -85,7 +95,12 @@ def run(args: argparse.Namespace) -> int:
         entry = ledgers.setdefault(config.root, (config, []))
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
     findings: list[Finding] = []
+    if args.diff:
+        fixable = sum(fix_ledger(config, write=False) for config, _ in ledgers.values())
+        return EXIT_FINDINGS if fixable else EXIT_OK
     for root, (config, selected) in ledgers.items():
+        if args.fix:
+            fix_ledger(config, write=True)
         found = validate_incremental(config, jobs=args.jobs, cache=args.cache)
         kept = [f for f in found if _within(f, root, selected)]
         findings += for_display(kept, root)
