@@ -25,7 +25,7 @@ from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, SourceDocument
+from claimledger.ledger import LedgerFiles, SourceDocument, version_path
 from claimledger.models import Claim, Evidence, Quote, Role, Speaker
 from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
@@ -58,6 +58,7 @@ from claimledger.render.views import (
     SpeakerView,
     TimelineEntry,
     VariantView,
+    VersionView,
 )
 
 __all__ = ["GROUPINGS", "GroupBy", "build_view"]
@@ -143,7 +144,7 @@ class _Builder:
         )
 
     def paragraphs(self, item: Quote | Evidence) -> tuple[int | None, int | None]:
-        found = self.pinpoints.paragraphs(item.source, item.text, item.occurrence)
+        found = self.pinpoints.paragraphs(item.source, item.text, item.occurrence, item.version)
         return found or (None, None)
 
     def variants(self, claim: Claim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
@@ -167,7 +168,12 @@ class _Builder:
     def evidence(self, item: Evidence) -> EvidenceView:
         speaker = self.speaker(item.speaker) if item.speaker else None
         return EvidenceView(
-            item.text, self.source(item.source), speaker, *self.paragraphs(item), item.note
+            item.text,
+            self.source(item.source),
+            speaker,
+            *self.paragraphs(item),
+            item.note,
+            item.version,
         )
 
     def role(self, role: Role) -> RoleView:
@@ -184,6 +190,7 @@ class _Builder:
                 quote.occurrence,
                 quote.note,
                 quote.paraphrase,
+                quote.version,
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
@@ -250,6 +257,16 @@ class _Builder:
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12],
             cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
+            corrections=tuple(CorrectionView(str(c.date), c.note) for c in meta.history),
+            versions=tuple(
+                VersionView(
+                    number,
+                    (shown.parent / version_path(text_path, number).name).as_posix(),
+                    kept.sha256[:12],
+                    str(kept.until),
+                )
+                for number, kept in enumerate(meta.versions, 1)
+            ),
         )
 
     def speaker_view(

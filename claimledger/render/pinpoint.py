@@ -48,10 +48,12 @@ class Pinpoints:
         self._sources = ledger.sources
 
     def paragraphs(
-        self, source_id: str, text: str, occurrence: int | None
+        self, source_id: str, text: str, occurrence: int | None, version: int | None = None
     ) -> tuple[int, int] | None:
-        """The first and last paragraph of the passage in its source, if it is placed."""
-        source = self._sources.get(source_id)
+        """The first and last paragraph of the passage in its source (in the ``version``
+        it quotes, if pinned), if it is placed."""
+        known = self._sources.get(source_id)
+        source = None if known is None else known.version(version)
         if source is None or not text.strip():
             return None
         found = source.anchoring(text, occurrence)
