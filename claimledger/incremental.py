@@ -30,7 +30,7 @@ import hashlib
 import hmac
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -201,17 +201,31 @@ def _file_key(context: str, relative: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _run(paths: Sequence[Path], registry: LedgerFiles, jobs: int) -> list[FileReport]:
+#: Told how many claim files of how many are checked, as they are (for a progress display).
+Progress = Callable[[int, int], None]
+
+
+def _run(
+    paths: Sequence[Path], registry: LedgerFiles, jobs: int, progress: Progress | None = None
+) -> list[FileReport]:
+    def counted(reports: Iterable[FileReport]) -> list[FileReport]:
+        done = []
+        for report in reports:
+            done.append(report)
+            if progress is not None:
+                progress(len(done), len(paths))
+        return done
+
     if jobs <= 1 or len(paths) < 2 * jobs:
         _init_worker(registry)
-        return [_check_file(path) for path in paths]
+        return counted(_check_file(path) for path in paths)
     chunk = max(1, len(paths) // (jobs * 4))
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
-        return list(pool.map(_check_file, paths, chunksize=chunk))
+        return counted(pool.map(_check_file, paths, chunksize=chunk))
 
 
 def validate_incremental(
-    config: Config, *, jobs: int | None = None, cache: bool = True
+    config: Config, *, jobs: int | None = None, cache: bool = True, progress: Progress | None = None
 ) -> tuple[Finding, ...]:
     """The ledger's findings, reusing cached per-file reports and ``jobs`` processes."""
     registry, findings = read_registry(config)
@@ -231,7 +245,7 @@ def validate_incremental(
             misses.append((path, key))
         else:
             reports[path] = cached
-    computed = _run([p for p, _ in misses], registry, jobs or os.cpu_count() or 1)
+    computed = _run([p for p, _ in misses], registry, jobs or os.cpu_count() or 1, progress)
     for (path, key), report in zip(misses, computed, strict=True):
         reports[path] = report
         store.put(key, report)

@@ -10,6 +10,7 @@ from typing import Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
 from claimledger.cli.fixing import fix_ledger
+from claimledger.cli.progress import progress_for
 from claimledger.config import Config
 from claimledger.findings import Finding
 from claimledger.incremental import validate_incremental
@@ -101,7 +102,12 @@ def run(args: argparse.Namespace) -> int:
     for root, (config, selected) in ledgers.items():
         if args.fix:
             fix_ledger(config, write=True)
-        found = validate_incremental(config, jobs=args.jobs, cache=args.cache)
+        shown = progress_for("checking claim files")
+        try:
+            found = validate_incremental(config, jobs=args.jobs, cache=args.cache, progress=shown)
+        finally:
+            if shown is not None:
+                shown.close()
         kept = [f for f in found if _within(f, root, selected)]
         findings += for_display(kept, root)
     reporter = make_reporter(args.format, Path.cwd(), args.color)
