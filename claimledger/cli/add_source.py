@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config
-from claimledger.parse import MAX_BYTES
+from claimledger.cli.inputs import read_input
 from claimledger.workflow.corpus import CorpusError, NewSource, add_source, source_id_from_name
 
 
@@ -32,15 +31,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _read(name: str) -> bytes:
-    try:
-        if name == "-":
-            return sys.stdin.buffer.read(MAX_BYTES + 1)
-        return Path(name).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-
-
 def run(args: argparse.Namespace) -> int:
     if len(args.files) > 1:
         one_only = [f"--{k}" for k in ("id", "title", "url") if getattr(args, k)]
@@ -61,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             published=args.published,
         )
         try:
-            added = add_source(config, new, "<stdin>" if name == "-" else name, _read(name))
+            added = add_source(config, new, "<stdin>" if name == "-" else name, read_input(name))
         except CorpusError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
             failed = True

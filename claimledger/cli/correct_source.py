@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config
+from claimledger.cli.inputs import read_input
 from claimledger.findings import visible
-from claimledger.parse import MAX_BYTES
+from claimledger.rules.base import describe_change
 from claimledger.workflow.corrections import (
     CorrectionError,
     CorrectionPlan,
@@ -41,19 +42,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _read(name: str) -> bytes:
-    try:
-        if name == "-":
-            return sys.stdin.buffer.read(MAX_BYTES + 1)
-        return Path(name).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-
-
-def _words(words: tuple[str, ...]) -> str:
-    return "“" + visible(" ".join(words)) + "”"
-
-
 def describe(outcome: PassageOutcome) -> str:
     """One line (and the changes) for a passage's outcome."""
     where = f"{outcome.location}: {outcome.claim} ({outcome.label})"
@@ -67,14 +55,7 @@ def describe(outcome: PassageOutcome) -> str:
         return f"{where}: gone: “{visible(outcome.before or '')}” was removed"
     if outcome.outcome in ("unchanged", "moved"):
         return f"{where}: {outcome.outcome}"
-    parts = []
-    for op in outcome.changes:
-        if op.op == "replace":
-            parts.append(f"{_words(op.other)} for {_words(op.base)}")
-        elif op.op == "insert":
-            parts.append(f"adds {_words(op.other)}")
-        else:
-            parts.append(f"removes {_words(op.base)}")
+    parts = [describe_change(op) for op in outcome.changes]
     return (
         f"{where}: changed: {'; '.join(parts)}\n"
         f"    now: “{visible(outcome.after or '')}”\n"
@@ -101,7 +82,7 @@ def report(plan: CorrectionPlan, kept: str | None) -> None:
 def run(args: argparse.Namespace) -> int:
     config = find_config(None)
     try:
-        plan = plan_correction(config, args.source, _read(args.newfile), args.date, args.note)
+        plan = plan_correction(config, args.source, read_input(args.newfile), args.date, args.note)
         kept = None
         if not args.dry_run:
             path = apply_correction(plan)

@@ -15,9 +15,9 @@ from typing import Literal
 
 import attrs
 
-from claimledger.anchor import Anchoring, compare_words, variants
+from claimledger.anchor import Anchoring, Op, compare_words, variants
 from claimledger.anchor.wordings import WORD
-from claimledger.findings import Location, Severity
+from claimledger.findings import Location, Severity, visible
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Claim, Evidence, Quote
 
@@ -28,6 +28,7 @@ __all__ = [
     "WordDifference",
     "anchorings",
     "at_offset",
+    "describe_change",
     "passages",
     "punctuation_only",
     "rule_from_module",
@@ -163,6 +164,20 @@ class WordDifference:
     offset: int
 
 
+def describe_change(op: Op) -> str:
+    """One run of differing words, from the reference's side to the other's.
+
+    >>> describe_change(Op("replace", ("March",), ("April",)))
+    '“April” for “March”'
+    """
+    base, other = (visible(" ".join(words)) for words in (op.base, op.other))
+    if op.op == "replace":
+        return f"“{other}” for “{base}”"
+    if op.op == "insert":
+        return f"adds “{other}”"
+    return f"leaves out “{base}”"
+
+
 def word_difference(passage: str, quote: str, limit: int = 3) -> WordDifference | None:
     """The word-level difference of ``quote`` from ``passage``, ``None`` if the words agree.
 
@@ -174,14 +189,7 @@ def word_difference(passage: str, quote: str, limit: int = 3) -> WordDifference 
     changes = [op for op in ops if op.op != "equal"]
     if not changes:
         return None
-    parts = []
-    for op in changes[:limit]:
-        if op.op == "replace":
-            parts.append(f"“{' '.join(op.other)}” for “{' '.join(op.base)}”")
-        elif op.op == "insert":
-            parts.append(f"adds “{' '.join(op.other)}”")
-        else:
-            parts.append(f"leaves out “{' '.join(op.base)}”")
+    parts = [describe_change(op) for op in changes[:limit]]
     if len(changes) > limit:
         parts.append(f"{len(changes) - limit} more difference(s)")
     # The quote's words before the first difference; the caret goes on the next one.
