@@ -116,6 +116,9 @@ def source_item(source: Source, key: str) -> dict[str, Any]:
         item["event-date"] = _date(source.event_date)
     if source.url:
         item["URL"] = source.url
+    if source.history:
+        # A corrected document is cited with its corrections, as the IFCN principles ask.
+        item["note"] = "; ".join(f"Corrected {c.date}: {c.note}" for c in source.history)
     return item
 
 
