@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from claimledger.atomic import write_atomic
@@ -27,10 +29,16 @@ def _describe(file: FixedFile, out: TextIO, verb: str) -> None:
         print(f"{fix.location}: not fixed ({why}); fix by hand", file=out)
 
 
-def fix_ledger(config: Config, *, write: bool) -> int:
-    """Apply (``write``) or show (as a diff) the ledger's safe fixes; how many there are."""
+def fix_ledger(config: Config, selected: Sequence[Path], *, write: bool) -> int:
+    """Apply (``write``) or show (as a diff) the safe fixes of the files within
+    ``selected`` (absolute paths: the root, folders or files); how many there are."""
     ledger, _ = read_ledger(config)
-    files = fixed_files(config.root, plan_fixes(ledger))
+    fixes = [
+        fix
+        for fix in plan_fixes(ledger)
+        if any((config.root / fix.location.path).is_relative_to(s) for s in selected)
+    ]
+    files = fixed_files(config.root, fixes)
     count = 0
     for file in files:
         count += len(file.applied)

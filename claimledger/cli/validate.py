@@ -97,11 +97,11 @@ def run(args: argparse.Namespace) -> int:
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
     findings: list[Finding] = []
     if args.diff:
-        fixable = sum(fix_ledger(config, write=False) for config, _ in ledgers.values())
+        fixable = sum(fix_ledger(c, sel, write=False) for c, sel in ledgers.values())
         return EXIT_FINDINGS if fixable else EXIT_OK
     for root, (config, selected) in ledgers.items():
         if args.fix:
-            fix_ledger(config, write=True)
+            fix_ledger(config, selected, write=True)
         shown = progress_for("checking claim files")
         try:
             found = validate_incremental(config, jobs=args.jobs, cache=args.cache, progress=shown)

@@ -109,3 +109,17 @@ def test_words_are_never_changed(make_ledger: MakeLedger) -> None:
 )
 def test_each_scalar_style_is_kept(written: str, value: str, expected: str) -> None:
     assert rewrite_scalars(written, [(("a",), value)]) == (expected, [])
+
+
+def test_fix_keeps_to_the_paths_given(make_ledger: MakeLedger) -> None:
+    claim = (
+        "claims:\n  - id: {id}\n    statement: s\n    speaker: spokesman\n    quotes:\n"
+        "      - source: briefing-report\n"
+        '        text: "There are multiple foreign interventions, in the Syrian civil war."\n'
+    )
+    root = make_ledger(
+        {"claims/a.yaml": claim.format(id="a"), "claims/b.yaml": claim.format(id="b")}
+    )
+    run_cli("validate", "--fix", "--no-cache", "claims/a.yaml", cwd=root)
+    assert "interventions," not in (root / "claims/a.yaml").read_text()
+    assert (root / "claims/b.yaml").read_text() == claim.format(id="b")
