@@ -12,6 +12,7 @@ defaults, its claims in ``claims/`` (or the folder itself) and its corpus in
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 import attrs
 
 from claimledger.findings import Severity
+from claimledger.names import did_you_mean
 
 __all__ = ["Config", "ConfigError", "RuleSetting", "discover"]
 
@@ -78,7 +80,8 @@ class Config:
         where = f"{source or root}: [tool.claimledger]"
         unknown = sorted(set(table) - _KEYS)
         if unknown:
-            raise ConfigError(f"{where}: unknown key {unknown[0]!r}")
+            hint = did_you_mean(difflib.get_close_matches(unknown[0], sorted(_KEYS), n=2))
+            raise ConfigError(f"{where}: unknown key {unknown[0]!r}{hint}")
 
         def string(key: str, default: str | None) -> str | None:
             value = table.get(key, default)
