@@ -60,9 +60,6 @@ DUPLICATE_KEY = "CL002"
 
 Path_ = tuple[str | int, ...]
 
-# The line breaks YAML counts (and so every line number reported).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -154,7 +151,7 @@ class Document:
 
     def line(self, number: int) -> str | None:
         """Line ``number`` (1-based) of the text, as YAML counts lines; None past the end."""
-        lines = _LINE_BREAK.split(self.text)
+        lines = _BREAK.split(self.text)
         return lines[number - 1] if 0 < number <= len(lines) else None
 
     def locate(self, path: Path_, *, key: bool = False) -> Location:
