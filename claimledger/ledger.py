@@ -29,6 +29,7 @@ __all__ = [
     "LedgerFiles",
     "Origin",
     "SourceDocument",
+    "original_path",
     "read_claim_file",
     "read_ledger",
     "read_registry",
@@ -77,6 +78,9 @@ class SourceDocument:
     digest: str | None
     #: The superseded texts the metadata lists (``versions``), oldest first.
     versions: tuple[SourceDocument, ...] = ()
+    #: The sha256 of the original the text was extracted from (``<id>.html``), when the
+    #: metadata records an extraction and the file can be read; else None.
+    original_digest: str | None = None
 
     @property
     def id(self) -> str:
@@ -312,13 +316,37 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Findin
             old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
             findings += problems
             versions.append(old)
-        sources[meta.id] = attrs.evolve(document, versions=tuple(versions))
+        original = _original_digest(config, meta_path, meta)
+        sources[meta.id] = attrs.evolve(
+            document, versions=tuple(versions), original_digest=original
+        )
     return sources, findings
 
 
 def version_path(meta_path: Path, number: int) -> Path:
     """Where version ``number`` of a source's text is kept: ``<id>.v<N>.txt``."""
     return meta_path.with_name(f"{meta_path.stem}.v{number}.txt")
+
+
+#: Formats an original may be kept in (``<id>.<format>``); no other name is ever built.
+ORIGINAL_FORMATS = ("html",)
+
+
+def original_path(meta_path: Path, meta: Source) -> Path | None:
+    """Where the original a source's text was extracted from is kept, if it has one."""
+    extraction = meta.extraction
+    if extraction is None or extraction.format not in ORIGINAL_FORMATS:
+        return None
+    return meta_path.with_suffix(f".{extraction.format}")
+
+
+def _original_digest(config: Config, meta_path: Path, meta: Source) -> str | None:
+    path = original_path(meta_path, meta)
+    if path is None or not path.is_file():
+        return None
+    # Its bytes only: a web page need not be UTF-8, so a decoding finding is not ours.
+    _, data, _ = read_text(path, config.root)
+    return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 def _source_text(

@@ -4,7 +4,8 @@ The quotes were checked against the text whose digest the metadata records; a
 different digest means the source changed since, so its quotes need review.
 Reported at the metadata's ``sha256`` value.
 
-The same holds for every earlier version a correction kept (``<id>.v<N>.txt``
+The same holds for the original a text was extracted from (``<id>.html``, against
+``extraction.sha256``) and for every earlier version a correction kept (``<id>.v<N>.txt``
 against ``versions[N-1].sha256``). The message gives both digests in full, the
 claims that cite the source and the command that records a correction.
 
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimledger.findings import Severity
-from claimledger.ledger import LedgerFiles
+from claimledger.ledger import LedgerFiles, SourceDocument, original_path
 from claimledger.rules.base import Problem
 
 CODE = "CL008"
@@ -36,6 +37,7 @@ def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
             yield Problem(where, f"text file {source.text_path.name} is missing")
         elif source.digest is not None and source.digest != source.meta.sha256.lower():
             yield Problem(where, _changed(ledger, source.id, source.text_path, source.digest))
+        yield from _original(source)
         for number, version in enumerate(source.versions, 1):
             where = source.origin.at("versions", number - 1, "sha256")
             name = version.text_path.name
@@ -47,6 +49,24 @@ def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
                     f"{name} has sha256 {version.digest}, metadata says {version.meta.sha256}: "
                     f"version {number} must stay as it was recorded; restore it from history",
                 )
+
+
+def _original(source: SourceDocument) -> Iterator[Problem]:
+    extraction = source.meta.extraction
+    path = original_path(source.text_path.with_suffix(".yaml"), source.meta)
+    if extraction is None:
+        return
+    where = source.origin.at("extraction", "sha256")
+    if path is None:
+        yield Problem(source.origin.at("extraction", "format"), "unknown original format")
+    elif not path.is_file():
+        yield Problem(where, f"{path.name}, the original the text was extracted from, is missing")
+    elif source.original_digest != extraction.sha256.lower():
+        yield Problem(
+            where,
+            f"{path.name} has sha256 {source.original_digest}, metadata says "
+            f"{extraction.sha256}: the original the text was extracted from changed",
+        )
 
 
 def _changed(ledger: LedgerFiles, source_id: str, text_path: Path, digest: str) -> str:

@@ -106,3 +106,18 @@ def test_a_web_page_keeps_its_original_and_says_how_it_was_read(make_ledger: Mak
     assert meta["sha256"] == hashlib.sha256(text.encode()).hexdigest()
     assert (root / "corpus/storm.html").read_text() == page
     assert run_cli("validate", "--no-cache", cwd=root).returncode == 0
+
+
+def test_a_changed_or_missing_original_is_reported(make_ledger: MakeLedger) -> None:
+    root = make_ledger()
+    page = "<html><body><article><p>" + "A sentence of the article body. " * 10 + "</p></article>"
+    (root / "page.html").write_text(page + "</body></html>")
+    assert run_cli("add-source", "page.html", cwd=root).returncode == 0
+    (root / "corpus/page.html").write_text(page + "<!-- edited --></body></html>")
+    result = run_cli("validate", "--no-cache", cwd=root)
+    assert result.returncode == 1
+    assert "CL008 page.html has sha256" in result.stdout
+    (root / "corpus/page.html").unlink()
+    assert "page.html, the original the text was extracted from, is missing" in (
+        run_cli("validate", "--no-cache", cwd=root).stdout
+    )
