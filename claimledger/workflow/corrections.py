@@ -22,15 +22,17 @@ metadata is edited with ruamel.yaml, so its comments and layout stay.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import io
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from claimledger.anchor import Op, SourceText, anchor, compare_words
 from claimledger.atomic import write_atomic
@@ -40,7 +42,7 @@ from claimledger.findings import Location
 from claimledger.ledger import LedgerFiles, SourceDocument, read_ledger, version_path
 from claimledger.names import did_you_mean, suggest
 from claimledger.parse import MAX_BYTES
-from claimledger.rules import passages
+from claimledger.rules import Passage, passages
 
 __all__ = [
     "CorrectionError",
@@ -126,36 +128,34 @@ def follow(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
     return new_tokens[min(mapped)].start(), new_tokens[max(mapped)].end()
 
 
-def _outcome(passage: Any, current: SourceDocument, new: SourceText) -> PassageOutcome:
+def _outcome(passage: Passage, current: SourceDocument, new: SourceText) -> PassageOutcome:
     item = passage.item
-    where = passage.at("text")
-    common = {"claim": passage.claim.id, "label": passage.label, "location": where}
+    outcome = functools.partial(PassageOutcome, passage.claim.id, passage.label, passage.at("text"))
     if item.version is not None:
         # Pinned to a version: to an old one, or to the text current until now, which the
         # correction keeps as a version under the same number.
-        return PassageOutcome(**common, outcome="pinned", before=None, pinned=item.version)
+        return outcome("pinned", None, pinned=item.version)
     was = current.anchoring(item.text, item.occurrence)
     if was is None or was.chosen is None:
-        return PassageOutcome(**common, outcome="unanchored", before=None)
+        return outcome("unanchored", None)
     old_text = current.text or ""
     before = old_text[was.chosen.start : was.chosen.end]
     now = anchor(item.text, new, occurrence=item.occurrence)
     if now.chosen is not None:
         after = new.text[now.chosen.start : now.chosen.end]
         same_place = (now.chosen.start, now.chosen.end) == (was.chosen.start, was.chosen.end)
-        outcome: Outcome = "unchanged" if same_place else "moved"
-        return PassageOutcome(**common, outcome=outcome, before=before, after=after)
+        return outcome("unchanged" if same_place else "moved", before, after)
     if now.matches:
-        return PassageOutcome(**common, outcome="ambiguous", before=before)
+        return outcome("ambiguous", before)
     region = follow(old_text, new.text, was.chosen.start, was.chosen.end)
     if region is None:
-        return PassageOutcome(**common, outcome="gone", before=before)
+        return outcome("gone", before)
     after = _trim(new.text[region[0] : region[1]], before)
     changes = tuple(op for op in compare_words(before, after) if op.op != "equal")
     if not changes:
         # The words are the same but the marks differ: the quote no longer anchors as typed.
         changes = (Op("replace", (before,), (after,)),)
-    return PassageOutcome(**common, outcome="changed", before=before, after=after, changes=changes)
+    return outcome("changed", before, after, changes)
 
 
 def _trim(after: str, before: str) -> str:
@@ -251,10 +251,10 @@ def corrected_metadata(text: str, plan: CorrectionPlan) -> str:
     return out.getvalue()
 
 
-def _quoted(text: str) -> Any:
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    return DoubleQuotedScalarString(text)
+def _quoted(text: str) -> DoubleQuotedScalarString:
+    # Dates in double quotes, as the corpus writes them.
+    quoted: DoubleQuotedScalarString = DoubleQuotedScalarString(text)
+    return quoted
 
 
 def apply_correction(plan: CorrectionPlan) -> Path:
