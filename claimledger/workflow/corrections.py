@@ -1,8 +1,8 @@
 """Recording an outlet's correction of a source, as the IFCN principles ask.
 
 :func:`plan_correction` works out what a new text does to every passage that cites
-the source, without writing: each is ``unchanged`` (same words at the same place),
-``moved`` (same words elsewhere), ``ambiguous`` (the words now occur more than
+the source, without writing: each is ``unchanged`` (same words in the same paragraph),
+``moved`` (same words in another paragraph), ``ambiguous`` (the words now occur more than
 once), ``changed`` (the words at that place differ; the word-level difference is
 given) or ``gone`` (the passage's words were removed). Passages pinned to a version
 (``version: N``) keep quoting that version and are ``pinned``. Where a passage went
@@ -143,7 +143,11 @@ def _outcome(passage: Passage, current: SourceDocument, new: SourceText) -> Pass
     now = anchor(item.text, new, occurrence=item.occurrence)
     if now.chosen is not None:
         after = new.text[now.chosen.start : now.chosen.end]
-        same_place = (now.chosen.start, now.chosen.end) == (was.chosen.start, was.chosen.end)
+        # Offsets shift whenever earlier words change; the paragraph is what a reader cites.
+        same_place = (now.chosen.paragraph, now.chosen.last_paragraph) == (
+            was.chosen.paragraph,
+            was.chosen.last_paragraph,
+        )
         return outcome("unchanged" if same_place else "moved", before, after)
     if now.matches:
         return outcome("ambiguous", before)
