@@ -38,21 +38,21 @@ from typing import Any
 import attrs
 
 from claimledger.atomic import write_atomic
-from claimledger.check import settle
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.ledger import (
     IndexedClaim,
     LedgerFiles,
     claim_paths,
+    layout_findings,
     read_claim_file,
     read_registry,
     read_text,
 )
-from claimledger.rules import RULES
+from claimledger.rules.runner import run_rules, settle
 from claimledger.secret import cache_secret
 
-__all__ = ["CACHE_DIR", "FileReport", "validate_incremental"]
+__all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
 
 CACHE_DIR = Path(".claimledger") / "cache"
 _FORMAT = 1
@@ -119,7 +119,9 @@ def _context_key(registry: LedgerFiles) -> str:
     # the registry's own findings are made afresh every run, never cached.
     config = registry.config
     digest = hashlib.sha256(_code_digest().encode())
-    digest.update(json.dumps([config.verdict_scale, config.verdict_unrated]).encode())
+    # Rules turned off are never run, so a report holds only the findings of rules on.
+    off = sorted(code for code, setting in config.rules.items() if setting is None)
+    digest.update(json.dumps([config.verdict_scale, config.verdict_unrated, off]).encode())
     for speaker_id in sorted(registry.speakers):
         digest.update(repr(registry.speakers[speaker_id]).encode())
     for source_id in sorted(registry.sources):
@@ -147,12 +149,7 @@ def _check_file(path: Path) -> FileReport:
         claims=tuple(claim for claim, _ in result.claims),
         claim_origins=tuple(origin for _, origin in result.claims),
     )
-    findings = list(result.findings)
-    for rule in RULES:
-        if rule.check is not None and rule.scope == "file":
-            findings += (
-                Finding(rule.code, rule.severity, p.message, p.location) for p in rule.check(ledger)
-            )
+    findings = [*result.findings, *run_rules(ledger, which="file")]
     return FileReport(tuple(findings), ledger.index)
 
 
@@ -224,14 +221,33 @@ def _run(
         return counted(pool.map(_check_file, paths, chunksize=chunk))
 
 
+@attrs.frozen
+class Checked:
+    """What a validation run found, and how much it checked (for its summary line)."""
+
+    findings: tuple[Finding, ...]
+    #: Claim files read (the speaker registry and the corpus aside).
+    files: int
+    claims: int
+    sources: int
+
+
 def validate_incremental(
     config: Config, *, jobs: int | None = None, cache: bool = True, progress: Progress | None = None
 ) -> tuple[Finding, ...]:
     """The ledger's findings, reusing cached per-file reports and ``jobs`` processes."""
+    return check_incremental(config, jobs=jobs, cache=cache, progress=progress).findings
+
+
+def check_incremental(
+    config: Config, *, jobs: int | None = None, cache: bool = True, progress: Progress | None = None
+) -> Checked:
+    """As :func:`validate_incremental`, with the counts of what was checked."""
     registry, findings = read_registry(config)
     context = _context_key(registry)
     store = _Cache(config.root, cache)
     paths = claim_paths(config)
+    findings += layout_findings(config, paths)
     reports: dict[Path, FileReport] = {}
     misses: list[tuple[Path, str]] = []
     for path in paths:
@@ -254,14 +270,6 @@ def validate_incremental(
     whole = attrs.evolve(registry, given_index=index)
     for report in ordered:
         findings += report.findings
-    findings += _registry_and_ledger_findings(whole)
-    return settle(config, findings)
-
-
-def _registry_and_ledger_findings(ledger: LedgerFiles) -> Iterable[Finding]:
-    # ``ledger`` has no claims of its own, only the registry, the corpus and the merged index.
-    for rule in RULES:
-        checks = [rule.check_registry, rule.check if rule.scope == "ledger" else None]
-        for check in filter(None, checks):
-            for problem in check(ledger):
-                yield Finding(rule.code, rule.severity, problem.message, problem.location)
+    # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
+    findings += run_rules(whole, which="ledger")
+    return Checked(settle(config, findings), len(paths), len(index), len(registry.sources))

@@ -10,25 +10,28 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import attrs
 
-from claimledger.anchor import Anchoring, SourceText, anchor
+from claimledger.codes import DUPLICATE_ID, NOTHING_TO_CHECK, OUTSIDE_LEDGER, YAML_SYNTAX
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
-from claimledger.parse import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
+from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 __all__ = [
+    "NOTHING_TO_CHECK",
     "OUTSIDE_LEDGER",
     "ClaimFile",
     "IndexedClaim",
     "LedgerFiles",
     "Origin",
     "SourceDocument",
+    "claim_paths",
+    "layout_findings",
     "original_path",
     "read_claim_file",
     "read_ledger",
@@ -37,7 +40,6 @@ __all__ = [
     "version_path",
 ]
 
-OUTSIDE_LEDGER = "CL015"
 SPEAKERS_FILE = "speakers.yaml"
 
 
@@ -46,7 +48,7 @@ class Origin:
     """Where an object was written: a parsed file and the object's path in it."""
 
     document: Document
-    prefix: Path_
+    prefix: YamlPath
 
     def at(self, *path: str | int, key: bool = False) -> Location:
         """The position of a field (or its key) of the object."""
@@ -66,7 +68,9 @@ class ClaimFile:
     findings: tuple[Finding, ...]
 
 
-@attrs.frozen
+# Compared and hashed by identity: a document read is one object, which
+# claimledger.anchorings keeps its anchorings beside.
+@attrs.frozen(eq=False)
 class SourceDocument:
     """A corpus document: its metadata, its text and the digest of its bytes."""
 
@@ -94,25 +98,6 @@ class SourceDocument:
         if 1 <= number <= len(self.versions):
             return self.versions[number - 1]
         return None
-
-    #: Anchorings already made in this run, by (quote text, occurrence).
-    _anchorings: dict[tuple[str, int | None], Anchoring] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
-
-    @functools.cached_property
-    def anchor_text(self) -> SourceText | None:
-        """The text prepared for anchoring, built once however many quotes point into it."""
-        return None if self.text is None else SourceText.build(self.text)
-
-    def anchoring(self, quote: str, occurrence: int | None = None) -> Anchoring | None:
-        """Where ``quote`` stands in this document (memoised); None without a text."""
-        if self.anchor_text is None:
-            return None
-        key = (quote, occurrence)
-        if key not in self._anchorings:
-            self._anchorings[key] = anchor(quote, self.anchor_text, occurrence=occurrence)
-        return self._anchorings[key]
 
 
 @attrs.frozen
@@ -265,6 +250,62 @@ def claim_paths(config: Config) -> list[Path]:
     return sorted(p for p in found if not p.is_relative_to(corpus))
 
 
+def layout_findings(config: Config, claim_files: Sequence[object]) -> list[Finding]:
+    """A ledger that would check nothing: a configured folder missing, or no claim files.
+
+    A pre-commit hook over such a ledger would otherwise stay green while
+    checking nothing (a typo in ``claims = ...``, files moved away).
+    """
+    findings = []
+    if config.source is not None:  # a configured ledger names its folders
+        for key, folder in (("claims", config.claims_dir), ("corpus", config.corpus_dir)):
+            if not folder.is_dir():
+                shown = _display(folder, config.root)
+                findings.append(
+                    Finding(
+                        NOTHING_TO_CHECK,
+                        Severity.ERROR,
+                        f"the {key} folder {shown!r} does not exist",
+                        _setting_location(config.source, config.root, key),
+                    )
+                )
+    if not findings and not claim_files:
+        shown = _display(config.claims_dir, config.root)
+        findings.append(
+            Finding(
+                NOTHING_TO_CHECK,
+                Severity.ERROR,
+                f"no claim files (*.yaml, *.yml) in {shown!r}: nothing was checked",
+                Location(shown),
+            )
+        )
+    return findings
+
+
+_TABLE = re.compile(r"\[\s*tool\s*\.\s*claimledger\s*\]")
+
+
+def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
+    """Where ``key`` is set in ``[tool.claimledger]`` (or the table's header), for a finding.
+
+    tomllib keeps no positions; a line scan is enough for a key at the start of a line.
+    """
+    shown = _display(pyproject, root)
+    try:
+        lines = pyproject.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Location(shown)
+    header, inside = 1, False
+    setting = re.compile(rf"""\s*["']?{re.escape(key)}["']?\s*=""")
+    for number, line in enumerate(lines, 1):
+        if line.lstrip().startswith("["):
+            inside = bool(_TABLE.fullmatch(line.strip()))
+            header = number if inside else header
+        elif inside and setting.match(line):
+            return Location(shown, number, len(line) - len(line.lstrip()) + 1)
+    return Location(shown, header)
+
+
 def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
     if not path.is_file():
@@ -281,7 +322,7 @@ def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin
             first = origins[speaker.id].at("id")
             findings.append(
                 Finding(
-                    "CL004",
+                    DUPLICATE_ID,
                     Severity.ERROR,
                     f"duplicate speaker id {speaker.id!r} (first at line {first.line})",
                     origin.at("id"),

@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import Any
 
+from claimledger.anchorings import prepared_text
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config
 from claimledger.findings import visible
 from claimledger.ledger import read_registry
@@ -45,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
         last = known.meta.current_version
         print(f"claimledger: {args.source!r} has no version {args.version} (1 to {last})")
         return EXIT_FINDINGS
-    if document.anchor_text is None:
+    source = prepared_text(document)
+    if source is None:
         print(f"claimledger: {document.text_path.name} cannot be read", file=sys.stderr)
         return EXIT_FINDINGS
     text = sys.stdin.read() if args.text == "-" else args.text
-    source = document.anchor_text
     located = locate_in(source, text)
     matches = located.anchoring.matches
     if args.yaml and matches:

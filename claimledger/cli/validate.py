@@ -5,16 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
-from claimledger.cli.fixing import fix_ledger
+from claimledger.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    find_config,
+    for_display,
+    make_reporter,
+    registry_help,
+)
 from claimledger.cli.progress import progress_for
 from claimledger.config import Config
 from claimledger.findings import Finding
-from claimledger.incremental import validate_incremental
-from claimledger.report import REPORTERS, GithubReporter, JsonReporter, Reporter, TextReporter
+from claimledger.report import REPORTERS
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +35,12 @@ def register(subparsers: Any) -> None:
         metavar="PATH",
         help="a ledger root, or files and folders inside one (default: the current directory)",
     )
-    parser.add_argument("--format", choices=REPORTERS, default="text", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=REPORTERS,
+        default="text",
+        help=f"output format ({registry_help(REPORTERS)})",
+    )
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -42,6 +53,12 @@ def register(subparsers: Any) -> None:
         default=None,
         metavar="N",
         help="check changed claim files in N processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print findings only, not the summary line on standard error",
     )
     parser.add_argument(
         "--no-cache",
@@ -78,15 +95,6 @@ def _within(finding: Finding, root: Path, selected: list[Path]) -> bool:
     return any(full.is_relative_to(sel) for sel in selected)
 
 
-def make_reporter(name: str, root: Path, colour: str) -> Reporter:
-    if name == "json":
-        return JsonReporter()
-    if name == "github":
-        return GithubReporter()
-    tty = sys.stdout.isatty()
-    return TextReporter(Path.cwd(), colour=colour == "always" or (colour == "auto" and tty))
-
-
 def run(args: argparse.Namespace) -> int:
     # Group the paths by ledger: the whole ledger is checked once (uniqueness and
     # anchoring span files), then findings are kept for the paths asked about.
@@ -95,21 +103,43 @@ def run(args: argparse.Namespace) -> int:
         config = find_config(raw)
         entry = ledgers.setdefault(config.root, (config, []))
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
+    from claimledger.incremental import check_incremental
+
+    started = time.perf_counter()
     findings: list[Finding] = []
-    if args.diff:
-        fixable = sum(fix_ledger(c, sel, write=False) for c, sel in ledgers.values())
-        return EXIT_FINDINGS if fixable else EXIT_OK
-    for root, (config, selected) in ledgers.items():
-        if args.fix:
+    if args.diff or args.fix:
+        from claimledger.cli.fixing import fix_ledger
+
+        if args.diff:
+            fixable = sum(fix_ledger(c, sel, write=False) for c, sel in ledgers.values())
+            return EXIT_FINDINGS if fixable else EXIT_OK
+        for config, selected in ledgers.values():
             fix_ledger(config, selected, write=True)
+    files = claims = sources = 0
+    for root, (config, selected) in ledgers.items():
         shown = progress_for("checking claim files")
         try:
-            found = validate_incremental(config, jobs=args.jobs, cache=args.cache, progress=shown)
+            checked = check_incremental(config, jobs=args.jobs, cache=args.cache, progress=shown)
         finally:
             if shown is not None:
                 shown.close()
-        kept = [f for f in found if _within(f, root, selected)]
+        kept = [f for f in checked.findings if _within(f, root, selected)]
         findings += for_display(kept, root)
-    reporter = make_reporter(args.format, Path.cwd(), args.color)
+        files, claims = files + checked.files, claims + checked.claims
+        sources += checked.sources
+    reporter = make_reporter(args.format, args.color)
     reporter.report(findings, sys.stdout)
+    if not args.quiet:
+        errors = sum(f.severity.fails for f in findings)
+        print(
+            f"claimledger: checked {_count(files, 'claim file')} ({_count(claims, 'claim')}) "
+            f"against {_count(sources, 'source')}: {_count(errors, 'error')}, "
+            f"{_count(len(findings) - errors, 'warning')} in "
+            f"{time.perf_counter() - started:.2f} s",
+            file=sys.stderr,
+        )
     return EXIT_FINDINGS if any(f.severity.fails for f in findings) else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

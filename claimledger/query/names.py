@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from claimledger.errors import ClaimledgerError
 from claimledger.names import did_you_mean, name_key, suggest
 
 __all__ = ["QueryError", "name_key", "suggest"]
 
 
-class QueryError(ValueError):
+class QueryError(ClaimledgerError, ValueError):
     """A query names something the ledger does not have, or cannot be read.
 
     ``suggestions`` holds close matches, best first, for "did you mean".

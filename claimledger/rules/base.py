@@ -17,6 +17,7 @@ import attrs
 
 from claimledger.anchor import Anchoring, Op, compare_words, variants
 from claimledger.anchor.wordings import WORD
+from claimledger.anchorings import anchoring
 from claimledger.findings import Location, Severity, visible
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Claim, Evidence, Quote
@@ -118,8 +119,8 @@ def passages(ledger: LedgerFiles) -> Iterator[Passage]:
 
 def anchorings(ledger: LedgerFiles) -> Iterator[tuple[Passage, str, Anchoring]]:
     """Each passage that can be anchored (known source and version with a text, non-empty
-    text), with its source id and where it stands. Anchorings are memoised per source, so the
-    rules that look at them share the work."""
+    text), with its source id and where it stands. Anchorings are memoised per source
+    (:mod:`claimledger.anchorings`), so the rules that look at them share the work."""
     for passage in passages(ledger):
         item = passage.item
         known = ledger.sources.get(item.source)
@@ -127,7 +128,7 @@ def anchorings(ledger: LedgerFiles) -> Iterator[tuple[Passage, str, Anchoring]]:
         source = None if known is None else known.version(item.version)
         if source is None or not item.text.strip():
             continue
-        found = source.anchoring(item.text, item.occurrence)
+        found = anchoring(source, item.text, item.occurrence)
         if found is not None:
             yield passage, source.id, found
 

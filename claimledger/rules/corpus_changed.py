@@ -21,11 +21,12 @@ correct-source mirror NEW.txt --date YYYY-MM-DD --note "what changed"``.
 from collections.abc import Iterator
 from pathlib import Path
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles, SourceDocument, original_path
 from claimledger.rules.base import Problem
 
-CODE = "CL008"
+CODE = codes.CORPUS_CHANGED
 NAME = "corpus-changed"
 SEVERITY = Severity.ERROR
 

@@ -20,6 +20,7 @@ caret on "authorities", the first word that differs.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import (
@@ -31,7 +32,7 @@ from claimledger.rules.base import (
     word_difference,
 )
 
-CODE = "CL009"
+CODE = codes.QUOTE_NOT_FOUND
 NAME = "quote-not-found"
 SEVERITY = Severity.ERROR
 

@@ -7,12 +7,13 @@ Failing: ``related: [corbyn-never-supportd-putin]``, or a claim naming itself.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.names import did_you_mean, suggest
 from claimledger.rules.base import Problem
 
-CODE = "CL007"
+CODE = codes.UNKNOWN_RELATED
 NAME = "unknown-related"
 SEVERITY = Severity.ERROR
 SCOPE = "ledger"

@@ -13,12 +13,13 @@ never corrected.
 
 from collections.abc import Iterable, Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.names import did_you_mean, suggest
 from claimledger.rules.base import Problem, passages
 
-CODE = "CL006"
+CODE = codes.UNKNOWN_SOURCE
 NAME = "unknown-source"
 SEVERITY = Severity.ERROR
 

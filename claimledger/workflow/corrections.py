@@ -35,6 +35,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from claimledger.anchor import Op, SourceText, anchor, compare_words
+from claimledger.anchorings import anchoring
 from claimledger.atomic import write_atomic
 from claimledger.config import Config
 from claimledger.dates import PartialDate
@@ -135,7 +136,7 @@ def _outcome(passage: Passage, current: SourceDocument, new: SourceText) -> Pass
         # Pinned to a version: to an old one, or to the text current until now, which the
         # correction keeps as a version under the same number.
         return outcome("pinned", None, pinned=item.version)
-    was = current.anchoring(item.text, item.occurrence)
+    was = anchoring(current, item.text, item.occurrence)
     if was is None or was.chosen is None:
         return outcome("unanchored", None)
     old_text = current.text or ""

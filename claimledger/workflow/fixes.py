@@ -38,6 +38,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from claimledger.anchor import Anchoring
+from claimledger.anchorings import anchoring
 from claimledger.findings import Location
 from claimledger.ledger import LedgerFiles
 from claimledger.parse import Path_, YamlError, parse_yaml
@@ -140,7 +141,7 @@ def plan_fixes(ledger: LedgerFiles) -> tuple[Fix, ...]:
         if proposal is None:
             continue
         fixed, code = proposal
-        after = document.anchoring(fixed, passage.item.occurrence)
+        after = anchoring(document, fixed, passage.item.occurrence)
         if after is None or after.chosen is None:
             continue
         if found.chosen is not None and (after.chosen.start, after.chosen.end) != (

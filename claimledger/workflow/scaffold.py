@@ -24,9 +24,9 @@ from pathlib import Path
 import attrs
 
 from claimledger.config import DEFAULT_SCALE, DEFAULT_UNRATED
+from claimledger.scaffold import gitattributes
 
 __all__ = [
-    "CORPUS_ATTRIBUTES",
     "HOOK_REPOSITORY",
     "HOOK_REV",
     "ScaffoldError",
@@ -39,10 +39,6 @@ __all__ = [
 #: (as the README's pre-commit section names it), and the release the hook is pinned to.
 HOOK_REPOSITORY = "https://example.org/your/claimledger-mirror"
 HOOK_REV = "v0.2.0"
-
-#: Git must keep corpus texts byte for byte: no line-ending conversion on checkout
-#: (``core.autocrlf``), or every sha256 would change on Windows.
-CORPUS_ATTRIBUTES = "corpus/** -text\n"
 
 EXAMPLE_SOURCE = "example-notice"
 EXAMPLE_TEXT = (
@@ -154,8 +150,8 @@ def scaffold(title: str, description: str | None = None) -> tuple[ScaffoldFile, 
     files = {
         "pyproject.toml": _pyproject(title, description),
         ".gitignore": _GITIGNORE,
-        ".gitattributes": "# Corpus texts are kept byte for byte (their sha256 is recorded).\n"
-        + CORPUS_ATTRIBUTES,
+        # The same rule as this repository's: corpus bytes kept through any checkout.
+        ".gitattributes": gitattributes("corpus"),
         ".pre-commit-config.yaml": _PRE_COMMIT,
         "claims/speakers.yaml": _SPEAKERS,
         "claims/example.yaml": _CLAIM,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.workflow.scaffold import CORPUS_ATTRIBUTES, HOOK_REV, scaffold
+from claimledger.scaffold import GITATTRIBUTES
+from claimledger.workflow.scaffold import HOOK_REV, scaffold
 from tests.conftest import run_cli
 
 
@@ -23,7 +24,7 @@ def test_a_new_ledger_validates_and_renders(tmp_path: Path) -> None:
     assert table["claims"] == "claims"
     assert table["corpus"] == "corpus"
     assert table["verdict-scale"][0] == "accurate"
-    assert (root / ".gitattributes").read_text().endswith(CORPUS_ATTRIBUTES)
+    assert (root / ".gitattributes").read_text() == GITATTRIBUTES
     assert ".claimledger/" in (root / ".gitignore").read_text().splitlines()
     rendered = run_cli("render", "-o", "-", cwd=root)
     assert rendered.returncode == 0
