@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tomllib
@@ -36,7 +37,9 @@ def test_the_example_is_removable(tmp_path: Path) -> None:
     for name in ("claims/example.yaml", "corpus/example-notice.txt", "corpus/example-notice.yaml"):
         (tmp_path / name).unlink()
     (tmp_path / "claims/speakers.yaml").write_text("speakers: []\n")
-    assert run_cli("validate", "--no-cache", cwd=tmp_path).returncode == 0
+    result = run_cli("validate", "--no-cache", "--format", "json", cwd=tmp_path)
+    # Nothing dangles; what is left is a ledger with nothing in it yet.
+    assert [f["code"] for f in json.loads(result.stdout)] == ["CL016"]
 
 
 def test_the_pre_commit_configuration_is_valid_and_pinned(tmp_path: Path) -> None:

@@ -41,5 +41,8 @@ def test_validate_in_a_pipe_prints_no_progress(make_ledger: MakeLedger) -> None:
         for n in range(60)
     }
     root = make_ledger(files)
-    result = run_cli("validate", "--no-cache", "--jobs", "1", cwd=root)
+    result = run_cli("validate", "--no-cache", "--jobs", "1", "--quiet", cwd=root)
     assert (result.returncode, result.stderr) == (0, "")
+    summary = run_cli("validate", "--no-cache", "--jobs", "1", cwd=root).stderr
+    assert "\r" not in summary
+    assert summary.count("\n") == 1  # the summary line only
