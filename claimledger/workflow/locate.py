@@ -30,9 +30,9 @@ import attrs
 import yaml
 from rapidfuzz import fuzz
 
-from claimledger.anchor import Anchoring, SourceText, anchor, normalise
+from claimledger.anchor import Anchoring, Closest, SourceText, anchor, normalise
 
-__all__ = ["Located", "Passage", "locate_in", "quote_yaml"]
+__all__ = ["Located", "locate_in", "quote_yaml"]
 
 #: Closest passages shown when a text is not found.
 CLOSEST = 3
@@ -40,22 +40,12 @@ _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 
 
 @attrs.frozen
-class Passage:
-    """A passage of the source like the text looked for, and how alike (0 to 100)."""
-
-    start: int
-    end: int
-    paragraph: int
-    similarity: float
-    text: str
-
-
-@attrs.frozen
 class Located:
-    """The anchoring of a text, and the closest passages when it has no match."""
+    """The anchoring of a text, and the closest passages when it has no match (each as
+    :class:`~claimledger.anchor.Closest`, whatever its similarity)."""
 
     anchoring: Anchoring
-    passages: tuple[Passage, ...] = ()
+    passages: tuple[Closest, ...] = ()
 
 
 def locate_in(source: SourceText, text: str, occurrence: int | None = None) -> Located:
@@ -66,7 +56,7 @@ def locate_in(source: SourceText, text: str, occurrence: int | None = None) -> L
     return Located(found, _closest_passages(source, normalise(text)))
 
 
-def _closest_passages(source: SourceText, key: str) -> tuple[Passage, ...]:
+def _closest_passages(source: SourceText, key: str) -> tuple[Closest, ...]:
     if not key:
         return ()
     scored = []
@@ -83,7 +73,7 @@ def _closest_passages(source: SourceText, key: str) -> tuple[Passage, ...]:
         start, end = _word_edges(part.text, start, end)
         at = line.start()
         scored.append(
-            Passage(
+            Closest(
                 at + start,
                 at + end,
                 source.paragraph_at(at + start),
