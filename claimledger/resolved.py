@@ -22,7 +22,8 @@ the id is known (:meth:`ResolvedLedger.knows_speaker` tells them apart).
 >>> claim.speaker.display_name, [s.title for s in claim.sources()]
 ('An aide', ['The Mirror'])
 >>> claim.to_dict()["quotes"][0]
-{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'paraphrase': False}
+{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'paraphrase': False, \
+'version': None}
 """
 
 from __future__ import annotations

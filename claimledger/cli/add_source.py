@@ -8,7 +8,6 @@ from typing import Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config
 from claimledger.cli.inputs import read_input
-from claimledger.workflow.corpus import CorpusError, NewSource, add_source, source_id_from_name
 
 
 def register(subparsers: Any) -> None:
@@ -32,6 +31,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line loads what a command runs only when it runs.
+    from claimledger.workflow.corpus import (
+        CorpusError,
+        NewSource,
+        add_source,
+        source_id_from_name,
+    )
+
     if len(args.files) > 1:
         one_only = [f"--{k}" for k in ("id", "title", "url") if getattr(args, k)]
         if one_only:

@@ -6,19 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config
 from claimledger.cli.inputs import read_input
 from claimledger.findings import visible
-from claimledger.rules.base import describe_change
-from claimledger.workflow.corrections import (
-    CorrectionError,
-    CorrectionPlan,
-    PassageOutcome,
-    apply_correction,
-    plan_correction,
-)
+
+if TYPE_CHECKING:
+    from claimledger.workflow.corrections import CorrectionPlan, PassageOutcome
 
 
 def register(subparsers: Any) -> None:
@@ -55,6 +50,8 @@ def describe(outcome: PassageOutcome) -> str:
         return f"{where}: gone: “{visible(outcome.before or '')}” was removed"
     if outcome.outcome in ("unchanged", "moved"):
         return f"{where}: {outcome.outcome}"
+    from claimledger.rules.base import describe_change
+
     parts = [describe_change(op) for op in outcome.changes]
     return (
         f"{where}: changed: {'; '.join(parts)}\n"
@@ -80,6 +77,13 @@ def report(plan: CorrectionPlan, kept: str | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line loads what a command runs only when it runs.
+    from claimledger.workflow.corrections import (
+        CorrectionError,
+        apply_correction,
+        plan_correction,
+    )
+
     config = find_config(None)
     try:
         plan = plan_correction(config, args.source, read_input(args.newfile), args.date, args.note)

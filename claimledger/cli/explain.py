@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK
 from claimledger.names import did_you_mean, suggest
-from claimledger.rules import RULES, RULES_BY_CODE, Rule
+
+if TYPE_CHECKING:
+    from claimledger.rules import Rule
 
 
 def register(subparsers: Any) -> None:
@@ -25,6 +27,8 @@ def register(subparsers: Any) -> None:
 
 def find_rule(wanted: str) -> Rule | None:
     """A rule by code (any case, ``9`` or ``CL9`` for CL009) or by name."""
+    from claimledger.rules import RULES, RULES_BY_CODE
+
     key = wanted.strip().upper().removeprefix("CL")
     if key.isdigit():
         return RULES_BY_CODE.get(f"CL{int(key):03d}")
@@ -41,6 +45,8 @@ def plain(doc: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.rules import RULES
+
     if args.code is None:
         for each in RULES:
             kind = "load" if each.phase == "load" else each.severity.value

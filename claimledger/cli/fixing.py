@@ -9,6 +9,7 @@ from typing import TextIO
 
 from claimledger.atomic import write_atomic
 from claimledger.cli.common import UsageError
+from claimledger.codes import POSSIBLE_MISQUOTE
 from claimledger.config import Config
 from claimledger.findings import visible
 from claimledger.ledger import read_ledger
@@ -19,7 +20,7 @@ __all__ = ["fix_ledger"]
 
 def _describe(file: FixedFile, out: TextIO, verb: str) -> None:
     for fix in file.applied:
-        what = "punctuation" if fix.code == "CL013" else "marks"
+        what = "punctuation" if fix.code == POSSIBLE_MISQUOTE else "marks"
         print(
             f"{fix.location}: {verb} {fix.claim}: the source's {what}: "
             f"“{visible(fix.before)}” -> “{visible(fix.after)}”",

@@ -7,12 +7,9 @@ import argparse
 import sys
 from typing import Any
 
-from claimledger.anchorings import prepared_text
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config
 from claimledger.findings import visible
-from claimledger.ledger import read_registry
 from claimledger.names import did_you_mean, suggest
-from claimledger.workflow.locate import locate_in, quote_yaml
 
 
 def register(subparsers: Any) -> None:
@@ -34,6 +31,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the command line loads what a command runs only when it runs.
+    from claimledger.anchorings import prepared_text
+    from claimledger.ledger import read_registry
+    from claimledger.workflow.locate import locate_in, quote_yaml
+
     config = find_config(None)
     registry, _ = read_registry(config)
     known = registry.sources.get(args.source)

@@ -39,6 +39,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from claimledger.anchor import Anchoring
 from claimledger.anchorings import anchoring
+from claimledger.codes import POSSIBLE_MISQUOTE
 from claimledger.findings import Location
 from claimledger.ledger import LedgerFiles
 from claimledger.parse import Path_, YamlError, parse_yaml
@@ -126,7 +127,7 @@ def _proposal(passage: Passage, found: Anchoring, text: str) -> tuple[str, str] 
         return (fixed, "marks") if fixed != quote else None
     if punctuation_only(found) and found.closest is not None:
         fixed = marks_only(quote, found.closest.text, insertions=True)
-        return (fixed, "CL013") if fixed != quote else None
+        return (fixed, POSSIBLE_MISQUOTE) if fixed != quote else None
     return None
 
 
