@@ -195,7 +195,7 @@ def test_from_init_to_a_rendered_correction(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert cli(root, "validate", "--no-cache")[0] == 0
-    code, ledger, _ = cli(root, "render", "-o", "-")
+    code, ledger, _ = cli(root, "render", "--single-page", "-o", "-")
     assert code == 0
     source_section = ledger[ledger.index('<a id="source-town-report">') :]
     assert "2026-03-03: The opening month was given as March; it is April." in source_section

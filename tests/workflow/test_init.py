@@ -27,7 +27,7 @@ def test_a_new_ledger_validates_and_renders(tmp_path: Path) -> None:
     assert table["verdict-scale"][0] == "accurate"
     assert (root / ".gitattributes").read_text() == GITATTRIBUTES
     assert ".claimledger/" in (root / ".gitignore").read_text().splitlines()
-    rendered = run_cli("render", "-o", "-", cwd=root)
+    rendered = run_cli("render", "--single-page", "-o", "-", cwd=root)
     assert rendered.returncode == 0
     assert "The new library will open in March." in rendered.stdout
 
