@@ -79,7 +79,7 @@ def _pyproject(title: str, description: str | None) -> str:
     lines += [
         'claims = "claims"                 # claim files and claims/speakers.yaml',
         'corpus = "corpus"                 # <id>.txt (the text, byte for byte) and <id>.yaml',
-        'ledger = "LEDGER.md"              # what `claimledger render` writes',
+        'ledger = "ledger"                 # the folder of pages `claimledger render` writes',
         f"verdict-scale = [{scale}]   # best first",
         f"verdict-unrated = [{unrated}]   # ratings outside the scale",
         "",

@@ -27,6 +27,8 @@ def test_a_new_ledger_validates_and_renders(tmp_path: Path) -> None:
     assert table["verdict-scale"][0] == "accurate"
     assert (root / ".gitattributes").read_text() == GITATTRIBUTES
     assert ".claimledger/" in (root / ".gitignore").read_text().splitlines()
+    assert run_cli("render", cwd=root).returncode == 0  # the folder of pages
+    assert (root / "ledger").is_dir()
     rendered = run_cli("render", "--single-page", "-o", "-", cwd=root)
     assert rendered.returncode == 0
     assert "The new library will open in March." in rendered.stdout
