@@ -14,8 +14,13 @@ from collections.abc import Sequence
 
 from claimledger import __version__
 from claimledger.cli import (
+    add_source,
+    correct_source,
+    explain,
     export,
     import_claimreview,
+    init,
+    locate,
     query,
     render,
     schema,
@@ -29,7 +34,21 @@ from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (validate, query, show, search, render, export, import_claimreview, schema)
+COMMANDS = (
+    validate,
+    query,
+    show,
+    search,
+    render,
+    export,
+    import_claimreview,
+    schema,
+    init,
+    add_source,
+    locate,
+    correct_source,
+    explain,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

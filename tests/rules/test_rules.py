@@ -242,7 +242,8 @@ def test_quote_not_found_suggests_the_closest_passage(make_ledger: MakeLedger) -
         (
             "CL009",
             "quote text not found in 'briefing-report'; closest (92%, ¶ 2): "
-            "“There are multiple foreign interventions in the Syrian civil war.”",
+            "“There are multiple foreign interventions in the Syrian civil war.”; "
+            "“many” for “multiple”",
         )
     ]
 
