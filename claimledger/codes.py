@@ -18,10 +18,12 @@ from typing import Final
 __all__ = [
     "ALL",
     "AMBIGUOUS_QUOTE",
+    "CONTROL_CHARACTER",
     "CORPUS_CHANGED",
     "DUPLICATE_ID",
     "DUPLICATE_KEY",
     "EMPTY_QUOTE",
+    "ID_FORMAT",
     "NOTHING_TO_CHECK",
     "OUTSIDE_LEDGER",
     "POSSIBLE_MISQUOTE",
@@ -51,6 +53,8 @@ POSSIBLE_MISQUOTE: Final = "CL013"
 AMBIGUOUS_QUOTE: Final = "CL014"
 OUTSIDE_LEDGER: Final = "CL015"
 NOTHING_TO_CHECK: Final = "CL016"
+ID_FORMAT: Final = "CL017"
+CONTROL_CHARACTER: Final = "CL018"
 
 #: Every code, in order.
 ALL: Final = (
@@ -70,4 +74,6 @@ ALL: Final = (
     AMBIGUOUS_QUOTE,
     OUTSIDE_LEDGER,
     NOTHING_TO_CHECK,
+    ID_FORMAT,
+    CONTROL_CHARACTER,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,7 +21,13 @@ from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
 from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
-from claimledger.structure import structure_claims, structure_source, structure_speakers
+from claimledger.safe_read import OutsideLedger, TooLarge, UnsafeFile, read_regular
+from claimledger.structure import (
+    ClaimsDocument,
+    SpeakersDocument,
+    structure_entries,
+    structure_source,
+)
 
 __all__ = [
     "NOTHING_TO_CHECK",
@@ -32,10 +39,12 @@ __all__ = [
     "SourceDocument",
     "claim_paths",
     "layout_findings",
+    "original_path",
     "read_claim_file",
     "read_ledger",
     "read_registry",
     "read_text",
+    "version_path",
 ]
 
 SPEAKERS_FILE = "speakers.yaml"
@@ -64,6 +73,9 @@ class ClaimFile:
     path: str
     claims: tuple[tuple[Claim, Origin], ...]
     findings: tuple[Finding, ...]
+    #: Claims that did not structure (a schema finding says why), by id: they exist, so
+    #: a ``related`` link to one is not reported as unknown on top of the cause.
+    broken: tuple[IndexedClaim, ...] = ()
 
 
 # Compared and hashed by identity: a document read is one object, which
@@ -78,10 +90,24 @@ class SourceDocument:
     #: ``None`` when the text file is missing or unreadable (a finding says why).
     text: str | None
     digest: str | None
+    #: The superseded texts the metadata lists (``versions``), oldest first.
+    versions: tuple[SourceDocument, ...] = ()
+    #: The sha256 of the original the text was extracted from (``<id>.html``), when the
+    #: metadata records an extraction and the file can be read; else None.
+    original_digest: str | None = None
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def version(self, number: int | None) -> SourceDocument | None:
+        """The text of version ``number`` (1 = the first kept; the current text when
+        ``None`` or the current number); ``None`` for a version the source does not have."""
+        if number is None or number == self.meta.current_version:
+            return self
+        if 1 <= number <= len(self.versions):
+            return self.versions[number - 1]
+        return None
 
 
 @attrs.frozen
@@ -95,11 +121,13 @@ class IndexedClaim:
     id: str
     at: Location
     related: tuple[tuple[str, Location], ...] = ()
+    #: The source ids the claim cites, so that a changed source can name its claims.
+    sources: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, claim: Claim, origin: Origin) -> IndexedClaim:
         related = tuple((other, origin.at("related", i)) for i, other in enumerate(claim.related))
-        return cls(claim.id, origin.at("id"), related)
+        return cls(claim.id, origin.at("id"), related, claim.sources())
 
 
 @attrs.frozen
@@ -120,12 +148,19 @@ class LedgerFiles:
     #: Every claim of the ledger for cross-file rules; built from ``claims`` when not given
     #: (an incremental run gives it for claims it did not re-read).
     given_index: tuple[IndexedClaim, ...] | None = None
+    #: Entries that exist but did not load (a finding says why), so that rules report the
+    #: cause once rather than every reference to them: claims by id and place, speaker
+    #: ids, and source ids (corpus file names whose metadata did not load).
+    broken_claims: tuple[IndexedClaim, ...] = ()
+    broken_speakers: frozenset[str] = frozenset()
+    broken_sources: frozenset[str] = frozenset()
 
     @property
     def index(self) -> tuple[IndexedClaim, ...]:
         if self.given_index is not None:
             return self.given_index
-        return tuple(IndexedClaim.of(claim, origin) for claim, origin in self.located_claims())
+        built = tuple(IndexedClaim.of(claim, origin) for claim, origin in self.located_claims())
+        return built + self.broken_claims
 
     def located_claims(self) -> Iterator[tuple[Claim, Origin]]:
         """Each claim with where it was written, in file then document order."""
@@ -169,19 +204,16 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
         return [Finding(code, Severity.ERROR, message, Location(shown, line, col))]
 
     try:
-        # strict: a link loop raises here (RuntimeError before Python 3.13, OSError after).
-        if not path.resolve(strict=True).is_relative_to(_resolved(root)):
-            return (
-                None,
-                None,
-                fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER),
-            )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            return None, None, fail(f"file is {size / 1048576:.1f} MB, over the {limit} MB limit")
-        data = path.read_bytes()
+        data = read_regular(path, _resolved(root), limit=MAX_BYTES)
+    except TooLarge as exc:
+        limit = MAX_BYTES // (1024 * 1024)
+        return None, None, fail(f"file is {exc.size / 1048576:.1f} MB, over the {limit} MB limit")
+    except OutsideLedger as exc:
+        return None, None, fail(str(exc), OUTSIDE_LEDGER)
+    except UnsafeFile as exc:
+        return None, None, fail(f"cannot read file: {exc}")
     except RuntimeError:
+        # strict resolution: a link loop raises RuntimeError before Python 3.13, OSError after.
         return None, None, fail("cannot read file: a loop of symbolic links")
     except OSError as exc:
         return None, None, fail(f"cannot read file: {exc.strerror or exc}")
@@ -197,8 +229,12 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
     return text, data, []
 
 
-def _parse(path: Path, root: Path) -> tuple[Document | None, list[Finding]]:
-    text, _, findings = read_text(path, root)
+def _parse(
+    path: Path, root: Path, text: str | None = None
+) -> tuple[Document | None, list[Finding]]:
+    findings: list[Finding] = []
+    if text is None:
+        text, _, findings = read_text(path, root)
     if text is None:
         return None, findings
     try:
@@ -207,14 +243,17 @@ def _parse(path: Path, root: Path) -> tuple[Document | None, list[Finding]]:
         return None, [exc.finding]
 
 
-def read_claim_file(path: Path, root: Path) -> ClaimFile:
-    """Parse and structure one claim file."""
-    doc, findings = _parse(path, root)
+def read_claim_file(path: Path, root: Path, text: str | None = None) -> ClaimFile:
+    """Parse and structure one claim file (``text``: its contents, when already read)."""
+    doc, findings = _parse(path, root, text)
     if doc is None:
         return ClaimFile(_display(path, root), (), tuple(findings))
-    claims, findings = structure_claims(doc)
-    located = tuple((c, Origin(doc, ("claims", i))) for i, c in enumerate(claims))
-    return ClaimFile(doc.path, located, tuple(findings))
+    entries = structure_entries(doc, "claims", Claim, ClaimsDocument)
+    located = tuple((c, Origin(doc, ("claims", i))) for i, c in entries.items)
+    broken = tuple(
+        IndexedClaim(claim_id, doc.locate(("claims", i, "id"))) for i, claim_id in entries.broken
+    )
+    return ClaimFile(doc.path, located, tuple(entries.findings), broken)
 
 
 def claim_paths(config: Config) -> list[Path]:
@@ -288,17 +327,21 @@ def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
     return Location(shown, header)
 
 
-def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin], list[Finding]]:
+def _read_speakers(
+    config: Config,
+) -> tuple[dict[str, Speaker], dict[str, Origin], frozenset[str], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
-    if not path.is_file():
-        return {}, {}, []
+    if not os.path.lexists(path):  # a FIFO or a link is reported, not skipped
+        return {}, {}, frozenset(), []
     doc, findings = _parse(path, config.root)
     if doc is None:
-        return {}, {}, findings
-    speakers, findings = structure_speakers(doc)
+        return {}, {}, frozenset(), findings
+    entries = structure_entries(doc, "speakers", Speaker, SpeakersDocument)
+    findings = entries.findings
+    broken = frozenset(speaker_id for _, speaker_id in entries.broken)
     by_id: dict[str, Speaker] = {}
     origins: dict[str, Origin] = {}
-    for i, speaker in enumerate(speakers):
+    for i, speaker in entries.items:
         origin = Origin(doc, ("speakers", i))
         if speaker.id in by_id:
             first = origins[speaker.id].at("id")
@@ -313,37 +356,83 @@ def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin
             continue
         by_id[speaker.id] = speaker
         origins[speaker.id] = origin
-    return by_id, origins, findings
+    return by_id, origins, broken - set(by_id), findings
 
 
-def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Finding]]:
+def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], set[str], list[Finding]]:
     sources: dict[str, SourceDocument] = {}
+    broken: set[str] = set()
     findings: list[Finding] = []
     if not config.corpus_dir.is_dir():
-        return sources, findings
+        return sources, broken, findings
     for meta_path in sorted(config.corpus_dir.glob("*.yaml")):
         doc, problems = _parse(meta_path, config.root)
         findings += problems
         if doc is None:
+            broken.add(meta_path.stem)
             continue
         meta, problems = structure_source(doc, meta_path.stem)
         findings += problems
         if meta is None:
+            broken.add(meta_path.stem)
             continue
-        text_path = meta_path.with_suffix(".txt")
-        text = digest = None
-        if text_path.is_file():
-            text, data, problems = read_text(text_path, config.root)
+        origin = Origin(doc, ())
+        document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"))
+        findings += problems
+        versions = []
+        for number, version in enumerate(meta.versions, 1):
+            kept = attrs.evolve(meta, sha256=version.sha256, versions=(), history=())
+            old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
             findings += problems
-            digest = hashlib.sha256(data).hexdigest() if data is not None else None
-        sources[meta.id] = SourceDocument(meta, Origin(doc, ()), text_path, text, digest)
-    return sources, findings
+            versions.append(old)
+        original = _original_digest(config, meta_path, meta)
+        sources[meta.id] = attrs.evolve(
+            document, versions=tuple(versions), original_digest=original
+        )
+    return sources, broken, findings
+
+
+def version_path(meta_path: Path, number: int) -> Path:
+    """Where version ``number`` of a source's text is kept: ``<id>.v<N>.txt``."""
+    return meta_path.with_name(f"{meta_path.stem}.v{number}.txt")
+
+
+#: Formats an original may be kept in (``<id>.<format>``); no other name is ever built.
+ORIGINAL_FORMATS = ("html",)
+
+
+def original_path(meta_path: Path, meta: Source) -> Path | None:
+    """Where the original a source's text was extracted from is kept, if it has one."""
+    extraction = meta.extraction
+    if extraction is None or extraction.format not in ORIGINAL_FORMATS:
+        return None
+    return meta_path.with_suffix(f".{extraction.format}")
+
+
+def _original_digest(config: Config, meta_path: Path, meta: Source) -> str | None:
+    path = original_path(meta_path, meta)
+    if path is None or not path.is_file():
+        return None
+    # Its bytes only: a web page need not be UTF-8, so a decoding finding is not ours.
+    _, data, _ = read_text(path, config.root)
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _source_text(
+    config: Config, meta: Source, origin: Origin, text_path: Path
+) -> tuple[SourceDocument, list[Finding]]:
+    text = digest = None
+    findings: list[Finding] = []
+    if text_path.is_file():
+        text, data, findings = read_text(text_path, config.root)
+        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+    return SourceDocument(meta, origin, text_path, text, digest), findings
 
 
 def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     """The speaker registry and the corpus, as a ledger with no claims yet."""
-    speakers, speaker_origins, findings = _read_speakers(config)
-    sources, corpus_findings = _read_corpus(config)
+    speakers, speaker_origins, broken_speakers, findings = _read_speakers(config)
+    sources, broken_sources, corpus_findings = _read_corpus(config)
     registry = LedgerFiles(
         config=config,
         claims=(),
@@ -352,6 +441,8 @@ def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
         speaker_origins=speaker_origins,
         sources=sources,
         files=(),
+        broken_speakers=broken_speakers,
+        broken_sources=frozenset(broken_sources),
     )
     return registry, findings + corpus_findings
 
@@ -361,10 +452,12 @@ def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     registry, findings = read_registry(config)
     claims: list[Claim] = []
     origins: list[Origin] = []
+    broken: list[IndexedClaim] = []
     paths = claim_paths(config)
     for path in paths:
         result = read_claim_file(path, config.root)
         findings += result.findings
+        broken += result.broken
         for claim, origin in result.claims:
             claims.append(claim)
             origins.append(origin)
@@ -372,6 +465,7 @@ def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
         registry,
         claims=tuple(claims),
         claim_origins=tuple(origins),
+        broken_claims=tuple(broken),
         files=tuple(_display(p, config.root) for p in paths),
     )
     return ledger, findings

@@ -28,10 +28,12 @@ __all__ = [
     "Claim",
     "Correction",
     "Evidence",
+    "Extraction",
     "Identification",
     "Quote",
     "Role",
     "Source",
+    "SourceVersion",
     "Speaker",
     "SpeakerKind",
     "Verdict",
@@ -57,6 +59,9 @@ class Quote:
     occurrence: int | None = None
     note: str | None = None
     paraphrase: bool = False
+    #: The version of the source quoted (1 = the first text kept), when the source was
+    #: corrected since: the passage is anchored in that version's text.
+    version: int | None = None
 
 
 @attrs.frozen
@@ -72,6 +77,8 @@ class Evidence:
     note: str | None = None
     speaker: str | None = None
     occurrence: int | None = None
+    #: As for :class:`Quote`: the version of the source the passage is from.
+    version: int | None = None
 
 
 @attrs.frozen
@@ -191,12 +198,41 @@ class Speaker:
 
 
 @attrs.frozen
+class SourceVersion:
+    """A text of a source superseded by a correction, kept as ``<id>.v<N>.txt``.
+
+    ``N`` is the version's place in the source's ``versions`` (from 1); ``until``
+    is the date of the correction that superseded it.
+    """
+
+    sha256: str
+    until: PartialDate
+    note: str | None = None
+
+
+@attrs.frozen
+class Extraction:
+    """How a source's text was taken from the original it was added from (a saved web
+    page, kept beside it as ``<id>.<format>``), by which tool and version."""
+
+    format: str
+    sha256: str
+    tool: str
+    tool_version: str
+
+
+@attrs.frozen
 class Source:
-    """A corpus document's metadata; its text lives in ``<id>.txt`` beside it."""
+    """A corpus document's metadata; its text lives in ``<id>.txt`` beside it.
+
+    ``versions`` are the texts it had before corrections (oldest first; the current
+    text is version ``len(versions) + 1``); ``history`` records each correction.
+    ``kind`` is ``None`` when it is not recorded.
+    """
 
     id: str
-    kind: str
     sha256: str
+    kind: str | None = None
     title: str | None = None
     publisher: str | None = None
     authors: tuple[str, ...] = ()
@@ -205,3 +241,11 @@ class Source:
     published_note: str | None = None
     event_date: PartialDate | None = None
     note: str | None = None
+    extraction: Extraction | None = None
+    versions: tuple[SourceVersion, ...] = ()
+    history: tuple[Correction, ...] = ()
+
+    @property
+    def current_version(self) -> int:
+        """The number of the current text: one more than the versions kept."""
+        return len(self.versions) + 1

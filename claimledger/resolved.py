@@ -22,7 +22,8 @@ the id is known (:meth:`ResolvedLedger.knows_speaker` tells them apart).
 >>> claim.speaker.display_name, [s.title for s in claim.sources()]
 ('An aide', ['The Mirror'])
 >>> claim.to_dict()["quotes"][0]
-{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'paraphrase': False}
+{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'paraphrase': False, \
+'version': None}
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ class ResolvedQuote:
     occurrence: int | None = None
     note: str | None = None
     paraphrase: bool = False
+    #: The version of a corrected source the quote is from, when pinned.
+    version: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON or YAML: the source by id."""
@@ -76,6 +79,7 @@ class ResolvedQuote:
             "occurrence": self.occurrence,
             "note": self.note,
             "paraphrase": self.paraphrase,
+            "version": self.version,
         }
 
 
@@ -91,11 +95,15 @@ class ResolvedEvidence:
     note: str | None = None
     speaker: Speaker | None = None
     occurrence: int | None = None
+    #: The version of a corrected source the passage is from, when pinned.
+    version: int | None = None
 
     def as_written(self) -> Evidence:
         """The item as its file has it, references by id."""
         speaker = None if self.speaker is None else self.speaker.id
-        return Evidence(self.source.id, self.text, self.note, speaker, self.occurrence)
+        return Evidence(
+            self.source.id, self.text, self.note, speaker, self.occurrence, self.version
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON or YAML: source and speaker by id."""
@@ -105,6 +113,7 @@ class ResolvedEvidence:
             "speaker": None if self.speaker is None else self.speaker.id,
             "occurrence": self.occurrence,
             "note": self.note,
+            "version": self.version,
         }
 
 
@@ -195,7 +204,8 @@ class ResolvedClaim:
             context=self.context,
             topics=self.topics,
             quotes=tuple(
-                Quote(q.source.id, q.text, q.occurrence, q.note, q.paraphrase) for q in self.quotes
+                Quote(q.source.id, q.text, q.occurrence, q.note, q.paraphrase, q.version)
+                for q in self.quotes
             ),
             supports=tuple(e.as_written() for e in self.supports),
             contradicts=tuple(e.as_written() for e in self.contradicts),
@@ -304,13 +314,15 @@ class _Resolver:
     def source(self, source_id: str) -> Source | None:
         found = self.sources.get(source_id)
         # A stand-in knows only the id: no kind, no digest, no metadata.
-        return Source(source_id, kind="", sha256="") if found is None and self.keep else found
+        return Source(source_id, sha256="") if found is None and self.keep else found
 
     def quote(self, item: Quote) -> ResolvedQuote | None:
         source = self.source(item.source)
         if source is None:
             return None
-        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.paraphrase)
+        return ResolvedQuote(
+            source, item.text, item.occurrence, item.note, item.paraphrase, item.version
+        )
 
     def evidence(self, items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
         found = []
@@ -318,7 +330,11 @@ class _Resolver:
             source = self.source(item.source)
             voice = None if item.speaker is None else self.speaker(item.speaker)
             if source is not None and (item.speaker is None or voice is not None):
-                found.append(ResolvedEvidence(source, item.text, item.note, voice, item.occurrence))
+                found.append(
+                    ResolvedEvidence(
+                        source, item.text, item.note, voice, item.occurrence, item.version
+                    )
+                )
         return tuple(found)
 
     def claim(self, claim: Claim, origin: Origin, speaker: Speaker) -> ResolvedClaim:

@@ -14,8 +14,13 @@ from collections.abc import Sequence
 
 from claimledger import __version__
 from claimledger.cli import (
+    add_source,
+    correct_source,
+    explain,
     export,
     import_claimreview,
+    init,
+    locate,
     query,
     render,
     schema,
@@ -25,11 +30,27 @@ from claimledger.cli import (
     validate,
 )
 from claimledger.cli.common import EXIT_USAGE, UsageError
+from claimledger.cli.output import checked_stdout
 from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (validate, query, show, search, render, export, import_claimreview, schema, trace)
+COMMANDS = (
+    validate,
+    query,
+    show,
+    search,
+    render,
+    export,
+    import_claimreview,
+    schema,
+    init,
+    add_source,
+    locate,
+    correct_source,
+    explain,
+    trace,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with checked_stdout():
+            code: int = args.run(args)
     except (UsageError, ConfigError) as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -57,8 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         # `claimledger query | head`: the reader left; not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as exc:
+        # A failed write (ENOSPC, EIO) is never a success: exit 2, and say where.
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"claimledger: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        _drop_stdout()
+        return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("CLAIMLEDGER_DEBUG"):
             raise
@@ -69,6 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     return code
+
+
+def _drop_stdout() -> None:
+    # What is still buffered cannot be written; don't let the interpreter try again at exit.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,6 +44,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--report", metavar="FILE", help="also write a Markdown report to FILE")
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace output files that are not claimledger trace's own",
+    )
+    parser.add_argument(
         "--since",
         metavar="DATE",
         help="only documents published on or after DATE (YYYY[-MM[-DD]]); undated ones are "
@@ -73,10 +78,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the automaton, the matcher and the query API are for this command only.
-    from claimledger.atomic import write_atomic
     from claimledger.trace import ArchiveError, Options, SchedulerError, find_shards, patterns_for
-    from claimledger.trace.report import markdown_report
-    from claimledger.trace.result import collect
+    from claimledger.trace.report import is_trace_report, markdown_report
+    from claimledger.trace.result import collect, is_trace_output
     from claimledger.trace.schedulers import run_map
 
     since = None
@@ -112,14 +116,12 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_FINDINGS
     seconds = time.perf_counter() - started
-    write_output(result.jsonl(), args.output)
+    root = ledger.config.root
+    write_output(result.jsonl(), args.output, owned=is_trace_output, force=args.force, root=root)
     if args.report:
         statements = {c.id: c.statement for c in patterns.claims}
         text = markdown_report(result, statements, title=f"Trace of {ledger.config.title}")
-        try:
-            write_atomic(Path(args.report), text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {args.report}: {exc.strerror or exc}") from None
+        write_output(text, args.report, owned=is_trace_report, force=args.force, root=root)
     documents = sum(s.documents for s in result.stats)
     print(
         f"claimledger: {len(result.appearances)} appearance(s) of "

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from claimledger.dates import PartialDate
 from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, SourceDocument
+from claimledger.ledger import LedgerFiles, SourceDocument, version_path
 from claimledger.models import Role, Source, Speaker
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.groupings import GROUPINGS, GroupBy
@@ -61,6 +61,7 @@ from claimledger.render.views import (
     StoryRef,
     TimelineEntry,
     VariantView,
+    VersionView,
 )
 from claimledger.resolved import (
     ResolvedClaim,
@@ -154,9 +155,12 @@ class _Builder:
         if match is None:
             return (None, None)
         self.anchored += 1
-        self.marks[item.source.id].extend(
-            Mark(start, end, claim, role, speaker) for start, end in match.parts
-        )
+        if item.version in (None, item.source.current_version):
+            # The source's page shows its current text; a passage pinned to an earlier
+            # version stands in that version's text, not at these offsets.
+            self.marks[item.source.id].extend(
+                Mark(start, end, claim, role, speaker) for start, end in match.parts
+            )
         return (match.paragraph, match.last_paragraph)
 
     def variants(self, claim: ResolvedClaim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
@@ -186,7 +190,9 @@ class _Builder:
     ) -> EvidenceView:
         speaker = self.speaker(item.speaker.id) if item.speaker else None
         pinpoint = self.paragraphs(item, role, claim, identifies)
-        return EvidenceView(item.text, self.source(item.source.id), speaker, *pinpoint, item.note)
+        return EvidenceView(
+            item.text, self.source(item.source.id), speaker, *pinpoint, item.note, item.version
+        )
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
@@ -205,6 +211,7 @@ class _Builder:
                 quote.occurrence,
                 quote.note,
                 quote.paraphrase,
+                quote.version,
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
@@ -272,6 +279,16 @@ class _Builder:
             note=meta.note,
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12],
+            corrections=tuple(CorrectionView(str(c.date), c.note) for c in meta.history),
+            versions=tuple(
+                VersionView(
+                    number,
+                    (shown.parent / version_path(text_path, number).name).as_posix(),
+                    kept.sha256[:12],
+                    str(kept.until),
+                )
+                for number, kept in enumerate(meta.versions, 1)
+            ),
             cited_by=citing,
             paragraphs=tuple(
                 paragraph_views(

@@ -36,6 +36,7 @@ __all__ = [
     "StoryRef",
     "TimelineEntry",
     "VariantView",
+    "VersionView",
 ]
 
 
@@ -109,6 +110,8 @@ class QuoteView:
     note: str | None = None
     #: The source's own account of the remark (reported speech), not the speaker's words.
     paraphrase: bool = False
+    #: The version of a corrected source the quote is from, when pinned.
+    version: int | None = None
 
 
 @attrs.frozen
@@ -121,6 +124,7 @@ class EvidenceView:
     paragraph: int | None = None
     last_paragraph: int | None = None
     note: str | None = None
+    version: int | None = None
 
 
 @attrs.frozen
@@ -221,12 +225,22 @@ class Group:
 
 
 @attrs.frozen
+class VersionView:
+    """An earlier text of a corrected source: its number, file, digest and end date."""
+
+    number: int
+    text_path: str
+    sha256: str
+    until: str
+
+
+@attrs.frozen
 class SourceView:
     """A bibliography entry."""
 
     id: str
     anchor: str
-    kind: str
+    kind: str | None
     title: str | None
     publisher: str | None
     authors: tuple[str, ...]
@@ -240,6 +254,9 @@ class SourceView:
     #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata.
     sha256: str
     cited_by: tuple[ClaimLink, ...]
+    #: The source's corrections, oldest first, and the earlier texts they superseded.
+    corrections: tuple[CorrectionView, ...] = ()
+    versions: tuple[VersionView, ...] = ()
     #: The text, paragraph by paragraph, with every anchored passage marked.
     paragraphs: tuple[ParagraphView, ...] = ()
     #: The short citation its references show (publisher, title, date as known).

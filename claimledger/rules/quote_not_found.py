@@ -1,4 +1,4 @@
-"""A quote or evidence passage must be found in its source's text.
+"""A quote or evidence passage (identification evidence too) must be found in its source's text.
 
 Found means anchored by :mod:`claimledger.anchor`: verbatim, or once typography is
 set aside (curly or straight quote marks, dashes, non-breaking spaces, line
@@ -14,15 +14,26 @@ Passing: ``text: "Obviously."`` from ``mirror-2016-10-12`` (the report prints �
 Failing: ``text: "Both the US and British authorities have been reluctant to accept any
 independent assessment of what's taking place"`` from the first report, which says
 "governments": ``quote text not found in '…'; closest (90%, ¶ 19): “Both the US and
-British governments have been reluctant…”``.
+British governments have been reluctant…”; “authorities” for “governments”``, with the
+caret on "authorities", the first word that differs.
 """
 
 from collections.abc import Iterator
 
 from claimledger import codes
+from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
+from claimledger.rules.base import (
+    Passage,
+    Problem,
+    anchorings,
+    at_offset,
+    punctuation_only,
+    registry_passages,
+    shorten,
+    word_difference,
+)
 
 CODE = codes.QUOTE_NOT_FOUND
 NAME = "quote-not-found"
@@ -30,7 +41,15 @@ SEVERITY = Severity.ERROR
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    for passage, source, found in anchorings(ledger):
+    return _check(anchorings(ledger))
+
+
+def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
+    return _check(anchorings(ledger, registry_passages))
+
+
+def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator[Problem]:
+    for passage, source, found in found_passages:
         if found.matches and found.occurrence is not None and not found.found:
             count = len(found.matches)
             message = (
@@ -39,8 +58,13 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
             yield Problem(passage.at("occurrence"), message)
         elif not found.matches and not punctuation_only(found):
             message = f"{passage.label} text not found in {source!r}"
+            where = passage.at("text")
             if found.closest is not None:
                 close = found.closest
                 shown = shorten(close.text)
                 message += f"; closest ({close.similarity:.0f}%, ¶ {close.paragraph}): “{shown}”"
-            yield Problem(passage.at("text"), message)
+                difference = word_difference(close.text, passage.item.text)
+                if difference is not None:
+                    message += f"; {difference.summary}"
+                    where = at_offset(passage, where, difference.offset)
+            yield Problem(where, message)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from claimledger.rules import (
     ambiguous_quote,
+    control_character,
     corpus_changed,
     duplicate_id,
     duplicate_key,
     empty_quote,
+    id_format,
     nothing_to_check,
     outside_ledger,
     possible_misquote,
@@ -49,6 +51,8 @@ RULES: tuple[Rule, ...] = tuple(
                 empty_quote,
                 outside_ledger,
                 nothing_to_check,
+                id_format,
+                control_character,
             )
         ),
         key=lambda rule: rule.code,

@@ -16,7 +16,14 @@ from claimledger.dates import PartialDate
 from claimledger.findings import Finding
 from claimledger.trace.appearance import ArchiveAppearance, ShardResult, ShardStats
 
-__all__ = ["Trace", "collect"]
+__all__ = ["Trace", "collect", "is_trace_output"]
+
+
+def is_trace_output(head: str) -> bool:
+    """Whether a file beginning with ``head`` is JSON Lines ``claimledger trace`` wrote
+    (each line an appearance, whose first key is its claim)."""
+    return head.startswith('{"claim": ')
+
 
 _KIND_ORDER = ("exact", "normalised", "elided", "bracketed", "variant", "repeat")
 

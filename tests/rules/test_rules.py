@@ -146,6 +146,24 @@ CASES = [
         7,
         15,
     ),
+    (
+        "CL017",
+        {"claims/x.yaml": CLAIM.replace("id: extra", "id: Extra_Claim").format(fields="")},
+        "claims/x.yaml",
+        2,
+        9,
+    ),
+    (
+        "CL018",
+        {
+            "claims/x.yaml": CLAIM.replace(
+                "statement: An extra claim.", 'statement: "An extra \\e[2J claim."'
+            ).format(fields="")
+        },
+        "claims/x.yaml",
+        3,
+        16,
+    ),
 ]
 
 
@@ -224,7 +242,8 @@ def test_quote_not_found_suggests_the_closest_passage(make_ledger: MakeLedger) -
         (
             "CL009",
             "quote text not found in 'briefing-report'; closest (92%, ¶ 2): "
-            "“There are multiple foreign interventions in the Syrian civil war.”",
+            "“There are multiple foreign interventions in the Syrian civil war.”; "
+            "“many” for “multiple”",
         )
     ]
 
