@@ -84,10 +84,21 @@ class SourceDocument:
         factory=dict, eq=False, repr=False
     )
 
+    @property
+    def by_reference(self) -> bool:
+        """Known only by its URL: no sha256 recorded, so no text to check quotes against."""
+        return self.meta.sha256 is None
+
     @functools.cached_property
     def anchor_text(self) -> SourceText | None:
-        """The text prepared for anchoring, built once however many quotes point into it."""
-        return None if self.text is None else SourceText.build(self.text)
+        """The text prepared for anchoring, built once however many quotes point into it.
+
+        ``None`` without a text, or for a source known by reference: a text whose
+        digest the metadata does not record is not one the quotes were checked against.
+        """
+        if self.text is None or self.by_reference:
+            return None
+        return SourceText.build(self.text)
 
     def anchoring(self, quote: str, occurrence: int | None = None) -> Anchoring | None:
         """Where ``quote`` stands in this document (memoised); None without a text."""

@@ -97,6 +97,18 @@ def _strict_bool(value: Any, _: type) -> bool:
     return value
 
 
+#: A rating's number: schema.org allows any number, whole or not.
+Number = int | float
+
+
+def _number(value: Any, _: Any) -> Number | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SchemaError(f"expected a number, got {describe(value)}")
+    return value
+
+
 def _speaker_kind(value: Any, _: type) -> SpeakerKind:
     if value not in SPEAKER_KINDS:
         raise SchemaError(f"expected one of {', '.join(SPEAKER_KINDS)}, got {describe(value)}")
@@ -123,6 +135,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook_func(lambda cl: cl == SpeakerKind, _speaker_kind)
     conv.register_structure_hook(PartialDate, _partial_date)
+    conv.register_structure_hook_func(lambda cl: cl in (Number, Number | None), _number)
     conv.register_unstructure_hook(PartialDate, str)
 
     def tuple_factory(cl: Any) -> Callable[[Any, Any], Any]:

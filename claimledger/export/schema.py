@@ -132,6 +132,8 @@ class _Builder:
                 },
             )
             return {"$ref": "#/$defs/PartialDate"}
+        if origin in (typing.Union, types.UnionType) and set(args) == {int, float, type(None)}:
+            return {"type": ["number", "null"]}  # a rating's number, whole or not
         if origin in (typing.Union, types.UnionType) and type(None) in args:
             rest = [a for a in args if a is not type(None)]
             if len(rest) != 1:

@@ -142,6 +142,11 @@ class _Builder:
             claim.id, self.claim_anchor[claim_id], claim.statement, _text(claim.said_on)
         )
 
+    def unchecked(self, source_id: str) -> bool:
+        """Whether passages from the source are not yet checked against a text."""
+        doc = self.ledger.sources.get(source_id)
+        return doc is not None and doc.by_reference
+
     def paragraphs(self, item: Quote | Evidence) -> tuple[int | None, int | None]:
         found = self.pinpoints.paragraphs(item.source, item.text, item.occurrence)
         return found or (None, None)
@@ -167,7 +172,12 @@ class _Builder:
     def evidence(self, item: Evidence) -> EvidenceView:
         speaker = self.speaker(item.speaker) if item.speaker else None
         return EvidenceView(
-            item.text, self.source(item.source), speaker, *self.paragraphs(item), item.note
+            item.text,
+            self.source(item.source),
+            speaker,
+            *self.paragraphs(item),
+            item.note,
+            self.unchecked(item.source),
         )
 
     def role(self, role: Role) -> RoleView:
@@ -184,6 +194,7 @@ class _Builder:
                 quote.occurrence,
                 quote.note,
                 quote.paraphrase,
+                self.unchecked(quote.source),
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
@@ -248,8 +259,9 @@ class _Builder:
             event_date=_text(meta.event_date),
             note=meta.note,
             text_path=shown.as_posix(),
-            sha256=meta.sha256[:12],
+            sha256=meta.sha256[:12] if meta.sha256 else None,
             cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
+            archive_url=meta.archive_url,
         )
 
     def speaker_view(

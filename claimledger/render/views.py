@@ -83,6 +83,8 @@ class QuoteView:
     note: str | None = None
     #: The source's own account of the remark (reported speech), not the speaker's words.
     paraphrase: bool = False
+    #: The source is known by reference only: the text is not yet checked against it.
+    unchecked: bool = False
 
 
 @attrs.frozen
@@ -95,6 +97,8 @@ class EvidenceView:
     paragraph: int | None = None
     last_paragraph: int | None = None
     note: str | None = None
+    #: The source is known by reference only: the text is not yet checked against it.
+    unchecked: bool = False
 
 
 @attrs.frozen
@@ -209,9 +213,11 @@ class SourceView:
     note: str | None
     #: The text file, relative to the ledger root.
     text_path: str
-    #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata.
-    sha256: str
+    #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata;
+    #: ``None`` for a source known by reference only (no text yet).
+    sha256: str | None
     cited_by: tuple[ClaimLink, ...]
+    archive_url: str | None = None
 
 
 @attrs.frozen

@@ -24,6 +24,7 @@ from claimledger.rules import (
     quote_not_found,
     said_after_published,
     schema,
+    unchecked_quote,
     unknown_related,
     unknown_source,
     unknown_speaker,
@@ -54,6 +55,7 @@ RULES: tuple[Rule, ...] = tuple(
                 verdict_not_on_scale,
                 empty_quote,
                 outside_ledger,
+                unchecked_quote,
             )
         ),
         key=lambda rule: rule.code,
