@@ -69,8 +69,10 @@ class TextReporter:
 class JsonReporter:
     """A JSON list of findings, for tools."""
 
-    def report(self, findings: Sequence[Finding], out: TextIO) -> None:
-        records = [
+    @staticmethod
+    def records(findings: Sequence[Finding]) -> list[dict[str, str | int]]:
+        """Each finding as the JSON object this reporter writes."""
+        return [
             {
                 "path": f.location.path,
                 "line": f.location.line,
@@ -81,7 +83,9 @@ class JsonReporter:
             }
             for f in findings
         ]
-        json.dump(records, out, indent=2, ensure_ascii=False)
+
+    def report(self, findings: Sequence[Finding], out: TextIO) -> None:
+        json.dump(self.records(findings), out, indent=2, ensure_ascii=False)
         out.write("\n")
 
 

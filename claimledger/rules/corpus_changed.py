@@ -9,7 +9,7 @@ Passing: ``sha256`` equals ``sha256sum corpus/<id>.txt``.
 Failing: the text was edited (or re-downloaded) after the metadata was written.
 
 A source known by reference (no ``sha256``) has no text yet and needs a
-``url`` or an ``archive_url`` saying where it is. A text saved beside it
+``url``, an ``archive_url`` or a ``title`` saying what it is. A text saved beside it
 without its ``sha256`` in the metadata is reported with the digest to record.
 """
 
@@ -49,8 +49,8 @@ def _by_reference(source: SourceDocument) -> Iterator[Problem]:
             f"{source.text_path.name} is saved but the metadata records no sha256: "
             f"add `{digest}` once its quotes may be checked against it",
         )
-    elif meta.url is None and meta.archive_url is None:
+    elif meta.url is None and meta.archive_url is None and meta.title is None:
         yield Problem(
             source.origin.at(),
-            "a source without a text needs a url or an archive_url saying where it is",
+            "a source without a text needs a url, an archive_url or a title saying what it is",
         )
