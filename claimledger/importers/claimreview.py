@@ -61,12 +61,12 @@ from urllib.parse import urlsplit
 import attrs
 
 from claimledger.dates import PartialDate
-from claimledger.importers.fields import FieldReader, as_list, number
+from claimledger.importers.fields import STRUCTURAL, FieldReader, as_list, number
 from claimledger.importers.jsonld import InputError, LocatedJson, Message, load_json, types
 from claimledger.importers.people import UNATTRIBUTED, Known, People, digest, slug
 from claimledger.models import Claim, Quote, Review, Source, Speaker, SpeakerKind, Verdict
 from claimledger.parse import Path_
-from claimledger.schemaorg import NO_RATIONALE, kind_of, known_work_type
+from claimledger.schemaorg import DEFAULT_KIND, NO_RATIONALE, kind_of, known_work_type
 from claimledger.structure import describe
 
 __all__ = [
@@ -278,7 +278,7 @@ class _Reader:
     def source(self, path: Path_, work: Any) -> str | None:
         if isinstance(work, str) and work.strip():
             self.fields.mark(path)
-            return self.people.source(Source("", "creative-work", url=work), None)
+            return self.people.source(Source("", DEFAULT_KIND, url=work), None)
         if not isinstance(work, dict):
             return None
         url = self.text(path, work, "url")
@@ -468,7 +468,7 @@ def read_reviews(
     unplaced = [
         source.message(
             where if original is not None else translate(where),
-            f"{shown} has no place in the ledger; not imported",
+            f"{shown} has no place in the ledger",
         )
         for path, value in walked
         for where, shown in fields.unplaced(path, value)
@@ -496,7 +496,7 @@ def _container(fields: FieldReader, data: Any) -> list[tuple[Path_, Any]]:
                     at = (key, i) if isinstance(value, list) else (key,)
                     fields.take(at, element, "@type")
                     rest += [((*at, k), v) for k, v in element.items() if k != "item"]
-        else:
+        elif key not in STRUCTURAL:
             rest.append(((key,), value))
     return rest
 

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from claimledger.models import Source, Speaker, SpeakerKind
+from claimledger.schemaorg import DEFAULT_KIND
 
 __all__ = [
     "UNATTRIBUTED",
@@ -131,13 +132,28 @@ class People:
     def _source_taken(self, key: str) -> bool:
         return key in self.known.sources or key in self.sources
 
+    def _more(self, found: str, proposed: Source) -> str:
+        """``found``; if it is proposed by this import, with what ``proposed`` adds to it
+        (a report cited by URL alone, then described in full, is one report)."""
+        if found in self.sources:
+            old = self.sources[found]
+            more = {
+                field.name: getattr(proposed, field.name)
+                for field in attrs.fields(Source)
+                if getattr(old, field.name) in (None, ()) and getattr(proposed, field.name)
+            }
+            if old.kind == DEFAULT_KIND and proposed.kind != DEFAULT_KIND:
+                more["kind"] = proposed.kind
+            self.sources[found] = attrs.evolve(old, **more)
+        return found
+
     def source(self, proposed: Source, identifier: str | None) -> str:
         """The id of the report ``proposed`` describes (its ``id`` unused), proposing it if new."""
         if identifier and (identifier in self.known.sources or identifier in self.sources):
             return identifier
         for url in (proposed.url, proposed.archive_url):
             if url and url in self._by_url:
-                return self._by_url[url]
+                return self._more(self._by_url[url], proposed)
         if identifier:
             wanted = identifier
         elif proposed.url:

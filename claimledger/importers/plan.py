@@ -179,8 +179,11 @@ class _Planner:
         )
         if (proposal.scale, proposal.unrated) != (config.verdict_scale, config.verdict_unrated):
             path = config.source or config.root / "pyproject.toml"
-            old = _read(path)
-            self.writes.append(Write(path, set_scale(old, proposal.scale, proposal.unrated), True))
+            # A new table would move the claims to claims/ unless it says where they are.
+            claims = os.path.relpath(config.claims_dir, config.root)
+            where = {"claims": Path(claims).as_posix()} if claims != "claims" else {}
+            text = set_scale(_read(path), proposal.scale, proposal.unrated, where)
+            self.writes.append(Write(path, text, True))
         return proposal
 
 

@@ -22,7 +22,7 @@ verdict-unrated = ["unsettled"]
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import tomlkit
@@ -74,14 +74,26 @@ def add_speakers(text: str | None, speakers: Sequence[Speaker]) -> str | None:
     return out.getvalue()
 
 
-def set_scale(text: str | None, scale: Sequence[str], unrated: Sequence[str]) -> str:
-    """``pyproject.toml`` ``text`` (``None``: none yet) with the rating scale set."""
+def set_scale(
+    text: str | None,
+    scale: Sequence[str],
+    unrated: Sequence[str],
+    new_table: Mapping[str, str] | None = None,
+) -> str:
+    """``pyproject.toml`` ``text`` (``None``: none yet) with the rating scale set.
+
+    ``new_table`` holds settings to write only when the ``[tool.claimledger]``
+    table is new (where the claims are, when the defaults would move them).
+    """
     try:
         document = tomlkit.parse(text or "")
     except Exception as exc:  # tomlkit's errors have no common base
         raise RegistryEditError(f"cannot read pyproject.toml: {exc}") from None
     tool = document.setdefault("tool", tomlkit.table(is_super_table=True))
-    table = tool.setdefault("claimledger", tomlkit.table())
+    if "claimledger" not in tool:
+        tool["claimledger"] = tomlkit.table()
+        tool["claimledger"].update(dict(new_table or {}))
+    table = tool["claimledger"]
     if not isinstance(table, dict):
         raise RegistryEditError("pyproject.toml: tool.claimledger is not a table")
     table["verdict-scale"] = list(scale)

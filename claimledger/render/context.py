@@ -26,7 +26,7 @@ from typing import Literal, get_args
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Claim, Evidence, Quote, Role, Speaker
+from claimledger.models import Claim, Evidence, Quote, Review, Role, Speaker
 from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.labels import (
@@ -68,6 +68,15 @@ GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
 
 def _text(date: PartialDate | None) -> str | None:
     return None if date is None else str(date)
+
+
+def _review(review: Review | None) -> str | None:
+    if review is None:
+        return None
+    title = f"“{review.title}”" if review.title else None
+    language = f"in {review.language}" if review.language else None
+    parts = (review.author, title, _text(review.published), language, review.url)
+    return ", ".join(p for p in parts if p)
 
 
 def _describe(finding: Finding) -> str:
@@ -239,6 +248,7 @@ class _Builder:
                 if speaker is not None and speaker.identified_as is not None
                 else None
             ),
+            review=_review(claim.review),
         )
 
     def source_view(self, doc: SourceDocument, cited_by: Sequence[Claim]) -> SourceView:

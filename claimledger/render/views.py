@@ -180,6 +180,8 @@ class ClaimView:
     problems: tuple[str, ...] = ()
     #: Whom another source identifies an unnamed speaker as (see the speaker's entry).
     speaker_identified_as: SpeakerRef | None = None
+    #: The published fact check the claim was imported from, as "author, “title”, date, url".
+    review: str | None = None
 
     @property
     def link(self) -> ClaimLink:
