@@ -17,11 +17,12 @@ from claimledger.report import TextReporter
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write the ledger as ClaimReview, CSL-JSON, BibTeX or JSON Lines",
+        help="write the ledger as ClaimReview, CSL-JSON, BibTeX, JSON Lines or Web Annotations",
         description="Validate the ledger and, if it has no errors, export it. "
         "claimreview: schema.org ClaimReview JSON-LD, one review per claim with a verdict; "
         "csl-json, bibtex: a citation for every claim and every corpus document; "
-        "jsonl: flat records for DuckDB, pandas and Spark.",
+        "jsonl: flat records for DuckDB, pandas and Spark; "
+        "web-annotation: every anchored passage as a W3C Web Annotation.",
     )
     parser.add_argument("path", nargs="?", metavar="PATH", help="the ledger (default: here)")
     parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="what to write")

@@ -8,6 +8,9 @@
     the same citations for LaTeX, biblatex, pandoc and Zotero (:mod:`.bibtex`)
 ``jsonl``
     flat records for DuckDB, pandas and Spark (:mod:`.jsonl`)
+``web-annotation``
+    every anchored passage as a W3C Web Annotation, for annotation clients
+    (:mod:`.web_annotation`)
 
 :mod:`.schema` generates the JSON Schema of claim files, the speaker registry
 and source metadata from the models.
@@ -41,6 +44,7 @@ from claimledger.export.common import claim_digest, rating_value
 from claimledger.export.csl import csl_items, to_csl_json
 from claimledger.export.jsonl import records, to_jsonl
 from claimledger.export.schema import SCHEMA_FILES, json_schema, schema_text
+from claimledger.export.web_annotation import annotation_collection, to_web_annotation
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 
@@ -48,6 +52,7 @@ __all__ = [
     "FORMATS",
     "SCHEMA_FILES",
     "ExportRefused",
+    "annotation_collection",
     "claim_digest",
     "claimreview_feed",
     "csl_items",
@@ -60,6 +65,7 @@ __all__ = [
     "to_claimreview",
     "to_csl_json",
     "to_jsonl",
+    "to_web_annotation",
 ]
 
 #: Each export format and the function that writes it.
@@ -68,6 +74,7 @@ FORMATS: Final[dict[str, Callable[[LedgerFiles], str]]] = {
     "csl-json": to_csl_json,
     "bibtex": to_bibtex,
     "jsonl": to_jsonl,
+    "web-annotation": to_web_annotation,
 }
 
 
