@@ -90,8 +90,9 @@ class Verdict:
 class Review:
     """Where a fact check of the claim was published, when, by whom, in which language.
 
-    Set for claims imported from a published review (ClaimReview); a claim the
-    ledger itself reviews leaves it out and is published at the ledger's URL.
+    Set for claims imported from a published review (ClaimReview), if only as
+    ``review: {}`` when the review says nothing of itself; a claim the ledger
+    itself reviews leaves it out and is published at the ledger's URL.
     """
 
     url: str | None = None
@@ -126,7 +127,8 @@ class Claim:
     verdict: Verdict | None = None
     history: tuple[Correction, ...] = ()
     related: tuple[str, ...] = ()
-    #: The source id of the report the claim first appeared in, when a review says so.
+    #: The source id of the report the claim first appeared in, when a review says so
+    #: and the reports' dates do not show it.
     first_appearance: str | None = None
     review: Review | None = None
 

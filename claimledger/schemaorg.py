@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["DEFAULT_KIND", "NO_RATIONALE", "kind_of", "known_work_type", "work_type"]
+from claimledger.models import Source
+
+__all__ = [
+    "DEFAULT_KIND",
+    "NO_RATIONALE",
+    "first_appearance",
+    "kind_of",
+    "known_work_type",
+    "work_type",
+]
 
 #: The rationale of an imported verdict whose review gives none (exports leave it out).
 NO_RATIONALE: Final = "Imported from a ClaimReview with no reviewBody."
@@ -66,3 +75,15 @@ def work_type(kind: str) -> str:
 def known_work_type(schema_type: str) -> bool:
     """Whether exports write this ``@type`` back as it is."""
     return schema_type in _WORK_TYPES
+
+
+def first_appearance(reports: list[Source]) -> Source | None:
+    """The report certainly published first, or ``None`` when the dates do not tell."""
+    if len(reports) == 1:
+        return reports[0]
+    for report in reports:
+        mine = report.published
+        others = [other.published for other in reports if other is not report]
+        if mine is not None and all(o is not None and o.definitely_after(mine) for o in others):
+            return report
+    return None

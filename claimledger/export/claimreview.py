@@ -60,7 +60,7 @@ from typing import Any, Final
 from claimledger.export.common import claim_url, rating_value, speaker_name, speaker_of
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Claim, Review, Source, Speaker, Verdict
-from claimledger.schemaorg import NO_RATIONALE, work_type
+from claimledger.schemaorg import NO_RATIONALE, first_appearance, work_type
 
 __all__ = [
     "SCHEMA_ORG",
@@ -119,18 +119,6 @@ def creative_work(source: Source) -> dict[str, Any]:
     if source.published:
         work["datePublished"] = str(source.published)
     return work
-
-
-def first_appearance(reports: list[Source]) -> Source | None:
-    """The report certainly published first, or ``None`` when the dates do not tell."""
-    if len(reports) == 1:
-        return reports[0]
-    for report in reports:
-        mine = report.published
-        others = [other.published for other in reports if other is not report]
-        if mine is not None and all(o is not None and o.definitely_after(mine) for o in others):
-            return report
-    return None
 
 
 def _rating(ledger: LedgerFiles, verdict: Verdict) -> dict[str, Any]:

@@ -66,7 +66,13 @@ from claimledger.importers.jsonld import InputError, LocatedJson, Message, load_
 from claimledger.importers.people import UNATTRIBUTED, Known, People, digest, slug
 from claimledger.models import Claim, Quote, Review, Source, Speaker, SpeakerKind, Verdict
 from claimledger.parse import Path_
-from claimledger.schemaorg import DEFAULT_KIND, NO_RATIONALE, kind_of, known_work_type
+from claimledger.schemaorg import (
+    DEFAULT_KIND,
+    NO_RATIONALE,
+    first_appearance,
+    kind_of,
+    known_work_type,
+)
 from claimledger.structure import describe
 
 __all__ = [
@@ -363,7 +369,7 @@ class _Reader:
             worst_rating=numbers["worstRating"],
         )
 
-    def review(self, path: Path_, review: dict[str, Any]) -> Review | None:
+    def review(self, path: Path_, review: dict[str, Any]) -> Review:
         url = self.text(path, review, "url")
         if isinstance(review.get("@id"), str) and url and review["@id"].startswith(url):
             self.fields.take(path, review, "@id")  # the review's own address, again
@@ -393,7 +399,7 @@ class _Reader:
             author=author,
             language=language,
         )
-        return None if found == Review() else found
+        return found  # empty when the review says nothing of itself: it is still a review
 
     def claim(self, path: Path_, review: dict[str, Any]) -> Claim | None:
         statement = self.text(path, review, "claimReviewed")
@@ -455,6 +461,7 @@ def read_reviews(
         if claim is not None:
             claims.append(claim)
             walked.append((path, review))
+    claims = [_first_appearance(claim, reader.people) for claim in claims]
     if not claims and not reader.errors:
         reader.errors.append(reader.message((), "no ClaimReview found"))
     if reader.errors:
@@ -481,6 +488,23 @@ def read_reviews(
         changed=tuple(reader.changed),
         notes=tuple(reader.notes),
     )
+
+
+def _first_appearance(claim: Claim, people: People) -> Claim:
+    """The claim, its ``first_appearance`` kept only where its reports' dates do not tell.
+
+    Exports name the earliest report as the first appearance when the dates
+    show it; recording it too would make a review that did not name it come
+    back from its own export naming it.
+    """
+    if claim.first_appearance is None:
+        return claim
+    known = {**people.known.sources, **people.sources}
+    reports = [known[s] for s in dict.fromkeys(q.source for q in claim.quotes)]
+    derived = first_appearance(reports)
+    if derived is not None and derived.id == claim.first_appearance:
+        return attrs.evolve(claim, first_appearance=None)
+    return claim
 
 
 def _container(fields: FieldReader, data: Any) -> list[tuple[Path_, Any]]:

@@ -95,11 +95,10 @@ class People:
         self.speakers: dict[str, Speaker] = {}
         self.sources: dict[str, Source] = {}
         self._by_name = {_nfc(s.name): s.id for s in known.speakers.values() if s.name}
-        self._by_url: dict[str, str] = {}
+        # A report is the same as another with its URL, or with its archived copy's URL.
+        self._by_url: dict[tuple[str, str], str] = {}
         for source in known.sources.values():
-            for url in (source.url, source.archive_url):
-                if url:
-                    self._by_url.setdefault(url, source.id)
+            self._remember(source, source.id)
 
     def _taken(self, key: str) -> bool:
         return key in self.known.speakers or key in self.speakers
@@ -145,15 +144,16 @@ class People:
             if old.kind == DEFAULT_KIND and proposed.kind != DEFAULT_KIND:
                 more["kind"] = proposed.kind
             self.sources[found] = attrs.evolve(old, **more)
+            self._remember(self.sources[found], found)
         return found
 
     def source(self, proposed: Source, identifier: str | None) -> str:
         """The id of the report ``proposed`` describes (its ``id`` unused), proposing it if new."""
         if identifier and (identifier in self.known.sources or identifier in self.sources):
             return identifier
-        for url in (proposed.url, proposed.archive_url):
-            if url and url in self._by_url:
-                return self._more(self._by_url[url], proposed)
+        for key in _url_keys(proposed):
+            if key in self._by_url:
+                return self._more(self._by_url[key], proposed)
         if identifier:
             wanted = identifier
         elif proposed.url:
@@ -171,7 +171,14 @@ class People:
             n += 1
             found = f"{wanted}-{digest(what)}-{n}"
         self.sources[found] = attrs.evolve(proposed, id=found)
-        for url in (proposed.url, proposed.archive_url):
-            if url:
-                self._by_url.setdefault(url, found)
+        self._remember(proposed, found)
         return found
+
+    def _remember(self, source: Source, key: str) -> None:
+        for url_key in _url_keys(source):
+            self._by_url.setdefault(url_key, key)
+
+
+def _url_keys(source: Source) -> list[tuple[str, str]]:
+    pairs = (("url", source.url), ("archive", source.archive_url))
+    return [(kind, url) for kind, url in pairs if url]
