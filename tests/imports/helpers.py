@@ -6,9 +6,9 @@ from pathlib import Path
 
 from claimledger.config import Config, discover
 from claimledger.export.claimreview import claimreview_feed
-from claimledger.importers import ImportOptions, Imported, plan_import
-from claimledger.importers.plan import known_of, taken_ids
+from claimledger.importers import Imported, ImportOptions, plan_import
 from claimledger.importers.claimreview import read_claimreview
+from claimledger.importers.plan import known_of, taken_ids
 from claimledger.ledger import LedgerFiles, read_ledger
 
 #: A scale no generated rating is on, so no export numbers a rating from it.

@@ -33,7 +33,16 @@ _LETTERS = st.characters(
 )
 words = st.text(_LETTERS, min_size=1, max_size=40).filter(lambda t: t.strip() != "")
 names = st.one_of(st.sampled_from(SCRIPTS), words)
-RATINGS = ["False", "Mostly false", "Half true", "True", "Faux", "Неправда", "虚假", "Pants on Fire!"]
+RATINGS = [
+    "False",
+    "Mostly false",
+    "Half true",
+    "True",
+    "Faux",
+    "Неправда",
+    "虚假",
+    "Pants on Fire!",
+]
 
 # Year 1 to 9999, a leap day, the last day of a month: dates a naive parser gets wrong.
 _days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)) | st.sampled_from(
@@ -74,7 +83,9 @@ def works(draw: st.DrawFn) -> Any:
     options = {
         "@type": st.sampled_from(["NewsArticle", "VideoObject", "SocialMediaPosting", "WebPage"]),
         "headline": words,
-        "publisher": st.one_of(words, st.builds(lambda n: {"@type": "Organization", "name": n}, words)),
+        "publisher": st.one_of(
+            words, st.builds(lambda n: {"@type": "Organization", "name": n}, words)
+        ),
         "author": st.lists(st.builds(lambda n: {"@type": "Person", "name": n}, names), max_size=2),
         "datePublished": dates(),
         "archivedAt": urls(),
@@ -137,5 +148,9 @@ def claim_reviews(draw: st.DrawFn) -> dict[str, Any]:
 
 
 documents = st.lists(claim_reviews(), min_size=1, max_size=4).map(
-    lambda reviews: {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": reviews}
+    lambda reviews: {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "dataFeedElement": reviews,
+    }
 )
