@@ -171,8 +171,14 @@ class _Planner:
             if c.verdict and origin.path != here
         }
         replaceable = not _configured_scale(config) and not used & set(config.verdict_scale)
+        # The ledger's verdicts come first: their numbers place new ratings among old ones.
+        others = [
+            c.verdict
+            for c, origin in self.ledger.located_claims()
+            if c.verdict and origin.path != here
+        ]
         proposal = propose_scale(
-            (c.verdict for c in self.imported.claims if c.verdict),
+            [*others, *(c.verdict for c in self.imported.claims if c.verdict)],
             config.verdict_scale,
             config.verdict_unrated,
             replaceable,

@@ -100,7 +100,7 @@ def propose_scale(
             new_scale.append(name)
         elif not anchors:
             extra_unrated.append(name)
-            unplaced.append(Unplaced(name, "the scale's ratings have no numbers to compare with"))
+            unplaced.append(Unplaced(name, "no rating on the scale has numbers to compare with"))
         else:
             after = [i for i, value in anchors if value >= mean[name]]
             new_scale.insert(after[-1] + 1 if after else anchors[0][0], name)
