@@ -34,8 +34,12 @@ __all__ = ["read_html"]
 
 def _blocks(page: str, path: str) -> tuple[list[Any], list[Any], list[Message]]:
     """The page's JSON-LD blocks and microdata items, and a note for each unreadable block."""
-    from extruct.utils import parse_html  # type: ignore[import-untyped]
-    from extruct.w3cmicrodata import MicrodataExtractor  # type: ignore[import-untyped]
+    try:
+        from extruct.utils import parse_html
+        from extruct.w3cmicrodata import MicrodataExtractor
+    except ImportError:
+        missing = "reading web pages needs extruct: pip install 'claimledger[html]'"
+        raise InputError([Message(Location(path), missing)]) from None
 
     tree = parse_html(page.encode("utf-8", "surrogatepass"), encoding="UTF-8")
     blocks: list[Any] = []

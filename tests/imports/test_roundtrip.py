@@ -25,7 +25,7 @@ def test_import_export_import_is_the_identity(document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = new_ledger(Path(folder) / "ledger")
         first = import_text(root, json.dumps(document, ensure_ascii=False))
-        config, ledger = ledger_at(root)
+        _, ledger = ledger_at(root)
         # What was written reads back as what was imported: claims, speakers, sources.
         assert ledger.claims == first.claims
         for speaker in first.speakers:
