@@ -23,7 +23,8 @@ ledger. Each maps the ledger as follows:
 ``reviewRating``
     ``alternateName`` is the ledger's rating. A verdict imported from a
     published review keeps that review's ``ratingValue``, ``bestRating`` and
-    ``worstRating``. Others rated on the scale get numbers from it, higher is
+    ``worstRating``, and has none if it gave none. The ledger's own verdicts
+    rated on the scale get numbers from it, higher is
     better as schema.org expects: of ``n`` ratings on the scale
     (``verdict-scale``, best first) the best is ``n`` and the worst is ``1``, so
     ``bestRating`` is ``n`` and ``worstRating`` is ``1``. Unrated verdicts
@@ -121,12 +122,12 @@ def creative_work(source: Source) -> dict[str, Any]:
     return work
 
 
-def _rating(ledger: LedgerFiles, verdict: Verdict) -> dict[str, Any]:
+def _rating(ledger: LedgerFiles, verdict: Verdict, imported: bool) -> dict[str, Any]:
     rating: dict[str, Any] = {"@type": "Rating"}
     value = rating_value(ledger.config, verdict.rating)
     numbers = (verdict.rating_value, verdict.best_rating, verdict.worst_rating)
-    if numbers != (None, None, None):
-        # The published review's own numbers, kept on import.
+    if imported or numbers != (None, None, None):
+        # The published review's own numbers, kept on import (none if it gave none).
         for key, number in zip(("ratingValue", "bestRating", "worstRating"), numbers, strict=True):
             if number is not None:
                 rating[key] = number
@@ -175,7 +176,7 @@ def claim_review(ledger: LedgerFiles, claim: Claim, verdict: Verdict | None) -> 
     if author:
         review["author"] = {"@type": "Organization", "name": author}
     if verdict is not None:
-        review["reviewRating"] = _rating(ledger, verdict)
+        review["reviewRating"] = _rating(ledger, verdict, claim.review is not None)
         if verdict.rationale != NO_RATIONALE:
             review["reviewBody"] = verdict.rationale
     return review

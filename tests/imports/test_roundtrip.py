@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -54,3 +56,17 @@ def test_a_non_latin_name_is_kept_exactly(tmp_path: Path) -> None:
     feed: Any = exported(root)
     author = feed["dataFeedElement"][0]["itemReviewed"]["author"]
     assert (author["name"], author["@type"]) == ("Владимир Путин", "Person")
+
+
+def test_a_realistic_sample_loses_no_field() -> None:
+    """The sample of ``benchmarks/roundtrip.py``: every field kept, changed or reported."""
+    script = Path(__file__).parents[2] / "benchmarks" / "roundtrip.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--count", "25"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    total = next(line for line in result.stdout.splitlines() if line.startswith("| **all**"))
+    cells = [c.strip("* ") for c in total.split("|")[2:-1]]
+    documents, claims, kept, _changed, _unplaceable, lost, identical = map(int, cells)
+    assert (documents, lost, identical) == (25, 0, claims)
+    assert kept > 0
