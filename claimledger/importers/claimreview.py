@@ -166,6 +166,21 @@ class _Reader:
             return ((*path, key, 0), value[0]) if value else ((*path, key), None)
         return (*path, key), value
 
+    def organisation(self, path: Path_, obj: dict[str, Any], key: str) -> str | None:
+        """The name of the (first) Organization in ``obj[key]``, given as an object or a name.
+
+        A type other than Organization is left unread, and so reported.
+        """
+        where, value = self.first(path, obj, key)
+        if isinstance(value, dict):
+            if types(value) in (["Organization"], []):
+                self.fields.take(where, value, "@type")
+            return self.text(where, value, "name")
+        if isinstance(value, str) and value.strip():
+            self.fields.mark(where)
+            return value
+        return None
+
     def date(self, path: Path_, obj: dict[str, Any], key: str) -> PartialDate | None:
         value = obj.get(key)
         match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
@@ -308,15 +323,7 @@ class _Reader:
                 self.changed.append(
                     self.message((*path, "@type"), "kept as kind; exports write CreativeWork")
                 )
-        publisher_path, publisher = self.first(path, work, "publisher")
-        if isinstance(publisher, dict):
-            if types(publisher) in (["Organization"], []):
-                self.fields.take(publisher_path, publisher, "@type")
-            publisher = self.text(publisher_path, publisher, "name")
-        elif isinstance(publisher, str) and publisher.strip():
-            self.fields.mark(publisher_path)
-        else:
-            publisher = None
+        publisher = self.organisation(path, work, "publisher")
         authors = []
         for i, author in enumerate(as_list(work.get("author"))):
             where = (
@@ -373,15 +380,7 @@ class _Reader:
         url = self.text(path, review, "url")
         if isinstance(review.get("@id"), str) and url and review["@id"].startswith(url):
             self.fields.take(path, review, "@id")  # the review's own address, again
-        author_path, author = self.first(path, review, "author")
-        if isinstance(author, dict):
-            if types(author) in (["Organization"], []):
-                self.fields.take(author_path, author, "@type")
-            author = self.text(author_path, author, "name")
-        elif isinstance(author, str) and author.strip():
-            self.fields.mark(author_path)
-        else:
-            author = None
+        author = self.organisation(path, review, "author")
         language_path, language = self.first(path, review, "inLanguage")
         if isinstance(language, dict):
             self.fields.take(language_path, language, "@type")

@@ -187,29 +187,22 @@ def test_what_has_no_place_is_reported_field_by_field() -> None:
     assert any("'taxes-rose' is taken" in str(n) for n in imported.notes)
 
 
+def _said(text: str, name: str) -> dict[str, Any]:
+    return {
+        "@type": "ClaimReview",
+        "claimReviewed": text,
+        "itemReviewed": {"author": {"name": name}},
+    }
+
+
 def test_unattributed_is_never_used_for_a_named_author() -> None:
-    reviews = [
-        {
-            "@type": "ClaimReview",
-            "claimReviewed": "Один.",
-            "itemReviewed": {"author": {"name": "Иван Петров"}},
-        },
-        {
-            "@type": "ClaimReview",
-            "claimReviewed": "Two.",
-            "itemReviewed": {"author": {"name": "習近平"}},
-        },
-        {
-            "@type": "ClaimReview",
-            "claimReviewed": "Three.",
-            "itemReviewed": {"author": {"name": "Ivan Petrov"}},
-        },
-        {
-            "@type": "ClaimReview",
-            "claimReviewed": "Four.",
-            "itemReviewed": {"author": {"name": "ИВАН ПЕТРОВ"}},
-        },
+    said = [
+        ("Один.", "Иван Петров"),
+        ("Two.", "習近平"),
+        ("Three.", "Ivan Petrov"),
+        ("Four.", "ИВАН ПЕТРОВ"),
     ]
+    reviews = [_said(text, name) for text, name in said]
     imported = read_claimreview(json.dumps(reviews, ensure_ascii=False), "in.json")
     names = {s.id: s.name for s in imported.speakers}
     speakers = [c.speaker for c in imported.claims]
@@ -224,18 +217,7 @@ def test_unattributed_is_never_used_for_a_named_author() -> None:
 
 def test_names_identical_after_unicode_normalisation_are_one_speaker() -> None:
     composed, decomposed = "Erdoğan", "Erdog\u0306an"
-    reviews = [
-        {
-            "@type": "ClaimReview",
-            "claimReviewed": "A.",
-            "itemReviewed": {"author": {"name": composed}},
-        },
-        {
-            "@type": "ClaimReview",
-            "claimReviewed": "B.",
-            "itemReviewed": {"author": {"name": decomposed}},
-        },
-    ]
+    reviews = [_said("A.", composed), _said("B.", decomposed)]
     imported = read_claimreview(json.dumps(reviews), "in.json")
     assert len(imported.speakers) == 1
     assert imported.claims[0].speaker == imported.claims[1].speaker == "erdogan"
