@@ -14,6 +14,7 @@ claims:
   - id: it-rained
     statement: "It rained."
     speaker: unattributed
+    review: {}
 """
 
 from claimledger.importers.claim_yaml import dump_claims, dump_source
