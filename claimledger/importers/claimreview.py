@@ -29,7 +29,7 @@ ClaimReview                       ledger
 A review holds no passage in a report's own words, so each quote's text is
 ``claimReviewed`` and its note is :data:`NOT_ANCHORED`; the report is a source
 known by reference, so validation warns that the quote is not yet checked
-against a text (CL016) until the report's text is added.
+against a text (CL020) until the report's text is added.
 
 Every other field is reported by its path as having no place in the ledger,
 never dropped silently. A rating given only as a number names no rating and is

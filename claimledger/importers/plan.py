@@ -9,7 +9,7 @@ entry never. A file that already holds what the import would write is left
 alone, so importing the same input twice changes nothing.
 
 The to-do findings point at the lines of the written claim file, with the
-code of the rule that reports the matter until it is done: CL016 for a
+code of the rule that reports the matter until it is done: CL020 for a
 report whose text is still to be added (a warning even after import: only a
 person can fetch and check a text), CL005 for a speaker to add, CL011 for a
 rating to place on the scale.
@@ -265,7 +265,7 @@ def _todo(
                 continue
             seen.add(source.id)
             warn(
-                "CL016",
+                "CL020",
                 f"text to add: save the text of {_described(source)} as "
                 f"{corpus}/{source.id}.txt and record its sha256 in {corpus}/{source.id}.yaml; "
                 "until then its quotes are not yet checked against a text",

@@ -21,7 +21,7 @@ from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
-CODE = "CL016"
+CODE = "CL020"
 NAME = "unchecked-quote"
 SEVERITY = Severity.WARNING
 

@@ -311,8 +311,8 @@ def test_findings_say_what_to_add_at_its_line(make_ledger: MakeLedger) -> None:
     found = [line for line in result.stdout.splitlines() if ": CL0" in line]
     assert [line.split(": ")[1].split()[0] for line in found] == [
         "CL005",
-        "CL016",
-        "CL016",
+        "CL020",
+        "CL020",
         "CL011",
     ]
     news = next(line for line in found if "news-example-rain-story" in line)

@@ -147,7 +147,7 @@ CASES = [
         15,
     ),
     (
-        "CL016",
+        "CL020",
         {
             "corpus/by-url.yaml": "kind: web-page\nurl: https://news.example/story\n",
             "claims/x.yaml": CLAIM.format(
@@ -276,7 +276,7 @@ def test_a_text_saved_without_its_digest_is_not_checked_against(make_ledger: Mak
     root = make_ledger(files)
     found = {(f.code, f.severity) for f in validate(discover(root)).findings}
     # The digest to record is given; until then the quote is unchecked, not a misquote.
-    assert found == {("CL008", Severity.ERROR), ("CL016", Severity.WARNING)}
+    assert found == {("CL008", Severity.ERROR), ("CL020", Severity.WARNING)}
     digest = hashlib.sha256(text.encode()).hexdigest()
     meta = root / "corpus" / "by-url.yaml"
     meta.write_text(meta.read_text() + f"sha256: {digest}\n")
