@@ -228,3 +228,36 @@ def test_never_replaces_a_corpus_file_it_did_not_write(empty: Path) -> None:
     assert "not replaced" in result.stderr
     assert mine.read_text(encoding="utf-8") == "kind: [broken\n"
     assert not (empty / "claims" / "imported.yaml").exists()
+
+
+def test_api_and_page_fields_survive_export(empty: Path) -> None:
+    _resolved(empty)
+    exported = run("export", "--format", "claimreview", cwd=empty)
+    reviews = {r["url"]: r for r in json.loads(exported.stdout)["dataFeedElement"]}
+    api: Any = json.loads((DATA / "api.json").read_text(encoding="utf-8"))
+    for claim in api["claims"]:
+        for review in claim["claimReview"]:
+            back = reviews[review["url"]]
+            assert back["claimReviewed"] == claim["text"]
+            assert back["itemReviewed"]["author"]["name"] == claim["claimant"]
+            assert back["author"]["name"] == review["publisher"]["name"]
+            assert back["reviewRating"] == {
+                "@type": "Rating",
+                "alternateName": review["textualRating"],
+            }
+            assert back["inLanguage"] == review["languageCode"]
+            assert back.get("headline") == review.get("title")
+    greek = reviews["https://checks.example/moon#second"]
+    assert greek["itemReviewed"]["author"] == {
+        "@type": "Person",
+        "identifier": "γιώργος-παπαδόπουλος",
+        "name": "Γιώργος Παπαδόπουλος",
+    }
+    assert greek["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Mostly false",
+    }
+    assert greek["datePublished"] == "2019-07-21"
