@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from claimledger.importers import InputError
 from claimledger.importers.claimreview import read_claimreview
 from claimledger.importers.plan import known_of
 from tests.imports.helpers import exported, import_text, ledger_at, new_ledger
@@ -70,3 +72,50 @@ def test_a_realistic_sample_loses_no_field() -> None:
     documents, claims, kept, _changed, _unplaceable, lost, identical = map(int, cells)
     assert (documents, lost, identical) == (25, 0, claims)
     assert kept > 0
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_KEYS = [
+    "url",
+    "author",
+    "name",
+    "@type",
+    "appearance",
+    "firstAppearance",
+    "datePublished",
+    "reviewRating",
+    "ratingValue",
+    "alternateName",
+    "itemReviewed",
+    "headline",
+    "inLanguage",
+    "archivedAt",
+    "publisher",
+    "identifier",
+    "bestRating",
+    "reviewBody",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.dictionaries(st.sampled_from(_KEYS), _json | st.dictionaries(st.sampled_from(_KEYS), _json)),
+    st.text(min_size=1),
+)
+def test_any_shape_of_field_is_imported_or_reported(fields: dict[str, Any], text: str) -> None:
+    review = {"@type": "ClaimReview", "claimReviewed": text, **fields}
+    try:
+        imported = read_claimreview(json.dumps(review), "in.json")
+    except InputError as exc:
+        refused = exc.errors  # located errors, never another exception
+    else:
+        refused = ()
+        (claim,) = imported.claims
+        assert claim.statement == text
+    assert refused or imported.claims
