@@ -19,6 +19,7 @@ from claimledger.rules import (
     duplicate_id,
     duplicate_key,
     empty_quote,
+    nothing_to_check,
     outside_ledger,
     possible_misquote,
     quote_not_found,
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = tuple(
                 verdict_not_on_scale,
                 empty_quote,
                 outside_ledger,
+                nothing_to_check,
                 unchecked_quote,
             )
         ),
