@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
 #   make ledger   create .venv, install, validate claims/ against corpus/, write LEDGER.md
-#   make test     create .venv with the test extras, run ruff, mypy --strict and pytest
+#   make test     create .venv with the test extras, run ruff, the import contracts, mypy --strict
+#                 and pytest
 # Both install the versions pinned (with hashes) in requirements.lock and
 # requirements-dev.lock, the ones CI last passed with; `make lock` refreshes them.
 PYTHON ?= python3
@@ -35,9 +36,10 @@ ledger: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check claimledger tests benchmarks
 	$(BIN)/ruff format --check claimledger tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy --strict claimledger
+	$(BIN)/mypy --strict claimledger tests benchmarks
 
 pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Severity
 
 __all__ = ["Config", "ConfigError", "LedgerNotFound", "RuleSetting", "discover"]
@@ -47,7 +48,7 @@ DEFAULT_SCALE = ("accurate", "mostly-accurate", "misleading", "inaccurate")
 DEFAULT_UNRATED = ("unsettled",)
 
 
-class ConfigError(Exception):
+class ConfigError(ClaimledgerError):
     """The configuration cannot be used; a usage error (exit 2)."""
 
 

@@ -14,13 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
-from claimledger.check import validate
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, find_config, for_display
-from claimledger.render.context import GROUPINGS
-from claimledger.render.digest import edition_digest
-from claimledger.render.markdown import TemplateError, render_markdown
-from claimledger.report import TextReporter
+from claimledger.render.groupings import GROUPINGS
 
 __all__ = ["register", "run"]
 
@@ -64,6 +59,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.atomic import write_atomic
+    from claimledger.check import validate
+    from claimledger.digest import edition_digest
+    from claimledger.render.markdown import TemplateError, render_markdown
+    from claimledger.report import TextReporter
+
     config = find_config(args.path)
     result = validate(config)
     shown = for_display(result.findings, config.root)

@@ -56,20 +56,21 @@ Speakers are typed by the registry's ``kind`` (Person, Organization), else
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
-from claimledger.export.common import claim_url, rating_value, speaker_name, speaker_of
+from claimledger.export.common import claim_url, rating_value, speaker_name
 from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim, Review, Source, Speaker, Verdict
+from claimledger.models import Review, Source, Speaker, Verdict
+from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
 from claimledger.schemaorg import NO_RATIONALE, first_appearance, work_type
 
 __all__ = [
     "SCHEMA_ORG",
+    "ClaimReviewExport",
     "claim_review",
     "claim_reviews",
     "claimreview_feed",
     "creative_work",
-    "first_appearance",
     "speaker_node",
     "speaker_type",
     "to_claimreview",
@@ -122,7 +123,7 @@ def creative_work(source: Source) -> dict[str, Any]:
     return work
 
 
-def _rating(ledger: LedgerFiles, verdict: Verdict, imported: bool) -> dict[str, Any]:
+def _rating(ledger: ResolvedLedger, verdict: Verdict, imported: bool) -> dict[str, Any]:
     rating: dict[str, Any] = {"@type": "Rating"}
     value = rating_value(ledger.config, verdict.rating)
     numbers = (verdict.rating_value, verdict.best_rating, verdict.worst_rating)
@@ -139,24 +140,23 @@ def _rating(ledger: LedgerFiles, verdict: Verdict, imported: bool) -> dict[str, 
     return rating
 
 
-def claim_review(ledger: LedgerFiles, claim: Claim, verdict: Verdict | None) -> dict[str, Any]:
-    """The ClaimReview of one claim with a verdict (without ``@context``)."""
+def claim_review(
+    ledger: ResolvedLedger, claim: ResolvedClaim, verdict: Verdict | None
+) -> dict[str, Any]:
+    """The ClaimReview of one claim with a verdict or a review (without ``@context``)."""
     config = ledger.config
     item: dict[str, Any] = {
         "@type": "Claim",
         "identifier": claim.id,
-        "author": speaker_node(speaker_of(ledger, claim)),
+        "author": speaker_node(claim.speaker),
     }
     if claim.said_on is not None:
         item["datePublished"] = str(claim.said_on)
-    reports = [ledger.sources[key].meta for key in dict.fromkeys(q.source for q in claim.quotes)]
+    reports = list({q.source.id: q.source for q in claim.quotes}.values())
     if reports:
         item["appearance"] = [creative_work(report) for report in reports]
-        first = (
-            ledger.sources[claim.first_appearance].meta
-            if claim.first_appearance in ledger.sources
-            else first_appearance(reports)
-        )
+        recorded = {report.id: report for report in reports}.get(claim.first_appearance or "")
+        first = recorded or first_appearance(reports)
         if first is not None:
             item["firstAppearance"] = creative_work(first)
     published = claim.review or Review()
@@ -182,8 +182,9 @@ def claim_review(ledger: LedgerFiles, claim: Claim, verdict: Verdict | None) -> 
     return review
 
 
-def claim_reviews(ledger: LedgerFiles) -> list[dict[str, Any]]:
+def claim_reviews(ledger: LedgerFiles | ResolvedLedger) -> list[dict[str, Any]]:
     """A ClaimReview for every claim with a verdict or a published review, in ledger order."""
+    ledger = resolve(ledger)
     return [
         claim_review(ledger, claim, claim.verdict)
         for claim in ledger.claims
@@ -191,8 +192,9 @@ def claim_reviews(ledger: LedgerFiles) -> list[dict[str, Any]]:
     ]
 
 
-def claimreview_feed(ledger: LedgerFiles) -> dict[str, Any]:
+def claimreview_feed(ledger: LedgerFiles | ResolvedLedger) -> dict[str, Any]:
     """The ledger's reviews as a schema.org ``DataFeed``."""
+    ledger = resolve(ledger)
     config = ledger.config
     feed: dict[str, Any] = {"@context": SCHEMA_ORG, "@type": "DataFeed", "name": config.title}
     if config.description:
@@ -203,6 +205,17 @@ def claimreview_feed(ledger: LedgerFiles) -> dict[str, Any]:
     return feed
 
 
-def to_claimreview(ledger: LedgerFiles) -> str:
+def to_claimreview(ledger: LedgerFiles | ResolvedLedger) -> str:
     """The feed as JSON-LD text, indented, keys in a fixed order."""
+    ledger = resolve(ledger)
     return json.dumps(claimreview_feed(ledger), indent=2, ensure_ascii=False) + "\n"
+
+
+class ClaimReviewExport:
+    """schema.org ClaimReview JSON-LD: one review per claim with a verdict or a review."""
+
+    name: ClassVar[str] = "claimreview"
+
+    @staticmethod
+    def write(ledger: ResolvedLedger) -> str:
+        return to_claimreview(ledger)

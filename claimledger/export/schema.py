@@ -1,12 +1,14 @@
 """JSON Schema (draft 2020-12) for claim files, the speaker registry and source metadata.
 
 The schemas are generated from the attrs models by walking their fields and
-type hints, so they cannot drift from what the strict loader accepts:
+type hints, so they cannot drift from what the strict loader accepts. Scalar
+types take their schema from the table the loader structures them by
+(:data:`claimledger.fields.FIELD_TYPES`); containers are built here:
 
 ==========================  ==================================================
 model                       JSON Schema
 ==========================  ==================================================
-``str`` / ``int``           ``string`` / ``integer``
+``str`` / ``int`` / ...     as :data:`~claimledger.fields.FIELD_TYPES` says
 ``PartialDate``             ``$ref`` to a string with the pattern of ``YYYY``,
                             ``YYYY-MM`` or ``YYYY-MM-DD``
 ``X | None``                ``X`` or ``null``
@@ -38,7 +40,7 @@ from typing import Any, Final, Literal, get_args, get_origin, get_type_hints
 
 import attrs
 
-from claimledger.dates import PartialDate
+from claimledger.fields import DATE_PATTERN, field_type
 from claimledger.models import Source
 
 # The loader's own top-level shapes, so that the schema describes exactly what
@@ -51,14 +53,13 @@ __all__ = [
     "SCHEMA_FILES",
     "SchemaKind",
     "json_schema",
+    "model_schema",
     "schema_text",
 ]
 
 SchemaKind = Literal["claims", "speakers", "source"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
-#: A partial date, months 01-12 and days 01-31; the loader also refuses 2016-02-30.
-DATE_PATTERN: Final = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 #: Each kind of file and the name its schema is shipped under (in ``schema/``).
 SCHEMA_FILES: Final[dict[SchemaKind, str]] = {
@@ -113,27 +114,13 @@ class _Builder:
 
     def type_schema(self, hint: Any) -> dict[str, Any]:
         origin, args = get_origin(hint), get_args(hint)
-        if hint is str:
-            return {"type": "string"}
-        if hint is int:
-            return {"type": "integer"}
-        if hint is bool:
-            return {"type": "boolean"}
-        if origin is Literal:
-            return {"type": "string", "enum": list(args)}
-        if hint is PartialDate:
-            self.defs.setdefault(
-                "PartialDate",
-                {
-                    "type": "string",
-                    "description": "A date known to the year, the month or the day: "
-                    "YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML).",
-                    "pattern": DATE_PATTERN,
-                },
-            )
-            return {"$ref": "#/$defs/PartialDate"}
-        if origin in (typing.Union, types.UnionType) and set(args) == {int, float, type(None)}:
-            return {"type": ["number", "null"]}  # a rating's number, whole or not
+        scalar = field_type(hint)
+        if scalar is not None:
+            schema = scalar.schema(hint)
+            if scalar.name is None:
+                return schema
+            self.defs.setdefault(scalar.name, schema)
+            return {"$ref": f"#/$defs/{scalar.name}"}
         if origin in (typing.Union, types.UnionType) and type(None) in args:
             rest = [a for a in args if a is not type(None)]
             if len(rest) != 1:
@@ -155,16 +142,19 @@ class _Builder:
         raise TypeError(f"no JSON Schema for {hint!r}")
 
 
-def json_schema(kind: SchemaKind) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: ``claims``, ``speakers`` or ``source``."""
-    cls, title, omit = _ROOTS[kind]
+def model_schema(cls: type, omit: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON Schema of a model class (an attrs class), its classes and dates in ``$defs``."""
     builder = _Builder()
-    body = builder.object_schema(cls, omit)
-    schema: dict[str, Any] = {"$schema": DRAFT, "title": title}
-    schema.update(body)
+    schema = builder.object_schema(cls, omit)
     if builder.defs:
         schema["$defs"] = dict(sorted(builder.defs.items()))
     return schema
+
+
+def json_schema(kind: SchemaKind) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: ``claims``, ``speakers`` or ``source``."""
+    cls, title, omit = _ROOTS[kind]
+    return {"$schema": DRAFT, "title": title, **model_schema(cls, omit)}
 
 
 def schema_text(kind: SchemaKind) -> str:

@@ -33,7 +33,8 @@ from a source known by reference only, which has no text yet.
 >>> from pathlib import Path
 >>> from claimledger.check import validate
 >>> from claimledger.config import Config
->>> ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
+>>> from claimledger.resolved import resolve
+>>> ledger = resolve(validate(Config.default(Path("tests/examples/clean"))).ledger)
 >>> first = annotation_collection(ledger)["first"]["items"][0]
 >>> [s["type"] for s in first["target"]["selector"]]
 ['TextQuoteSelector', 'TextPositionSelector']
@@ -45,13 +46,20 @@ import base64
 import json
 import uuid
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
-from claimledger.export.common import claim_url, speaker_name, speaker_of
+from claimledger.anchorings import anchoring
+from claimledger.export.common import claim_url, speaker_name
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Claim, Evidence, Quote
+from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
 
-__all__ = ["ANNO_CONTEXT", "annotation_collection", "to_web_annotation", "web_annotations"]
+__all__ = [
+    "ANNO_CONTEXT",
+    "WebAnnotationExport",
+    "annotation_collection",
+    "to_web_annotation",
+    "web_annotations",
+]
 
 #: The W3C Web Annotation Data Model's JSON-LD context.
 ANNO_CONTEXT: Final = "http://www.w3.org/ns/anno.jsonld"
@@ -66,8 +74,8 @@ def _text_iri(doc: SourceDocument) -> str:
     return "ni:///sha-256;" + base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def _bodies(ledger: LedgerFiles, claim: Claim, field: str) -> list[dict[str, Any]]:
-    speaker = speaker_name(speaker_of(ledger, claim))
+def _bodies(ledger: ResolvedLedger, claim: ResolvedClaim, field: str) -> list[dict[str, Any]]:
+    speaker = speaker_name(claim.speaker)
     bodies: list[dict[str, Any]] = [
         {
             "type": "TextualBody",
@@ -91,14 +99,14 @@ def _bodies(ledger: LedgerFiles, claim: Claim, field: str) -> list[dict[str, Any
     return bodies
 
 
-def web_annotations(ledger: LedgerFiles) -> Iterator[dict[str, Any]]:
+def web_annotations(ledger: ResolvedLedger) -> Iterator[dict[str, Any]]:
     """An annotation for each passage anchored in one place, in ledger order."""
     for claim in ledger.claims:
         for field in ("quotes", "supports", "contradicts"):
-            items: tuple[Quote | Evidence, ...] = getattr(claim, field)
+            items: tuple[Any, ...] = getattr(claim, field)
             for index, item in enumerate(items):
-                doc = ledger.sources.get(item.source)
-                found = doc.anchoring(item.text, item.occurrence) if doc else None
+                doc = ledger.documents.get(item.source.id)
+                found = anchoring(doc, item.text, item.occurrence) if doc else None
                 match = found.chosen if found else None
                 if doc is None or doc.text is None or match is None:
                     continue
@@ -127,8 +135,9 @@ def web_annotations(ledger: LedgerFiles) -> Iterator[dict[str, Any]]:
                 }
 
 
-def annotation_collection(ledger: LedgerFiles) -> dict[str, Any]:
+def annotation_collection(ledger: LedgerFiles | ResolvedLedger) -> dict[str, Any]:
     """The ledger's annotations as one ``AnnotationCollection`` with its page embedded."""
+    ledger = resolve(ledger)
     items = list(web_annotations(ledger))
     config = ledger.config
     collection: dict[str, Any] = {
@@ -144,6 +153,16 @@ def annotation_collection(ledger: LedgerFiles) -> dict[str, Any]:
     return collection
 
 
-def to_web_annotation(ledger: LedgerFiles) -> str:
+def to_web_annotation(ledger: LedgerFiles | ResolvedLedger) -> str:
     """The collection as JSON-LD text, indented, keys in a fixed order."""
     return json.dumps(annotation_collection(ledger), indent=2, ensure_ascii=False) + "\n"
+
+
+class WebAnnotationExport:
+    """W3C Web Annotation JSON-LD: every anchored passage, for annotation clients."""
+
+    name: ClassVar[str] = "web-annotation"
+
+    @staticmethod
+    def write(ledger: ResolvedLedger) -> str:
+        return to_web_annotation(ledger)

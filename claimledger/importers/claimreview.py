@@ -65,7 +65,7 @@ from claimledger.importers.fields import STRUCTURAL, FieldReader, as_list, numbe
 from claimledger.importers.jsonld import InputError, LocatedJson, Message, load_json, types
 from claimledger.importers.people import UNATTRIBUTED, Known, People, digest, slug
 from claimledger.models import Claim, Quote, Review, Source, Speaker, SpeakerKind, Verdict
-from claimledger.parse import Path_
+from claimledger.parse import YamlPath
 from claimledger.schemaorg import (
     DEFAULT_KIND,
     NO_RATIONALE,
@@ -136,7 +136,7 @@ class _Reader:
         source: LocatedJson,
         known: Known,
         taken_claims: frozenset[str],
-        translate: Callable[[Path_], Path_],
+        translate: Callable[[YamlPath], YamlPath],
     ) -> None:
         self.input = source
         self.translate = translate
@@ -147,10 +147,10 @@ class _Reader:
         self.notes: list[Message] = []
         self.claim_ids: set[str] = set(taken_claims)
 
-    def message(self, path: Path_, text: str) -> Message:
+    def message(self, path: YamlPath, text: str) -> Message:
         return self.input.message(self.translate(path), text)
 
-    def text(self, path: Path_, obj: dict[str, Any], key: str) -> str | None:
+    def text(self, path: YamlPath, obj: dict[str, Any], key: str) -> str | None:
         """An optional text property; another shape is left unread (and so reported)."""
         value = obj.get(key)
         if isinstance(value, str) and value.strip():
@@ -159,14 +159,14 @@ class _Reader:
             self.fields.take(path, obj, key)  # an empty string says nothing
         return None
 
-    def first(self, path: Path_, obj: dict[str, Any], key: str) -> tuple[Path_, Any]:
+    def first(self, path: YamlPath, obj: dict[str, Any], key: str) -> tuple[YamlPath, Any]:
         """The first of one or several values, and its path (later ones stay unread)."""
         value = obj.get(key)
         if isinstance(value, list):
             return ((*path, key, 0), value[0]) if value else ((*path, key), None)
         return (*path, key), value
 
-    def organisation(self, path: Path_, obj: dict[str, Any], key: str) -> str | None:
+    def organisation(self, path: YamlPath, obj: dict[str, Any], key: str) -> str | None:
         """The name of the (first) Organization in ``obj[key]``, given as an object or a name.
 
         A type other than Organization is left unread, and so reported.
@@ -181,7 +181,7 @@ class _Reader:
             return value
         return None
 
-    def date(self, path: Path_, obj: dict[str, Any], key: str) -> PartialDate | None:
+    def date(self, path: YamlPath, obj: dict[str, Any], key: str) -> PartialDate | None:
         value = obj.get(key)
         match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
         if match is None:
@@ -197,7 +197,7 @@ class _Reader:
             )
         return found
 
-    def kind(self, path: Path_, obj: dict[str, Any]) -> SpeakerKind | None:
+    def kind(self, path: YamlPath, obj: dict[str, Any]) -> SpeakerKind | None:
         found = [t for t in types(obj) if t in _SPEAKER_KINDS or t in _ORGANISATIONS]
         if not found:
             return None
@@ -209,8 +209,8 @@ class _Reader:
             return "organisation"
         return _SPEAKER_KINDS[found[0]]
 
-    def reviews(self, data: Any) -> Iterator[tuple[Path_, dict[str, Any]]]:
-        elements: list[tuple[Path_, Any]]
+    def reviews(self, data: Any) -> Iterator[tuple[YamlPath, dict[str, Any]]]:
+        elements: list[tuple[YamlPath, Any]]
         if isinstance(data, list):
             elements = [((i,), v) for i, v in enumerate(data)]
         elif isinstance(data, dict) and "DataFeed" in types(data):
@@ -233,7 +233,9 @@ class _Reader:
                 got = describe(value)
                 self.errors.append(self.message(path, f"expected a ClaimReview, got {got}"))
 
-    def claim_id(self, path: Path_, review: dict[str, Any], item: dict[str, Any], text: str) -> str:
+    def claim_id(
+        self, path: YamlPath, review: dict[str, Any], item: dict[str, Any], text: str
+    ) -> str:
         """The item's identifier, else the review URL's fragment, else a slug of the claim.
 
         An id already used (in this input or elsewhere in the ledger) gets a digest of
@@ -258,7 +260,7 @@ class _Reader:
         self.claim_ids.add(found)
         return found
 
-    def speaker(self, path: Path_, item: dict[str, Any]) -> str:
+    def speaker(self, path: YamlPath, item: dict[str, Any]) -> str:
         path, author = self.first(path, item, "author")
         if isinstance(author, str) and author.strip():
             self.fields.mark(path)
@@ -280,7 +282,7 @@ class _Reader:
             self.fields.take(path, author, "description")  # the registry's, as exported
         return found
 
-    def sources(self, path: Path_, item: dict[str, Any]) -> tuple[list[str], str | None]:
+    def sources(self, path: YamlPath, item: dict[str, Any]) -> tuple[list[str], str | None]:
         """The sources of ``appearance`` then ``firstAppearance``, and the first's id."""
         found: dict[str, None] = {}
         first = None
@@ -296,7 +298,7 @@ class _Reader:
                         first = source
         return list(found), first
 
-    def source(self, path: Path_, work: Any) -> str | None:
+    def source(self, path: YamlPath, work: Any) -> str | None:
         if isinstance(work, str) and work.strip():
             self.fields.mark(path)
             return self.people.source(Source("", DEFAULT_KIND, url=work), None)
@@ -348,7 +350,7 @@ class _Reader:
         )
         return self.people.source(proposed, identifier)
 
-    def verdict(self, review_path: Path_, review: dict[str, Any]) -> Verdict | None:
+    def verdict(self, review_path: YamlPath, review: dict[str, Any]) -> Verdict | None:
         path, rating = self.first(review_path, review, "reviewRating")
         if not isinstance(rating, dict):
             return None
@@ -376,7 +378,7 @@ class _Reader:
             worst_rating=numbers["worstRating"],
         )
 
-    def review(self, path: Path_, review: dict[str, Any]) -> Review:
+    def review(self, path: YamlPath, review: dict[str, Any]) -> Review:
         url = self.text(path, review, "url")
         if isinstance(review.get("@id"), str) and url and review["@id"].startswith(url):
             self.fields.take(path, review, "@id")  # the review's own address, again
@@ -400,7 +402,7 @@ class _Reader:
         )
         return found  # empty when the review says nothing of itself: it is still a review
 
-    def claim(self, path: Path_, review: dict[str, Any]) -> Claim | None:
+    def claim(self, path: YamlPath, review: dict[str, Any]) -> Claim | None:
         statement = self.text(path, review, "claimReviewed")
         if statement is None:
             got = review.get("claimReviewed")
@@ -430,16 +432,16 @@ class _Reader:
         )
 
 
-def _same(path: Path_) -> Path_:
+def _same(path: YamlPath) -> YamlPath:
     return path
 
 
 def read_reviews(
     source: LocatedJson,
-    reviews: Iterable[tuple[Path_, dict[str, Any]]] | None = None,
+    reviews: Iterable[tuple[YamlPath, dict[str, Any]]] | None = None,
     known: Known | None = None,
     taken: frozenset[str] = frozenset(),
-    translate: Callable[[Path_], Path_] = _same,
+    translate: Callable[[YamlPath], YamlPath] = _same,
     original: Any = None,
 ) -> Imported:
     """The claims of the ClaimReview objects in ``source`` (all of them, or ``reviews``).
@@ -454,7 +456,7 @@ def read_reviews(
     reader = _Reader(source, known or Known({}, {}), taken, translate)
     found = reader.reviews(source.data) if reviews is None else reviews
     claims: list[Claim] = []
-    walked: list[tuple[Path_, Any]] = []
+    walked: list[tuple[YamlPath, Any]] = []
     for path, review in found:
         claim = reader.claim(path, review)
         if claim is not None:
@@ -506,7 +508,7 @@ def _first_appearance(claim: Claim, people: People) -> Claim:
     return claim
 
 
-def _container(fields: FieldReader, data: Any) -> list[tuple[Path_, Any]]:
+def _container(fields: FieldReader, data: Any) -> list[tuple[YamlPath, Any]]:
     """The fields of a DataFeed or @graph around the reviews, which have no place either."""
     if not isinstance(data, dict) or not ("DataFeed" in types(data) or "@graph" in data):
         return []

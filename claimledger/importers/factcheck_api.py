@@ -32,18 +32,18 @@ from typing import Any
 from claimledger.importers.claimreview import Imported, read_reviews
 from claimledger.importers.jsonld import InputError, load_json
 from claimledger.importers.people import Known
-from claimledger.parse import Path_
+from claimledger.parse import YamlPath
 from claimledger.structure import describe
 
 __all__ = ["read_factcheck_api"]
 
 #: Where each ClaimReview property comes from, relative to the API's claim and review.
-_FROM_CLAIM: dict[Path_, str] = {
+_FROM_CLAIM: dict[YamlPath, str] = {
     ("claimReviewed",): "text",
     ("itemReviewed", "author", "name"): "claimant",
     ("itemReviewed", "datePublished"): "claimDate",
 }
-_FROM_REVIEW: dict[Path_, Path_] = {
+_FROM_REVIEW: dict[YamlPath, YamlPath] = {
     ("url",): ("url",),
     ("headline",): ("title",),
     ("datePublished",): ("reviewDate",),
@@ -57,23 +57,23 @@ class _Translation:
     """Paths in the ClaimReview objects built -> paths in the API response."""
 
     def __init__(self) -> None:
-        self.table: dict[Path_, Path_] = {}
+        self.table: dict[YamlPath, YamlPath] = {}
 
-    def __call__(self, path: Path_) -> Path_:
+    def __call__(self, path: YamlPath) -> YamlPath:
         for n in range(len(path), 0, -1):
             if path[:n] in self.table:
                 return (*self.table[path[:n]], *path[n:])
         return path
 
 
-def _set(review: dict[str, Any], at: Path_, value: Any) -> None:
+def _set(review: dict[str, Any], at: YamlPath, value: Any) -> None:
     node = review
     for key in at[:-1]:
         node = node.setdefault(str(key), {})
     node[str(at[-1])] = value
 
 
-def _responses(data: Any) -> list[tuple[Path_, Any]]:
+def _responses(data: Any) -> list[tuple[YamlPath, Any]]:
     if isinstance(data, list):
         return [((i,), r) for i, r in enumerate(data)]
     return [((), data)]
@@ -85,7 +85,7 @@ def read_factcheck_api(
     """The claims of a ``claims:search`` response ``text`` (read from ``path``)."""
     source = load_json(text, path)
     translate = _Translation()
-    reviews: list[tuple[Path_, dict[str, Any]]] = []
+    reviews: list[tuple[YamlPath, dict[str, Any]]] = []
     errors = []
     for base, response in _responses(source.data):
         claims = response.get("claims") if isinstance(response, dict) else None

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claimledger.parse import Path_
+from claimledger.parse import YamlPath
 
 __all__ = ["FieldReader", "as_list", "number"]
 
@@ -66,20 +66,20 @@ def _shown(value: Any, limit: int = 60) -> str:
 class FieldReader:
     """The fields of an input read so far, by path."""
 
-    def __init__(self, read: set[Path_] | None = None) -> None:
-        self.read: set[Path_] = set() if read is None else read
+    def __init__(self, read: set[YamlPath] | None = None) -> None:
+        self.read: set[YamlPath] = set() if read is None else read
 
-    def take(self, path: Path_, obj: dict[str, Any], key: str) -> Any:
+    def take(self, path: YamlPath, obj: dict[str, Any], key: str) -> Any:
         """``obj[key]`` (``None`` if absent), marked as read with everything inside it."""
         if key in obj:
             self.read.add((*path, key))
         return obj.get(key)
 
-    def mark(self, path: Path_) -> None:
+    def mark(self, path: YamlPath) -> None:
         """Mark the value at ``path`` (and everything inside it) as read."""
         self.read.add(path)
 
-    def unplaced(self, path: Path_, value: Any) -> Iterator[tuple[Path_, str]]:
+    def unplaced(self, path: YamlPath, value: Any) -> Iterator[tuple[YamlPath, str]]:
         """Each leaf under ``path`` that was never read, with its value as shown in a message."""
         if path in self.read:
             return

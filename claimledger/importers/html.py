@@ -27,7 +27,7 @@ from claimledger.importers.claimreview import Imported, read_reviews
 from claimledger.importers.fields import as_list
 from claimledger.importers.jsonld import InputError, LocatedJson, Message, types
 from claimledger.importers.people import Known
-from claimledger.parse import Path_
+from claimledger.parse import YamlPath
 
 __all__ = ["read_html"]
 
@@ -71,13 +71,13 @@ def _uniform(item: Any) -> Any:
     return node
 
 
-def _reviews(data: dict[str, list[Any]]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+def _reviews(data: dict[str, list[Any]]) -> Iterator[tuple[YamlPath, dict[str, Any]]]:
     for syntax, items in data.items():
         for i, item in enumerate(items):
             yield from _in(item, (syntax, i))
 
 
-def _in(item: Any, path: Path_) -> Iterator[tuple[Path_, dict[str, Any]]]:
+def _in(item: Any, path: YamlPath) -> Iterator[tuple[YamlPath, dict[str, Any]]]:
     if isinstance(item, list):
         for i, inner in enumerate(item):
             yield from _in(inner, (*path, i))

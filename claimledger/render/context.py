@@ -9,7 +9,7 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 >>> from claimledger.check import validate
 >>> from claimledger.config import Config
 >>> ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
->>> view = build_view(ledger)
+>>> view = build_view(ledger)  # the files read, or the ledger resolved from them
 >>> [claim.anchor for claim in view.claims]
 ['us-is-an-intervening-power', 'multiple-interventions']
 >>> view.sources[0].cited_by[0].anchor
@@ -21,14 +21,14 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Literal, get_args
 
 from claimledger.dates import PartialDate
+from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Claim, Evidence, Quote, Review, Role, Speaker
-from claimledger.render.digest import claim_digest, edition_digest
+from claimledger.models import Review, Role, Speaker
 from claimledger.render.escape import anchor_slug, truncate
+from claimledger.render.groupings import GROUPINGS, GroupBy
 from claimledger.render.labels import (
     Anchors,
     claim_key,
@@ -59,11 +59,15 @@ from claimledger.render.views import (
     TimelineEntry,
     VariantView,
 )
+from claimledger.resolved import (
+    ResolvedClaim,
+    ResolvedEvidence,
+    ResolvedLedger,
+    ResolvedQuote,
+    resolve,
+)
 
 __all__ = ["GROUPINGS", "GroupBy", "build_view"]
-
-GroupBy = Literal["speaker", "topic", "source", "date"]
-GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
 
 
 def _text(date: PartialDate | None) -> str | None:
@@ -85,12 +89,13 @@ def _describe(finding: Finding) -> str:
 
 
 def _place_findings(
-    ledger: LedgerFiles, findings: Sequence[Finding]
+    ledger: ResolvedLedger, findings: Sequence[Finding]
 ) -> tuple[dict[int, list[str]], list[str]]:
     """Findings by the index of the claim whose lines they fall in, and the rest."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for index, origin in enumerate(ledger.claim_origins):
-        starts[origin.path].append((origin.at().line, index))
+    for index, claim in enumerate(ledger.claims):
+        if claim.location is not None:
+            starts[claim.location.path].append((claim.location.line, index))
     for located in starts.values():
         located.sort()
     by_claim: dict[int, list[str]] = defaultdict(list)
@@ -107,7 +112,7 @@ def _place_findings(
 
 
 class _Builder:
-    def __init__(self, ledger: LedgerFiles) -> None:
+    def __init__(self, ledger: ResolvedLedger) -> None:
         self.ledger = ledger
         self.pinpoints = Pinpoints(ledger)
         self.anchors = Anchors()
@@ -120,7 +125,7 @@ class _Builder:
         self.sources = {
             source_id: SourceRef(source_id, self.anchors.take(source_id, "source-"), label)
             for source_id, label in sorted(
-                (doc.id, source_label(doc.meta)) for doc in ledger.sources.values()
+                (source.id, source_label(source)) for source in ledger.sources.values()
             )
         }
         self.speakers = {
@@ -129,11 +134,12 @@ class _Builder:
             )
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
-        self.claims: dict[str, Claim] = {}
+        self.claims: dict[str, ResolvedClaim] = {}
         for claim in ledger.claims:
             self.claims.setdefault(claim.id, claim)
 
     def source(self, source_id: str) -> SourceRef:
+        # A stand-in for an unknown id (render --force) has no entry to link to.
         known = self.sources.get(source_id)
         return known or SourceRef(source_id, anchor_slug(source_id, "source-"), source_id, False)
 
@@ -151,17 +157,11 @@ class _Builder:
             claim.id, self.claim_anchor[claim_id], claim.statement, _text(claim.said_on)
         )
 
-    def unchecked(self, source_id: str) -> bool:
-        """Whether passages from the source are not yet checked against a text."""
-        doc = self.ledger.sources.get(source_id)
-        return doc is not None and doc.by_reference
+    def paragraphs(self, item: ResolvedQuote | ResolvedEvidence) -> tuple[int | None, int | None]:
+        return self.pinpoints.paragraphs(item) or (None, None)
 
-    def paragraphs(self, item: Quote | Evidence) -> tuple[int | None, int | None]:
-        found = self.pinpoints.paragraphs(item.source, item.text, item.occurrence)
-        return found or (None, None)
-
-    def variants(self, claim: Claim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
-        wordings = self.pinpoints.wordings(claim)
+    def variants(self, claim: ResolvedClaim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
+        wordings = claim.variants()
         if wordings is None:
             return None, ()
         shown = tuple(
@@ -178,46 +178,46 @@ class _Builder:
             return None, ()  # the outlets agree word for word: nothing to show
         return self.source(wordings.reference), shown
 
-    def evidence(self, item: Evidence) -> EvidenceView:
-        speaker = self.speaker(item.speaker) if item.speaker else None
+    def evidence(self, item: ResolvedEvidence) -> EvidenceView:
+        speaker = self.speaker(item.speaker.id) if item.speaker else None
         return EvidenceView(
             item.text,
-            self.source(item.source),
+            self.source(item.source.id),
             speaker,
             *self.paragraphs(item),
             item.note,
-            self.unchecked(item.source),
+            item.source.sha256 is None,  # known by reference: not yet checked
         )
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
         return RoleView(role.title, _text(role.since), _text(role.until), source, role.note)
 
-    def claim(self, claim: Claim, anchor: str, problems: Sequence[str]) -> ClaimView:
+    def claim(self, claim: ResolvedClaim, anchor: str, problems: Sequence[str]) -> ClaimView:
         quotes = tuple(
             QuoteView(
                 quote.text,
-                self.source(quote.source),
+                self.source(quote.source.id),
                 f"{anchor}-{n}",
                 *self.paragraphs(quote),
                 quote.occurrence,
                 quote.note,
                 quote.paraphrase,
-                self.unchecked(quote.source),
+                quote.source.sha256 is None,  # known by reference: not yet checked
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
-        speaker = self.ledger.speakers.get(claim.speaker)
-        roles = roles_at(speaker.roles, claim.said_on) if speaker else []
+        speaker = claim.speaker
+        roles = roles_at(speaker.roles, claim.said_on)
         diagram = tuple(
             DiagramSource(
                 f"s{n}",
-                truncate(self.source(source_id).label, 50),
-                any(q.source == source_id for q in claim.quotes),
-                any(e.source == source_id for e in claim.supports),
-                any(e.source == source_id for e in claim.contradicts),
+                truncate(self.source(source.id).label, 50),
+                any(q.source.id == source.id for q in claim.quotes),
+                any(e.source.id == source.id for e in claim.supports),
+                any(e.source.id == source.id for e in claim.contradicts),
             )
-            for n, source_id in enumerate(claim.sources(), start=1)
+            for n, source in enumerate(claim.sources(), start=1)
         )
         verdict = claim.verdict
         reference, variants = self.variants(claim)
@@ -225,8 +225,8 @@ class _Builder:
             id=claim.id,
             anchor=anchor,
             statement=claim.statement,
-            digest=claim_digest(claim),
-            speaker=self.speaker(claim.speaker),
+            digest=claim_digest(claim.as_written()),
+            speaker=self.speaker(speaker.id),
             roles=tuple(self.role(role) for role in roles),
             said_on=_text(claim.said_on),
             said_on_note=claim.said_on_note,
@@ -245,13 +245,13 @@ class _Builder:
             problems=tuple(problems),
             speaker_identified_as=(
                 self.speaker(speaker.identified_as.speaker)
-                if speaker is not None and speaker.identified_as is not None
+                if speaker.identified_as is not None
                 else None
             ),
-            review=_review(claim.review),
+            review=_review(claim.as_written().review),
         )
 
-    def source_view(self, doc: SourceDocument, cited_by: Sequence[Claim]) -> SourceView:
+    def source_view(self, doc: SourceDocument, cited_by: Sequence[ResolvedClaim]) -> SourceView:
         meta = doc.meta
         root = self.ledger.config.root
         text_path = doc.text_path
@@ -270,12 +270,12 @@ class _Builder:
             note=meta.note,
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12] if meta.sha256 else None,
-            cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
             archive_url=meta.archive_url,
+            cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
         )
 
     def speaker_view(
-        self, speaker: Speaker, claims: Sequence[Claim], identifies: Sequence[Speaker]
+        self, speaker: Speaker, claims: Sequence[ResolvedClaim], identifies: Sequence[Speaker]
     ) -> SpeakerView:
         ordered = sorted(claims, key=claim_key)
         by_date: dict[str | None, list[ClaimLink]] = {}
@@ -285,7 +285,7 @@ class _Builder:
         ident = speaker.identified_as
         identification = None
         if ident is not None:
-            evidence = tuple(self.evidence(e) for e in ident.evidence)
+            evidence = tuple(map(self.evidence, self.ledger.resolve_evidence(ident.evidence)))
             identification = IdentificationView(self.speaker(ident.speaker), evidence, ident.note)
         return SpeakerView(
             id=speaker.id,
@@ -309,7 +309,7 @@ class _Builder:
 
 
 def _groups(
-    builder: _Builder, views: Sequence[tuple[Claim, ClaimView]], group_by: GroupBy
+    builder: _Builder, views: Sequence[tuple[ResolvedClaim, ClaimView]], group_by: GroupBy
 ) -> list[Group]:
     """The claims section's groups: each claim shown in full once, linked from the others."""
     titles: dict[str, str] = {}
@@ -323,7 +323,7 @@ def _groups(
 
     for claim, view in sorted(views, key=lambda pair: claim_key(pair[0])):
         if group_by == "speaker":
-            ref = builder.speaker(claim.speaker)
+            ref = builder.speaker(claim.speaker.id)
             add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
             primary[ref.id].append(view)
         elif group_by == "date":
@@ -333,7 +333,11 @@ def _groups(
         else:
             # A claim may have several topics or sources: shown in full under
             # the first, linked from the others, so that its anchor is unique.
-            keys = tuple(dict.fromkeys(claim.topics if group_by == "topic" else claim.sources()))
+            keys = tuple(
+                dict.fromkeys(
+                    claim.topics if group_by == "topic" else (s.id for s in claim.sources())
+                )
+            )
             if not keys:
                 add("", f"No {group_by}", (1, "", ""))
                 primary[""].append(view)
@@ -356,7 +360,7 @@ def _groups(
 
 
 def build_view(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
@@ -368,6 +372,7 @@ def build_view(
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
+    ledger = resolve(ledger)
     builder = _Builder(ledger)
     problems, elsewhere = _place_findings(ledger, findings)
     pairs = [
@@ -377,14 +382,14 @@ def build_view(
     sections = Sections(*(builder.anchors.take(name) for name in ("claims", "sources", "speakers")))
     groups = _groups(builder, pairs, group_by)
 
-    cited: dict[str, list[Claim]] = defaultdict(list)
-    by_speaker: dict[str, list[Claim]] = defaultdict(list)
+    cited: dict[str, list[ResolvedClaim]] = defaultdict(list)
+    by_speaker: dict[str, list[ResolvedClaim]] = defaultdict(list)
     for claim in ledger.claims:
-        by_speaker[claim.speaker].append(claim)
-        for source_id in claim.sources():
-            cited[source_id].append(claim)
+        by_speaker[claim.speaker.id].append(claim)
+        for source in claim.sources():
+            cited[source.id].append(claim)
     sources = sorted(
-        ledger.sources.values(),
+        ledger.documents.values(),
         key=lambda doc: (*date_key(doc.meta.published or doc.meta.event_date), doc.id),
     )
     identifies: dict[str, list[Speaker]] = defaultdict(list)
@@ -399,7 +404,7 @@ def build_view(
         description=config.description,
         url=config.url,
         author=config.author,
-        edition=edition_digest(ledger.claims),
+        edition=edition_digest(claim.as_written() for claim in ledger.claims),
         group_by=group_by,
         sections=sections,
         groups=tuple(groups),

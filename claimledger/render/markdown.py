@@ -37,6 +37,7 @@ from types import TracebackType
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
@@ -48,6 +49,7 @@ from claimledger.render.escape import (
     mermaid_label,
     truncate,
 )
+from claimledger.resolved import ResolvedLedger
 
 __all__ = ["BUILTIN_TEMPLATE", "TemplateError", "render_markdown"]
 
@@ -55,7 +57,7 @@ __all__ = ["BUILTIN_TEMPLATE", "TemplateError", "render_markdown"]
 BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ledger.md.j2"
 
 
-class TemplateError(Exception):
+class TemplateError(ClaimledgerError):
     """A template that cannot be loaded, parsed or rendered, and where.
 
     >>> str(TemplateError("ledger.md.j2", 12, "unexpected '}'"))
@@ -124,7 +126,7 @@ def _shown(path: str) -> str:
 
 
 def render_markdown(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),

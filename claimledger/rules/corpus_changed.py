@@ -15,11 +15,12 @@ without its ``sha256`` in the metadata is reported with the digest to record.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.rules.base import Problem
 
-CODE = "CL008"
+CODE = codes.CORPUS_CHANGED
 NAME = "corpus-changed"
 SEVERITY = Severity.ERROR
 

@@ -17,11 +17,12 @@ against a text: 'fullfact-vaccines' is known by reference only``.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
-CODE = "CL020"
+CODE = codes.UNCHECKED_QUOTE
 NAME = "unchecked-quote"
 SEVERITY = Severity.WARNING
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import claimledger.atomic
 from claimledger.cli import main
 from tests.conftest import EXAMPLES
 from tests.render.structure import Structure
@@ -94,7 +93,7 @@ def test_a_crash_while_writing_leaves_the_previous_ledger_intact(
         written.append(fd)
         raise interruption
 
-    monkeypatch.setattr(claimledger.atomic.os, "fsync", crash)
+    monkeypatch.setattr("claimledger.atomic.os.fsync", crash)
     assert main(["render", str(fixture_root)]) == 2
     assert written, "the crash happened during the write"
     assert ledger.read_bytes() == PREVIOUS.encode()
