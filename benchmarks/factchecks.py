@@ -31,7 +31,7 @@ from typing import Any
 
 __all__ = ["SHAPES", "sample"]
 
-SPEAKERS = {
+SPEAKERS: dict[str, list[tuple[str, str | None]]] = {
     "en": [
         ("Joe Bloggs", "Person"),
         ("Jane Roe", "Person"),
@@ -45,7 +45,7 @@ SPEAKERS = {
     "zh": [("网络传言", None), ("习近平", "Person")],
     "el": [("Κυριάκος Μητσοτάκης", "Person")],
 }
-CLAIMS = {
+CLAIMS: dict[str, list[str]] = {
     "en": [
         "{n} percent of nurses quit last year.",
         "Crime fell by {n}% since 2019.",
@@ -59,7 +59,7 @@ CLAIMS = {
     "el": ["Η ανεργία μειώθηκε κατά {n}%."],  # noqa: RUF001 - Greek, as published
 }
 METER = ["Pants on Fire!", "False", "Mostly False", "Half True", "Mostly True", "True"]
-TEXTUAL = {
+TEXTUAL: dict[str, list[str]] = {
     "en": ["Misleading", "Incorrect", "Needs context", "Correct"],
     "ru": ["Неправда", "Манипуляция"],
     "hi": ["गलत", "भ्रामक"],
