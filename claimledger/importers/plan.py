@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from claimledger import codes
 from claimledger.config import Config
 from claimledger.findings import Finding, Severity
 from claimledger.importers.claim_yaml import dump_claims, dump_source
@@ -265,7 +266,7 @@ def _todo(
                 continue
             seen.add(source.id)
             warn(
-                "CL020",
+                codes.UNCHECKED_QUOTE,
                 f"text to add: save the text of {_described(source)} as "
                 f"{corpus}/{source.id}.txt and record its sha256 in {corpus}/{source.id}.yaml; "
                 "until then its quotes are not yet checked against a text",
@@ -287,7 +288,7 @@ def _todo(
                     f"speaker {speaker.id!r} to add to {registry} as named by the review "
                     f"({speaker.name!r}), or import with --create-speakers"
                 )
-            warn("CL005", message, i, "speaker")
+            warn(codes.UNKNOWN_SPEAKER, message, i, "speaker")
     allowed = (
         set(proposal.scale + proposal.unrated)
         if proposal
@@ -305,7 +306,7 @@ def _todo(
         if rating not in allowed:
             reported.add(rating)
             warn(
-                "CL011",
+                codes.VERDICT_NOT_ON_SCALE,
                 f"rating {rating!r} is not on the ledger's scale: add it to verdict-scale "
                 "at its place, or import with --scale-from-ratings",
                 i,
@@ -315,7 +316,7 @@ def _todo(
         elif rating in unplaced:
             reported.add(rating)
             warn(
-                "CL011",
+                codes.VERDICT_NOT_ON_SCALE,
                 f"rating {rating!r} has no known place on the scale ({unplaced[rating]}): "
                 "it is in verdict-unrated; move it into verdict-scale at its place if it has one",
                 i,
@@ -326,7 +327,7 @@ def _todo(
         i = next(i for i, c in enumerate(claims) if c.verdict and c.verdict.rating == rating)
         shown = ", ".join(f"{p:.2f}" for p in places)
         warn(
-            "CL011",
+            codes.VERDICT_NOT_ON_SCALE,
             f"reviews give rating {rating!r} different places (from worst 0 to best 1: {shown});"
             " it is placed by their mean: check its place on the scale",
             i,

@@ -164,6 +164,8 @@ dates = st.dates().map(lambda d: PartialDate(d.year, d.month, d.day)) | st.build
     PartialDate, st.integers(1000, 9999), st.integers(1, 12) | st.none()
 )
 st.register_type_strategy(PartialDate, dates)
+# The loader refuses NaN and infinities, which JSON and YAML cannot write as numbers anyway.
+st.register_type_strategy(float, st.floats(allow_nan=False, allow_infinity=False))
 
 
 def plain(value: Any) -> Any:
