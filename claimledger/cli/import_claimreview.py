@@ -23,36 +23,28 @@ be imported or a file the import must not replace; 2 for usage and I/O.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimledger.atomic import write_atomic
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
-from claimledger.findings import Finding
-from claimledger.importers import (
-    NOT_ANCHORED,
-    Imported,
-    ImportOptions,
-    ImportPlan,
-    InputError,
-    Message,
-    plan_import,
-)
-from claimledger.importers.claimreview import read_claimreview
-from claimledger.importers.factcheck_api import read_factcheck_api
-from claimledger.importers.html import read_html
-from claimledger.importers.plan import known_of, taken_ids
-from claimledger.ledger import read_ledger
 from claimledger.parse import MAX_BYTES
-from claimledger.report import JsonReporter, TextReporter
 
+if TYPE_CHECKING:
+    from claimledger.findings import Finding
+    from claimledger.importers import Imported, ImportPlan, Message
+
+#: The input formats, by name; their readers are imported when an import runs.
 READERS = {
-    "claimreview": read_claimreview,
-    "factcheck-api": read_factcheck_api,
-    "html": read_html,
+    "claimreview": "claimledger.importers.claimreview:read_claimreview",
+    "factcheck-api": "claimledger.importers.factcheck_api:read_factcheck_api",
+    "html": "claimledger.importers.html:read_html",
 }
+#: The note on imported quotes (claimledger.importers.NOT_ANCHORED), for the help.
+NOT_ANCHORED = "imported from ClaimReview; not yet anchored"
 
 
 def register(subparsers: Any) -> None:
@@ -117,6 +109,8 @@ def _messages(imported: Imported) -> list[tuple[str, Message]]:
 
 
 def _json(imported: Imported, plan: ImportPlan, findings: list[Finding]) -> str:
+    from claimledger.report import JsonReporter
+
     notes = [
         {
             "kind": kind,
@@ -137,6 +131,13 @@ def _json(imported: Imported, plan: ImportPlan, findings: list[Finding]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.importers import ImportOptions, InputError, plan_import
+    from claimledger.importers.plan import known_of, taken_ids
+    from claimledger.ledger import read_ledger
+    from claimledger.report import TextReporter
+
+    module, name = READERS[args.format].split(":")
+    reader = getattr(importlib.import_module(module), name)
     config = find_config(None)
     output = Path(args.output) if args.output else config.claims_dir / "imported.yaml"
     text = _read(args.file)
@@ -145,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     shown = "<stdin>" if args.file == "-" else args.file
     ledger, _ = read_ledger(config)  # validate reports its problems
     try:
-        imported = READERS[args.format](text, shown, known_of(ledger), taken_ids(ledger, output))
+        imported = reader(text, shown, known_of(ledger), taken_ids(ledger, output))
     except InputError as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)

@@ -48,7 +48,6 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, ClassVar, Final
 
-from claimledger.anchorings import anchoring
 from claimledger.export.common import claim_url, speaker_name
 from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
@@ -101,6 +100,9 @@ def _bodies(ledger: ResolvedLedger, claim: ResolvedClaim, field: str) -> list[di
 
 def web_annotations(ledger: ResolvedLedger) -> Iterator[dict[str, Any]]:
     """An annotation for each passage anchored in one place, in ledger order."""
+    # Here, not at the top: `export --help` must not load the matcher.
+    from claimledger.anchorings import anchoring
+
     for claim in ledger.claims:
         for field in ("quotes", "supports", "contradicts"):
             items: tuple[Any, ...] = getattr(claim, field)

@@ -85,3 +85,10 @@ def test_page_without_a_review() -> None:
     with pytest.raises(InputError) as caught:
         read_html("<html><body><p>No review here.</p></body></html>", "p.html")
     assert "no ClaimReview found in the page" in str(caught.value)
+
+
+def test_the_command_line_names_the_library_note() -> None:
+    from claimledger.cli import import_claimreview
+    from claimledger.importers import NOT_ANCHORED
+
+    assert import_claimreview.NOT_ANCHORED == NOT_ANCHORED
