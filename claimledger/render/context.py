@@ -18,15 +18,15 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 
 from __future__ import annotations
 
-import bisect
+import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from claimledger.dates import PartialDate
 from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Review, Role, Speaker
+from claimledger.models import Review, Role, Source, Speaker
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.groupings import GROUPINGS, GroupBy
 from claimledger.render.labels import (
@@ -38,7 +38,10 @@ from claimledger.render.labels import (
     source_label,
     speaker_label,
 )
+from claimledger.render.passages import Mark, paragraph_views
 from claimledger.render.pinpoint import Pinpoints
+from claimledger.render.placing import group_claims, place_findings
+from claimledger.render.stories import Stories
 from claimledger.render.views import (
     ChangeView,
     ClaimLink,
@@ -46,7 +49,6 @@ from claimledger.render.views import (
     CorrectionView,
     DiagramSource,
     EvidenceView,
-    Group,
     IdentificationView,
     LedgerView,
     QuoteView,
@@ -56,6 +58,7 @@ from claimledger.render.views import (
     SourceView,
     SpeakerRef,
     SpeakerView,
+    StoryRef,
     TimelineEntry,
     VariantView,
 )
@@ -83,32 +86,12 @@ def _review(review: Review | None) -> str | None:
     return ", ".join(p for p in parts if p)
 
 
-def _describe(finding: Finding) -> str:
-    warning = "" if finding.severity.fails else " (warning)"
-    return f"{finding.location}: {finding.code}{warning} {finding.message}"
+def _short(meta: Source) -> str:
+    return meta.publisher or meta.title or meta.id
 
 
-def _place_findings(
-    ledger: ResolvedLedger, findings: Sequence[Finding]
-) -> tuple[dict[int, list[str]], list[str]]:
-    """Findings by the index of the claim whose lines they fall in, and the rest."""
-    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for index, claim in enumerate(ledger.claims):
-        if claim.location is not None:
-            starts[claim.location.path].append((claim.location.line, index))
-    for located in starts.values():
-        located.sort()
-    by_claim: dict[int, list[str]] = defaultdict(list)
-    elsewhere: list[str] = []
-    for finding in findings:
-        located = starts.get(finding.location.path, [])
-        # The last claim starting at or before the finding's line holds it.
-        at = bisect.bisect_right(located, (finding.location.line, len(ledger.claims)))
-        if at:
-            by_claim[located[at - 1][1]].append(_describe(finding))
-        else:
-            elsewhere.append(_describe(finding))
-    return by_claim, elsewhere
+def _date_of(meta: Source) -> PartialDate | None:
+    return meta.published or meta.event_date
 
 
 class _Builder:
@@ -123,20 +106,31 @@ class _Builder:
         for claim, anchor in zip(ledger.claims, self.anchor_of, strict=True):
             self.claim_anchor.setdefault(claim.id, anchor)
         self.sources = {
-            source_id: SourceRef(source_id, self.anchors.take(source_id, "source-"), label)
-            for source_id, label in sorted(
-                (source.id, source_label(source)) for source in ledger.sources.values()
+            source.id: SourceRef(
+                source.id,
+                self.anchors.take(source.id, "source-"),
+                source_label(source),
+                short=_short(source),
+                brief=", ".join(part for part in (_short(source), _text(_date_of(source))) if part),
             )
+            for source in sorted(ledger.sources.values(), key=lambda source: source.id)
         }
         self.speakers = {
             speaker.id: SpeakerRef(
-                speaker.id, self.anchors.take(speaker.id, "speaker-"), speaker_label(speaker)
+                speaker.id,
+                self.anchors.take(speaker.id, "speaker-"),
+                speaker_label(speaker),
+                full_name=speaker_label(speaker, limit=sys.maxsize),
             )
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
         self.claims: dict[str, ResolvedClaim] = {}
         for claim in ledger.claims:
             self.claims.setdefault(claim.id, claim)
+        self.stories = Stories(ledger, self.anchors)
+        #: Every anchored passage, by source id, for the source's marked text.
+        self.marks: dict[str, list[Mark]] = defaultdict(list)
+        self.anchored = 0
 
     def source(self, source_id: str) -> SourceRef:
         # A stand-in for an unknown id (render --force) has no entry to link to.
@@ -157,8 +151,22 @@ class _Builder:
             claim.id, self.claim_anchor[claim_id], claim.statement, _text(claim.said_on)
         )
 
-    def paragraphs(self, item: ResolvedQuote | ResolvedEvidence) -> tuple[int | None, int | None]:
-        return self.pinpoints.paragraphs(item) or (None, None)
+    def paragraphs(
+        self,
+        item: ResolvedQuote | ResolvedEvidence,
+        role: str,
+        claim: ClaimLink | None = None,
+        speaker: SpeakerRef | None = None,
+    ) -> tuple[int | None, int | None]:
+        """The passage's paragraphs; the passage is marked in its source's text."""
+        match = self.pinpoints.match(item)
+        if match is None:
+            return (None, None)
+        self.anchored += 1
+        self.marks[item.source.id].extend(
+            Mark(start, end, claim, role, speaker) for start, end in match.parts
+        )
+        return (match.paragraph, match.last_paragraph)
 
     def variants(self, claim: ResolvedClaim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
         wordings = claim.variants()
@@ -178,13 +186,20 @@ class _Builder:
             return None, ()  # the outlets agree word for word: nothing to show
         return self.source(wordings.reference), shown
 
-    def evidence(self, item: ResolvedEvidence) -> EvidenceView:
+    def evidence(
+        self,
+        item: ResolvedEvidence,
+        role: str,
+        claim: ClaimLink | None = None,
+        identifies: SpeakerRef | None = None,
+    ) -> EvidenceView:
         speaker = self.speaker(item.speaker.id) if item.speaker else None
+        pinpoint = self.paragraphs(item, role, claim, identifies)
         return EvidenceView(
             item.text,
             self.source(item.source.id),
             speaker,
-            *self.paragraphs(item),
+            *pinpoint,
             item.note,
             item.source.sha256 is None,  # known by reference: not yet checked
         )
@@ -193,13 +208,16 @@ class _Builder:
         source = self.source(role.source) if role.source else None
         return RoleView(role.title, _text(role.since), _text(role.until), source, role.note)
 
-    def claim(self, claim: ResolvedClaim, anchor: str, problems: Sequence[str]) -> ClaimView:
+    def claim(
+        self, claim: ResolvedClaim, anchor: str, problems: Sequence[str], story: StoryRef | None
+    ) -> ClaimView:
+        link = ClaimLink(claim.id, anchor, claim.statement, _text(claim.said_on))
         quotes = tuple(
             QuoteView(
                 quote.text,
                 self.source(quote.source.id),
                 f"{anchor}-{n}",
-                *self.paragraphs(quote),
+                *self.paragraphs(quote, "quote", link),
                 quote.occurrence,
                 quote.note,
                 quote.paraphrase,
@@ -235,8 +253,8 @@ class _Builder:
             verdict_rating=verdict.rating if verdict else None,
             verdict_rationale=verdict.rationale if verdict else None,
             quotes=quotes,
-            supports=tuple(self.evidence(e) for e in claim.supports),
-            contradicts=tuple(self.evidence(e) for e in claim.contradicts),
+            supports=tuple(self.evidence(e, "supports", link) for e in claim.supports),
+            contradicts=tuple(self.evidence(e, "contradicts", link) for e in claim.contradicts),
             variants_reference=reference,
             variants=variants,
             related=tuple(self.claim_link(other) for other in claim.related),
@@ -249,6 +267,7 @@ class _Builder:
                 else None
             ),
             review=_review(claim.as_written().review),
+            story=story,
         )
 
     def source_view(self, doc: SourceDocument, cited_by: Sequence[ResolvedClaim]) -> SourceView:
@@ -256,6 +275,7 @@ class _Builder:
         root = self.ledger.config.root
         text_path = doc.text_path
         shown = text_path.relative_to(root) if text_path.is_relative_to(root) else text_path
+        citing = tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key))
         return SourceView(
             id=meta.id,
             anchor=self.sources[meta.id].anchor,
@@ -271,11 +291,26 @@ class _Builder:
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12] if meta.sha256 else None,
             archive_url=meta.archive_url,
-            cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
+            cited_by=citing,
+            paragraphs=tuple(
+                paragraph_views(
+                    doc.text,
+                    self.sources[meta.id].anchor,
+                    self.marks[meta.id],
+                    {link.anchor: n for n, link in enumerate(citing, start=1)},
+                )
+                if doc.text is not None
+                else ()
+            ),
+            label=self.sources[meta.id].label,
         )
 
     def speaker_view(
-        self, speaker: Speaker, claims: Sequence[ResolvedClaim], identifies: Sequence[Speaker]
+        self,
+        speaker: Speaker,
+        claims: Sequence[ResolvedClaim],
+        identifies: Sequence[Speaker],
+        by_speaker: Mapping[str, Sequence[ResolvedClaim]],
     ) -> SpeakerView:
         ordered = sorted(claims, key=claim_key)
         by_date: dict[str | None, list[ClaimLink]] = {}
@@ -285,12 +320,17 @@ class _Builder:
         ident = speaker.identified_as
         identification = None
         if ident is not None:
-            evidence = tuple(map(self.evidence, self.ledger.resolve_evidence(ident.evidence)))
+            me = self.speakers[speaker.id]
+            evidence = tuple(
+                self.evidence(e, "identifies", None, me)
+                for e in self.ledger.resolve_evidence(ident.evidence)
+            )
             identification = IdentificationView(self.speaker(ident.speaker), evidence, ident.note)
         return SpeakerView(
             id=speaker.id,
             anchor=self.speakers[speaker.id].anchor,
             display_name=speaker_label(speaker),
+            full_name=speaker_label(speaker, limit=sys.maxsize),
             name=speaker.name,
             description=speaker.description,
             reported_as=tuple(
@@ -305,58 +345,17 @@ class _Builder:
             and None not in dates
             and is_certain_sequence([d for d in dates if d is not None]),
             identifies=tuple(self.speaker(other.id) for other in identifies),
-        )
-
-
-def _groups(
-    builder: _Builder, views: Sequence[tuple[ResolvedClaim, ClaimView]], group_by: GroupBy
-) -> list[Group]:
-    """The claims section's groups: each claim shown in full once, linked from the others."""
-    titles: dict[str, str] = {}
-    sort_keys: dict[str, tuple[int, str, str]] = {}
-    primary: dict[str, list[ClaimView]] = defaultdict(list)
-    secondary: dict[str, list[ClaimLink]] = defaultdict(list)
-
-    def add(key: str, title: str, sort: tuple[int, str, str]) -> None:
-        titles.setdefault(key, title)
-        sort_keys.setdefault(key, sort)
-
-    for claim, view in sorted(views, key=lambda pair: claim_key(pair[0])):
-        if group_by == "speaker":
-            ref = builder.speaker(claim.speaker.id)
-            add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
-            primary[ref.id].append(view)
-        elif group_by == "date":
-            key = _text(claim.said_on) or ""
-            add(key, key or "Date not known", (*date_key(claim.said_on), key))
-            primary[key].append(view)
-        else:
-            # A claim may have several topics or sources: shown in full under
-            # the first, linked from the others, so that its anchor is unique.
-            keys = tuple(
-                dict.fromkeys(
-                    claim.topics if group_by == "topic" else (s.id for s in claim.sources())
+            alias_claims=tuple(
+                (
+                    self.speaker(other.id),
+                    tuple(
+                        self.claim_link(c.id) for c in sorted(by_speaker[other.id], key=claim_key)
+                    ),
                 )
-            )
-            if not keys:
-                add("", f"No {group_by}", (1, "", ""))
-                primary[""].append(view)
-            for n, key in enumerate(keys):
-                title = key if group_by == "topic" else builder.source(key).label
-                add(key, title, (0, title.casefold(), key))
-                if n == 0:
-                    primary[key].append(view)
-                else:
-                    secondary[key].append(view.link)
-    return [
-        Group(
-            titles[key],
-            builder.anchors.take(key or "none", f"by-{group_by}-"),
-            tuple(primary[key]),
-            tuple(secondary[key]),
+                for other in identifies
+                if by_speaker[other.id]
+            ),
         )
-        for key in sorted(titles, key=lambda key: sort_keys[key])
-    ]
 
 
 def build_view(
@@ -374,13 +373,15 @@ def build_view(
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     ledger = resolve(ledger)
     builder = _Builder(ledger)
-    problems, elsewhere = _place_findings(ledger, findings)
+    problems, elsewhere = place_findings(ledger, findings)
     pairs = [
-        (claim, builder.claim(claim, anchor, problems.get(index, ())))
+        (claim, builder.claim(claim, anchor, problems.get(index, ()), builder.stories.of(index)))
         for index, (claim, anchor) in enumerate(zip(ledger.claims, builder.anchor_of, strict=True))
     ]
-    sections = Sections(*(builder.anchors.take(name) for name in ("claims", "sources", "speakers")))
-    groups = _groups(builder, pairs, group_by)
+    sections = Sections(
+        *(builder.anchors.take(name) for name in ("claims", "sources", "speakers", "verdict-scale"))
+    )
+    groups = group_claims(builder, pairs, group_by)
 
     cited: dict[str, list[ResolvedClaim]] = defaultdict(list)
     by_speaker: dict[str, list[ResolvedClaim]] = defaultdict(list)
@@ -389,14 +390,17 @@ def build_view(
         for source in claim.sources():
             cited[source.id].append(claim)
     sources = sorted(
-        ledger.documents.values(),
-        key=lambda doc: (*date_key(doc.meta.published or doc.meta.event_date), doc.id),
+        ledger.documents.values(), key=lambda doc: (*date_key(_date_of(doc.meta)), doc.id)
     )
     identifies: dict[str, list[Speaker]] = defaultdict(list)
     for speaker in ledger.speakers.values():
         if speaker.identified_as is not None:
             identifies[speaker.identified_as.speaker].append(speaker)
     speakers = sorted(ledger.speakers.values(), key=lambda s: (speaker_label(s).casefold(), s.id))
+    # Speakers first: identifications mark their passages in the sources' texts too.
+    speaker_views = tuple(
+        builder.speaker_view(s, by_speaker[s.id], identifies[s.id], by_speaker) for s in speakers
+    )
     dates = sorted((c.said_on for c in ledger.claims if c.said_on), key=date_key)
     config = ledger.config
     return LedgerView(
@@ -410,15 +414,18 @@ def build_view(
         groups=tuple(groups),
         claims=tuple(view for group in groups for view in group.claims),
         sources=tuple(builder.source_view(doc, cited[doc.id]) for doc in sources),
-        speakers=tuple(
-            builder.speaker_view(s, by_speaker[s.id], identifies[s.id]) for s in speakers
-        ),
+        speakers=speaker_views,
         contradicted=sum(1 for claim in ledger.claims if claim.contradicts),
         first_said=_text(dates[0]) if dates else None,
         last_said=_text(dates[-1]) if dates else None,
         topics=tuple(sorted({t for c in ledger.claims for t in c.topics}, key=str.casefold)),
         verdict_scale=config.verdict_scale,
         verdict_unrated=config.verdict_unrated,
+        stories=builder.stories.ordered(),
+        edition_name=config.edition,
+        edition_date=_text(config.edition_date),
+        anchored_passages=builder.anchored,
+        rules_off=tuple(sorted(code for code, level in config.rules.items() if level is None)),
         problems=tuple(elsewhere),
         forced=bool(findings),
     )

@@ -33,8 +33,11 @@ __all__ = [
     "markdown_code",
     "markdown_inline",
     "markdown_paragraphs",
+    "markdown_run",
+    "markdown_title",
     "markdown_url",
     "mermaid_label",
+    "mermaid_wrap",
     "truncate",
 ]
 
@@ -79,6 +82,33 @@ def markdown_inline(text: str) -> str:
         else:
             line = f"\\{line}"
     return line
+
+
+def markdown_run(text: str) -> str:
+    """A run of a line cut into pieces (a source's paragraph around marked passages).
+
+    As :func:`markdown_inline`, but a space at either end is kept (as one space),
+    so that the pieces join back into the line.
+
+    >>> print(repr(markdown_run(" said: *yes* ")))
+    ' said: \\\\*yes\\\\* '
+    """
+    inner = markdown_inline(text)
+    if not inner:
+        return " " if text[:1].isspace() else ""
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() else ""
+    return f"{before}{inner}{after}"
+
+
+def markdown_title(text: str) -> str:
+    """``text`` as a link title (the tooltip), double-quoted.
+
+    >>> print(markdown_title('Says "no"'))
+    "Says \\"no\\""
+    """
+    line = one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{line}"'
 
 
 def markdown_paragraphs(text: str, prefix: str = "") -> str:
@@ -153,6 +183,23 @@ def mermaid_label(text: str) -> str:
     a #lt;b#gt; #amp; c#58; d#59; #96;e#96;
     """
     return _MERMAID_CHARS.sub(lambda m: _MERMAID[m.group()], one_line(text))
+
+
+def mermaid_wrap(text: str, width: int = 32) -> str:
+    """``text`` for a Mermaid label, whole, its lines broken (``<br>``) near ``width``.
+
+    Labels are never cut: a long one is wrapped instead.
+
+    >>> print(mermaid_wrap("The focus on Russia diverts attention: a claim", 20))
+    The focus on Russia<br>diverts attention#58; a<br>claim
+    """
+    lines: list[str] = []
+    for word in one_line(text).split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(mermaid_label(line) for line in lines)
 
 
 def truncate(text: str, limit: int = 60) -> str:

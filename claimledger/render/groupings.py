@@ -1,7 +1,7 @@
-"""How the claims section may be grouped (``render --group-by``).
+"""How the claims section may be grouped (``render --group-by``); a story is a claim file.
 
 >>> GROUPINGS
-('speaker', 'topic', 'source', 'date')
+('speaker', 'story', 'topic', 'source', 'date')
 """
 
 from __future__ import annotations
@@ -10,5 +10,5 @@ from typing import Literal, get_args
 
 __all__ = ["GROUPINGS", "GroupBy"]
 
-GroupBy = Literal["speaker", "topic", "source", "date"]
+GroupBy = Literal["speaker", "story", "topic", "source", "date"]
 GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)

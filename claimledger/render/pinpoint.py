@@ -31,6 +31,7 @@ at least two outlets, as :func:`claimledger.anchor.remark_wordings` finds them
 
 from __future__ import annotations
 
+from claimledger.anchor import Match
 from claimledger.anchorings import anchoring
 from claimledger.resolved import ResolvedEvidence, ResolvedLedger, ResolvedQuote
 
@@ -48,11 +49,15 @@ class Pinpoints:
     def __init__(self, ledger: ResolvedLedger) -> None:
         self._documents = ledger.documents
 
-    def paragraphs(self, item: ResolvedQuote | ResolvedEvidence) -> tuple[int, int] | None:
-        """The first and last paragraph of the passage in its source, if it is placed."""
+    def match(self, item: ResolvedQuote | ResolvedEvidence) -> Match | None:
+        """Where the passage stands in its source, if it is placed."""
         document = self._documents.get(item.source.id)
         if document is None or not item.text.strip():
             return None
         found = anchoring(document, item.text, item.occurrence)
-        match = None if found is None else found.chosen
+        return None if found is None else found.chosen
+
+    def paragraphs(self, item: ResolvedQuote | ResolvedEvidence) -> tuple[int, int] | None:
+        """The first and last paragraph of the passage in its source, if it is placed."""
+        match = self.match(item)
         return None if match is None else (match.paragraph, match.last_paragraph)
