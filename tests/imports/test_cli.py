@@ -63,7 +63,7 @@ def test_after_import_validate_reports_only_texts_to_add_as_warnings(empty: Path
 
 def test_kept_fields_survive_render_and_export(empty: Path) -> None:
     _resolved(empty)
-    assert run("render", cwd=empty).returncode == 0
+    assert run("render", "--single-page", "-o", "LEDGER.md", cwd=empty).returncode == 0
     ledger_md = (empty / "LEDGER.md").read_text(encoding="utf-8")
     MarkdownIt("commonmark").parse(ledger_md)  # well-formed enough to parse
     for name in ("Мария Захарова", "नरेन्द्र मोदी", "Γιώργος Παπαδόπουλος", "网络传言"):
