@@ -30,6 +30,7 @@ __all__ = [
     "QUOTE_NOT_FOUND",
     "SAID_AFTER_PUBLISHED",
     "SCHEMA",
+    "UNCHECKED_QUOTE",
     "UNKNOWN_RELATED",
     "UNKNOWN_SOURCE",
     "UNKNOWN_SPEAKER",
@@ -55,6 +56,7 @@ OUTSIDE_LEDGER: Final = "CL015"
 NOTHING_TO_CHECK: Final = "CL016"
 ID_FORMAT: Final = "CL017"
 CONTROL_CHARACTER: Final = "CL018"
+UNCHECKED_QUOTE: Final = "CL019"
 
 #: Every code, in order.
 ALL: Final = (
@@ -76,4 +78,5 @@ ALL: Final = (
     NOTHING_TO_CHECK,
     ID_FORMAT,
     CONTROL_CHARACTER,
+    UNCHECKED_QUOTE,
 )

@@ -109,6 +109,11 @@ class SourceDocument:
             return self.versions[number - 1]
         return None
 
+    @property
+    def by_reference(self) -> bool:
+        """Known only by its URL: no sha256 recorded, so no text to check quotes against."""
+        return self.meta.sha256 is None
+
 
 @attrs.frozen
 class IndexedClaim:

@@ -31,6 +31,7 @@ __all__ = [
     "Extraction",
     "Identification",
     "Quote",
+    "Review",
     "Role",
     "Source",
     "SourceVersion",
@@ -83,10 +84,34 @@ class Evidence:
 
 @attrs.frozen
 class Verdict:
-    """A rating from the ledger's scale and why."""
+    """A rating from the ledger's scale and why.
+
+    A verdict imported from a published review keeps that review's numbers:
+    ``rating_value`` between ``worst_rating`` and ``best_rating`` (higher is
+    better); absent, exports number the rating by its place on the scale.
+    """
 
     rating: str
     rationale: str
+    rating_value: int | float | None = None
+    best_rating: int | float | None = None
+    worst_rating: int | float | None = None
+
+
+@attrs.frozen
+class Review:
+    """Where a fact check of the claim was published, when, by whom, in which language.
+
+    Set for claims imported from a published review (ClaimReview), if only as
+    ``review: {}`` when the review says nothing of itself; a claim the ledger
+    itself reviews leaves it out and is published at the ledger's URL.
+    """
+
+    url: str | None = None
+    title: str | None = None
+    published: PartialDate | None = None
+    author: str | None = None
+    language: str | None = None
 
 
 @attrs.frozen
@@ -137,6 +162,10 @@ class Claim:
     history: tuple[Correction, ...] = ()
     related: tuple[str, ...] = ()
     appearances: tuple[Appearance, ...] = ()
+    #: The source id of the report the claim first appeared in, when a review says so
+    #: and the reports' dates do not show it.
+    first_appearance: str | None = None
+    review: Review | None = None
 
     def sources(self) -> tuple[str, ...]:
         """Every source id the claim cites, in first-cited order, once each."""
@@ -228,15 +257,21 @@ class Source:
     ``versions`` are the texts it had before corrections (oldest first; the current
     text is version ``len(versions) + 1``); ``history`` records each correction.
     ``kind`` is ``None`` when it is not recorded.
+
+    A source known only by reference has no ``sha256`` and no text yet: its
+    ``url`` (and ``archive_url``) say where it is, and quotes from it are not
+    yet checked against a text. Saving the text as ``<id>.txt`` and recording
+    its ``sha256`` in the same metadata file makes it an ordinary source.
     """
 
     id: str
-    sha256: str
+    sha256: str | None = None
     kind: str | None = None
     title: str | None = None
     publisher: str | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
+    archive_url: str | None = None
     published: PartialDate | None = None
     published_note: str | None = None
     event_date: PartialDate | None = None

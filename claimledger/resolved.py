@@ -37,7 +37,16 @@ from claimledger.config import Config
 from claimledger.dates import PartialDate
 from claimledger.findings import Location
 from claimledger.ledger import LedgerFiles, Origin, SourceDocument
-from claimledger.models import Claim, Correction, Evidence, Quote, Source, Speaker, Verdict
+from claimledger.models import (
+    Claim,
+    Correction,
+    Evidence,
+    Quote,
+    Review,
+    Source,
+    Speaker,
+    Verdict,
+)
 
 if TYPE_CHECKING:
     from claimledger.anchor import Wordings
@@ -139,6 +148,8 @@ class ResolvedClaim:
     history: tuple[Correction, ...] = ()
     related: tuple[str, ...] = ()
     location: Location | None = attrs.field(default=None, eq=False)
+    first_appearance: str | None = None
+    review: Review | None = None
 
     @property
     def contradicted(self) -> bool:
@@ -212,6 +223,8 @@ class ResolvedClaim:
             verdict=self.verdict,
             history=self.history,
             related=self.related,
+            first_appearance=self.first_appearance,
+            review=self.review,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -354,6 +367,8 @@ class _Resolver:
             history=claim.history,
             related=claim.related,
             location=origin.at(),
+            first_appearance=claim.first_appearance,
+            review=claim.review,
         )
 
     def claims(self, files: LedgerFiles) -> tuple[ResolvedClaim, ...]:

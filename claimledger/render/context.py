@@ -26,7 +26,7 @@ from claimledger.dates import PartialDate
 from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument, version_path
-from claimledger.models import Role, Source, Speaker
+from claimledger.models import Review, Role, Source, Speaker
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.groupings import GROUPINGS, GroupBy
 from claimledger.render.labels import (
@@ -76,6 +76,15 @@ __all__ = ["GROUPINGS", "GroupBy", "build_view"]
 
 def _text(date: PartialDate | None) -> str | None:
     return None if date is None else str(date)
+
+
+def _review(review: Review | None) -> str | None:
+    if review is None:
+        return None
+    title = f"“{review.title}”" if review.title else None
+    language = f"in {review.language}" if review.language else None
+    parts = (review.author, title, _text(review.published), language, review.url)
+    return ", ".join(p for p in parts if p)
 
 
 def _short(meta: Source) -> str:
@@ -191,7 +200,13 @@ class _Builder:
         speaker = self.speaker(item.speaker.id) if item.speaker else None
         pinpoint = self.paragraphs(item, role, claim, identifies)
         return EvidenceView(
-            item.text, self.source(item.source.id), speaker, *pinpoint, item.note, item.version
+            item.text,
+            self.source(item.source.id),
+            speaker,
+            *pinpoint,
+            item.note,
+            item.version,
+            item.source.sha256 is None,  # known by reference: not yet checked
         )
 
     def role(self, role: Role) -> RoleView:
@@ -212,6 +227,7 @@ class _Builder:
                 quote.note,
                 quote.paraphrase,
                 quote.version,
+                quote.source.sha256 is None,  # known by reference: not yet checked
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
@@ -256,6 +272,7 @@ class _Builder:
                 if speaker.identified_as is not None
                 else None
             ),
+            review=_review(claim.as_written().review),
             story=story,
         )
 
@@ -278,13 +295,14 @@ class _Builder:
             event_date=_text(meta.event_date),
             note=meta.note,
             text_path=shown.as_posix(),
-            sha256=meta.sha256[:12],
+            sha256=meta.sha256[:12] if meta.sha256 else None,
+            archive_url=meta.archive_url,
             corrections=tuple(CorrectionView(str(c.date), c.note) for c in meta.history),
             versions=tuple(
                 VersionView(
                     number,
                     (shown.parent / version_path(text_path, number).name).as_posix(),
-                    kept.sha256[:12],
+                    (kept.sha256 or "")[:12],
                     str(kept.until),
                 )
                 for number, kept in enumerate(meta.versions, 1)

@@ -112,6 +112,8 @@ class QuoteView:
     paraphrase: bool = False
     #: The version of a corrected source the quote is from, when pinned.
     version: int | None = None
+    #: The source is known by reference only: the text is not yet checked against it.
+    unchecked: bool = False
 
 
 @attrs.frozen
@@ -125,6 +127,8 @@ class EvidenceView:
     last_paragraph: int | None = None
     note: str | None = None
     version: int | None = None
+    #: The source is known by reference only: the text is not yet checked against it.
+    unchecked: bool = False
 
 
 @attrs.frozen
@@ -208,6 +212,8 @@ class ClaimView:
     speaker_identified_as: SpeakerRef | None = None
     #: The story (claim file) the claim is written in.
     story: StoryRef | None = None
+    #: The published fact check the claim was imported from, as "author, “title”, date, url".
+    review: str | None = None
 
     @property
     def link(self) -> ClaimLink:
@@ -251,9 +257,11 @@ class SourceView:
     note: str | None
     #: The text file, relative to the ledger root.
     text_path: str
-    #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata.
-    sha256: str
+    #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata;
+    #: ``None`` for a source known by reference only (no text yet).
+    sha256: str | None
     cited_by: tuple[ClaimLink, ...]
+    archive_url: str | None = None
     #: The source's corrections, oldest first, and the earlier texts they superseded.
     corrections: tuple[CorrectionView, ...] = ()
     versions: tuple[VersionView, ...] = ()

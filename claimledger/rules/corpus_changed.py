@@ -16,6 +16,12 @@ Failing: the text was edited (or re-downloaded) after the metadata was written:
 outlet corrected the article, keep both texts: move the new one aside, restore the
 recorded one (``git checkout -- corpus/mirror.txt``), then run ``claimledger
 correct-source mirror NEW.txt --date YYYY-MM-DD --note "what changed"``.
+=======
+Failing: the text was edited (or re-downloaded) after the metadata was written.
+
+A source known by reference (no ``sha256``) has no text yet and needs a
+``url``, an ``archive_url`` or a ``title`` saying what it is. A text saved beside it
+without its ``sha256`` in the metadata is reported with the digest to record.
 """
 
 from collections.abc import Iterator
@@ -33,10 +39,13 @@ SEVERITY = Severity.ERROR
 
 def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
     for source in ledger.sources.values():
+        if source.by_reference:
+            yield from _by_reference(source)
+            continue
         where = source.origin.at("sha256")
         if not source.text_path.is_file():
             yield Problem(where, f"text file {source.text_path.name} is missing")
-        elif source.digest is not None and source.digest != source.meta.sha256.lower():
+        elif source.digest is not None and source.digest != (source.meta.sha256 or "").lower():
             yield Problem(where, _changed(ledger, source.id, source.text_path, source.digest))
         yield from _original(source)
         for number, version in enumerate(source.versions, 1):
@@ -44,7 +53,9 @@ def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
             name = version.text_path.name
             if not version.text_path.is_file():
                 yield Problem(where, f"text file {name} of version {number} is missing")
-            elif version.digest is not None and version.digest != version.meta.sha256.lower():
+            elif (
+                version.digest is not None and version.digest != (version.meta.sha256 or "").lower()
+            ):
                 yield Problem(
                     where,
                     f"{name} has sha256 {version.digest}, metadata says {version.meta.sha256}: "
@@ -82,3 +93,19 @@ def _changed(ledger: LedgerFiles, source_id: str, text_path: Path, digest: str) 
         f"git checkout -- {shown} && claimledger correct-source {source_id} NEW.txt "
         '--date YYYY-MM-DD --note "what changed"'
     )
+
+
+def _by_reference(source: SourceDocument) -> Iterator[Problem]:
+    meta = source.meta
+    if source.text_path.is_file():
+        digest = f"sha256: {source.digest}" if source.digest else "its sha256"
+        yield Problem(
+            source.origin.at(),
+            f"{source.text_path.name} is saved but the metadata records no sha256: "
+            f"add `{digest}` once its quotes may be checked against it",
+        )
+    elif meta.url is None and meta.archive_url is None and meta.title is None:
+        yield Problem(
+            source.origin.at(),
+            "a source without a text needs a url, an archive_url or a title saying what it is",
+        )

@@ -20,6 +20,7 @@ from claimledger.rules import (
     quote_not_found,
     said_after_published,
     schema,
+    unchecked_quote,
     unknown_related,
     unknown_source,
     unknown_speaker,
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = tuple(
                 nothing_to_check,
                 id_format,
                 control_character,
+                unchecked_quote,
             )
         ),
         key=lambda rule: rule.code,

@@ -5,7 +5,8 @@ its sha256 and the facts the user gave; every other field is written as unknown
 (``null``), never guessed from the file. A saved web page has its main text
 extracted by trafilatura; the page itself is kept beside it as ``<id>.html`` and
 the metadata records the page's sha256 and the tool and version that extracted it.
-Nothing is ever replaced: an id whose files exist is refused.
+Nothing is ever replaced: an id whose files exist is refused, except the metadata of a
+source known only by reference, which its text completes (sha256 and fields left unknown).
 
 >>> source_id_from_name("Mirror 12 Oct 2016.txt")
 'mirror-12-oct-2016'
@@ -16,6 +17,7 @@ Nothing is ever replaced: an id whose files exist is refused.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -26,6 +28,7 @@ from typing import Any
 import attrs
 import yaml
 
+from claimledger.atomic import write_atomic
 from claimledger.config import Config
 from claimledger.dates import PartialDate
 from claimledger.models import Extraction
@@ -174,6 +177,87 @@ def _metadata(new: NewSource, digest: str, extraction: Extraction | None) -> dic
     return meta
 
 
+def _text_of(name: str, data: bytes) -> tuple[bytes, Extraction | None]:
+    if looks_like_html(name, data):
+        text, extraction = extract_html(data)
+        return text.encode("utf-8"), extraction
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{name} is not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); convert it first, e.g. iconv -f windows-1252 -t utf-8"
+        ) from None
+    return data, None
+
+
+def _complete_reference(
+    new: NewSource,
+    name: str,
+    data: bytes,
+    text_path: Path,
+    meta_path: Path,
+    original_path: Path | None,
+) -> AddedSource:
+    """Give a source known only by reference (metadata without ``sha256``) its text: the
+    text is saved and its sha256 (and any field given that the metadata leaves unknown)
+    recorded in the same file, its comments and layout kept. A field given that the
+    metadata already states otherwise is refused, never overwritten."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    editor = YAML()
+    editor.preserve_quotes = True
+    editor.width = 1_000_000
+    try:
+        doc = editor.load(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
+        raise CorpusError(f"{meta_path.name} cannot be read ({exc}); nothing was written") from None
+    if not isinstance(doc, dict) or doc.get("sha256") is not None:
+        raise CorpusError(
+            f"source {new.id!r} exists ({meta_path.name}); nothing was replaced (choose "
+            "another --id, or `claimledger correct-source` for a new version)"
+        )
+    text_bytes, extraction = _text_of(name, data)
+    digest = hashlib.sha256(text_bytes).hexdigest()
+    given = {
+        "kind": new.kind,
+        "title": new.title,
+        "publisher": new.publisher,
+        "url": new.url,
+        "published": new.published,
+    }
+    for key, value in given.items():
+        if value is None:
+            continue
+        if doc.get(key) not in (None, value):
+            raise CorpusError(
+                f"--{key} {value!r} differs from {meta_path.name}'s {doc[key]!r}; nothing was "
+                "written (edit the metadata if it is wrong)"
+            )
+        doc[key] = value
+    doc["sha256"] = digest
+    if extraction is not None:
+        doc["extraction"] = attrs.asdict(extraction)
+    out = io.StringIO()
+    editor.dump(doc, out)
+    written: list[Path] = []
+    try:
+        pieces = [(text_path, text_bytes)]
+        if extraction is not None and original_path is not None:
+            pieces.append((original_path, data))
+        for path, body in pieces:
+            with path.open("xb") as handle:
+                written.append(path)
+                handle.write(body)
+        write_atomic(meta_path, out.getvalue())
+    except BaseException:
+        for path in reversed(written):
+            path.unlink(missing_ok=True)
+        raise
+    return AddedSource(new.id, text_path, meta_path, digest, original_path, extraction)
+
+
 def add_source(config: Config, new: NewSource, name: str, data: bytes) -> AddedSource:
     """Copy ``data`` (read from ``name``) into the corpus as source ``new.id``."""
     problem = check_source_id(new.id)
@@ -192,24 +276,15 @@ def add_source(config: Config, new: NewSource, name: str, data: bytes) -> AddedS
     html = looks_like_html(name, data)
     original_path = corpus / f"{new.id}.html" if html else None
     taken = [p for p in (text_path, meta_path, original_path) if p and p.exists()]
+    if taken == [meta_path]:
+        # A source known by reference until now: its text completes the same metadata.
+        return _complete_reference(new, name, data, text_path, meta_path, original_path)
     if taken:
         raise CorpusError(
             f"source {new.id!r} exists ({', '.join(p.name for p in taken)}); nothing was "
             "replaced (choose another --id, or `claimledger correct-source` for a new version)"
         )
-    extraction = None
-    if html:
-        text, extraction = extract_html(data)
-        text_bytes = text.encode("utf-8")
-    else:
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise CorpusError(
-                f"{name} is not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset "
-                f"{exc.start}); convert it first, e.g. iconv -f windows-1252 -t utf-8"
-            ) from None
-        text_bytes = data
+    text_bytes, extraction = _text_of(name, data)
     digest = hashlib.sha256(text_bytes).hexdigest()
     meta = source_yaml(_metadata(new, digest, extraction))
     corpus.mkdir(parents=True, exist_ok=True)

@@ -178,6 +178,10 @@ def _source(ledger: LedgerFiles, source_id: str) -> SourceDocument:
     if source is None:
         hint = did_you_mean(suggest(source_id, sorted(ledger.sources)))
         raise CorrectionError(f"unknown source {source_id!r}{hint}")
+    if source.meta.sha256 is None:
+        raise CorrectionError(
+            f"{source_id!r} is known by reference only: save its text with add-source first"
+        )
     if source.text is None or source.digest is None:
         raise CorrectionError(f"{source.text_path.name} is missing or unreadable")
     if source.digest != source.meta.sha256.lower():

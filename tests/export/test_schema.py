@@ -95,7 +95,9 @@ INVALID: list[tuple[SchemaKind, str]] = [
     ("speakers", "speakers:\n  - id: a\n    name: 7\n"),
     ("speakers", "speakers:\n  - id: a\n    identified_as: {speaker: b}\n"),  # no evidence
     ("speakers", "speakers:\n  - id: a\n    roles:\n      - {title: t, since: '2016-1'}\n"),
-    ("source", "kind: news-report\n"),  # no sha256
+    ("source", "sha256: abc\nurl: https://example.org/\n"),  # no kind
+    ("claims", BASE + "    verdict: {rating: r, rationale: w, rating_value: '2'}\n"),
+    ("claims", BASE + "    verdict: {rating: r, rationale: w, best_rating: true}\n"),
     ("source", "kind: news-report\nsha256: abc\nid: x\n"),  # the id is the file name
     ("source", "kind: news-report\nsha256: abc\nauthors: Jason Groves\n"),
     ("source", "kind: news-report\nsha256: abc\npublished: 2016-10-12\nextra: 1\n"),
@@ -109,6 +111,16 @@ VALID: list[tuple[SchemaKind, str]] = [
         "speakers:\n  - id: a\n    roles:\n      - {title: t, since: '2016', until: null}\n",
     ),
     ("source", "kind: news-report\nsha256: abc\npublisher: null\npublished: '2016'\n"),
+    # Known by reference: no sha256 and no text yet.
+    (
+        "source",
+        "kind: web-page\nurl: https://example.org/a\narchive_url: https://archive.example/a\n",
+    ),
+    (
+        "claims",
+        BASE + "    verdict: {rating: r, rationale: w, rating_value: 2.5, best_rating: 5}\n"
+        "    review: {url: 'https://example.org/r', published: '2020-02-29', language: uk}\n",
+    ),
 ]
 
 
@@ -152,7 +164,7 @@ dates = st.dates().map(lambda d: PartialDate(d.year, d.month, d.day)) | st.build
     PartialDate, st.integers(1000, 9999), st.integers(1, 12) | st.none()
 )
 st.register_type_strategy(PartialDate, dates)
-# YAML has no infinite or NaN score the loader would take (claimledger.fields refuses them).
+# The loader refuses NaN and infinities, which JSON and YAML cannot write as numbers anyway.
 st.register_type_strategy(float, st.floats(allow_nan=False, allow_infinity=False))
 
 

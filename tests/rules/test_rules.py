@@ -164,6 +164,18 @@ CASES = [
         3,
         16,
     ),
+    (
+        "CL019",
+        {
+            "corpus/by-url.yaml": "kind: web-page\nurl: https://news.example/story\n",
+            "claims/x.yaml": CLAIM.format(
+                fields="    quotes:\n      - source: by-url\n        text: Obviously.\n"
+            ),
+        },
+        "claims/x.yaml",
+        7,
+        15,
+    ),
 ]
 
 
@@ -263,3 +275,30 @@ def test_readme_lists_every_rule() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"| {rule.code} | {rule.name} | {rule.severity.value} | {rule.summary} |" in readme
+
+
+def test_a_source_known_by_reference_needs_to_say_what_it_is(make_ledger: MakeLedger) -> None:
+    root = make_ledger({"corpus/nothing.yaml": "kind: web-page\npublisher: Somebody\n"})
+    findings = validate(discover(root)).findings
+    assert [(f.code, f.location.path) for f in findings] == [("CL008", "corpus/nothing.yaml")]
+    assert "needs a url" in findings[0].message
+
+
+def test_a_text_saved_without_its_digest_is_not_checked_against(make_ledger: MakeLedger) -> None:
+    text = "He said: “Obviously.”\n"
+    files = {
+        "corpus/by-url.yaml": "kind: web-page\nurl: https://news.example/story\n",
+        "corpus/by-url.txt": text,
+        "claims/x.yaml": CLAIM.format(
+            fields="    quotes:\n      - source: by-url\n        text: Not in it at all.\n"
+        ),
+    }
+    root = make_ledger(files)
+    found = {(f.code, f.severity) for f in validate(discover(root)).findings}
+    # The digest to record is given; until then the quote is unchecked, not a misquote.
+    assert found == {("CL008", Severity.ERROR), ("CL019", Severity.WARNING)}
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    meta = root / "corpus" / "by-url.yaml"
+    meta.write_text(meta.read_text() + f"sha256: {digest}\n")
+    # Recorded: an ordinary source, and the quote is checked against it.
+    assert {f.code for f in validate(discover(root)).findings} == {"CL009"}

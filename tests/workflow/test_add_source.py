@@ -121,3 +121,47 @@ def test_a_changed_or_missing_original_is_reported(make_ledger: MakeLedger) -> N
     assert "page.html, the original the text was extracted from, is missing" in (
         run_cli("validate", "--no-cache", cwd=root).stdout
     )
+
+
+def test_the_text_of_a_source_known_by_reference_makes_its_quotes_checked(
+    make_ledger: MakeLedger,
+) -> None:
+    root = make_ledger()
+    meta = root / "corpus/by-url.yaml"
+    meta.write_text(
+        "# Imported from a published fact check.\n"
+        "kind: news-article\n"
+        "url: https://news.example/story\n"
+        "title: null\n"
+    )
+    claims = root / "claims/by-url.yaml"
+    claims.write_text(
+        "claims:\n"
+        "  - id: by-url-claim\n"
+        "    statement: The minister said the lists were halved.\n"
+        "    speaker: spokesman\n"
+        "    quotes:\n"
+        "      - source: by-url\n"
+        "        text: The lists are halved.\n"
+    )
+    before = run_cli("validate", "--no-cache", "--format", "json", cwd=root)
+    assert before.returncode == 0, before.stdout + before.stderr
+    assert '"CL019"' in before.stdout
+    (root / "story.txt").write_text("Headline\n\nHe said: \u201cThe lists are halved.\u201d\n")
+    # A field the metadata already states otherwise is refused, nothing written.
+    clash = run_cli("add-source", "story.txt", "--id", "by-url", "--kind", "blog-post", cwd=root)
+    assert clash.returncode == 1
+    assert not (root / "corpus/by-url.txt").exists()
+    added = run_cli("add-source", "story.txt", "--id", "by-url", "--title", "Lists", cwd=root)
+    assert added.returncode == 0, added.stderr
+    completed = meta.read_text()
+    assert completed.startswith("# Imported from a published fact check.\n")
+    data = yaml.safe_load(completed)
+    assert data["sha256"] == hashlib.sha256((root / "story.txt").read_bytes()).hexdigest()
+    assert (data["url"], data["title"]) == ("https://news.example/story", "Lists")
+    after = run_cli("validate", "--no-cache", "--format", "json", cwd=root)
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert '"CL019"' not in after.stdout
+    # A wrong quote is now an error: the text is checked.
+    claims.write_text(claims.read_text().replace("are halved", "were halved"))
+    assert run_cli("validate", "--no-cache", cwd=root).returncode == 1
