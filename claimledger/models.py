@@ -20,8 +20,11 @@ import attrs
 from claimledger.dates import PartialDate
 
 __all__ = [
+    "APPEARANCE_KINDS",
     "SPEAKER_KINDS",
     "Alias",
+    "Appearance",
+    "AppearanceKind",
     "Claim",
     "Correction",
     "Evidence",
@@ -39,6 +42,8 @@ __all__ = [
 
 SpeakerKind = Literal["person", "organisation", "document"]
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
+AppearanceKind = Literal["exact", "normalised", "elided", "bracketed", "variant", "repeat"]
+APPEARANCE_KINDS: tuple[AppearanceKind, ...] = get_args(AppearanceKind)
 
 
 @attrs.frozen
@@ -118,6 +123,28 @@ class Correction:
 
 
 @attrs.frozen
+class Appearance:
+    """Where an archive document has the claim, as ``claimledger trace --apply`` records it.
+
+    ``kind``: the claim's quote in the same words (``exact``, ``normalised``,
+    ``elided``, ``bracketed``), a ``variant`` of a quote, or a ``repeat`` of the claim
+    in other words; ``score`` 0 to 100. Offsets are code points into the document's
+    text; ``quote`` is the claim's quote (1-based) it matches.
+    """
+
+    document: str
+    kind: AppearanceKind
+    score: float
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    quote: int | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+
+
+@attrs.frozen
 class Claim:
     """An assertion linked to its speaker, its quotes and the evidence on it."""
 
@@ -134,6 +161,7 @@ class Claim:
     verdict: Verdict | None = None
     history: tuple[Correction, ...] = ()
     related: tuple[str, ...] = ()
+    appearances: tuple[Appearance, ...] = ()
     #: The source id of the report the claim first appeared in, when a review says so
     #: and the reports' dates do not show it.
     first_appearance: str | None = None

@@ -26,6 +26,7 @@ from claimledger.cli import (
     schema,
     search,
     show,
+    trace,
     validate,
 )
 from claimledger.cli.common import EXIT_USAGE, UsageError
@@ -48,6 +49,7 @@ COMMANDS = (
     locate,
     correct_source,
     explain,
+    trace,
 )
 
 

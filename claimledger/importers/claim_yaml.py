@@ -75,7 +75,7 @@ def dump_claims(claims: Iterable[Claim], header: str = "") -> str:
 def dump_source(source: Source, header: str = "") -> str:
     """A source's metadata file (``corpus/<id>.yaml``): its id is the file's name.
 
-    >>> print(dump_source(Source("a", "web-page", url="https://a.example/x")), end="")
+    >>> print(dump_source(Source("a", kind="web-page", url="https://a.example/x")), end="")
     kind: web-page
     url: "https://a.example/x"
     """

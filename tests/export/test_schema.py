@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -173,6 +173,8 @@ def plain(value: Any) -> Any:
     return json.loads(json.dumps(unstructure(value)))
 
 
+# A claim holds every other model (quotes, evidence, appearances...): slow to draw.
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.from_type(Claim))
 def test_any_claim_validates_and_round_trips(claim: Claim) -> None:
     data = {"claims": [plain(claim)]}
