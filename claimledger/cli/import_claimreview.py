@@ -167,9 +167,10 @@ def run(args: argparse.Namespace) -> int:
         size = len(write.text.encode("utf-8"))
         if size > MAX_BYTES:
             # validate refuses a file over the limit: write nothing it would refuse.
+            what = "the claim file" if write.path == output else write.path.name
             print(
-                f"{shown}: {write.path.name} would be {size / 1048576:.1f} MB, over the "
-                f"{MAX_BYTES // 1048576} MB a ledger file may be; split the input",
+                f"{shown}: {what} would be {size:,} bytes, over the {MAX_BYTES:,} bytes a "
+                "ledger file may be; split the input",
                 file=sys.stderr,
             )
             return EXIT_FINDINGS

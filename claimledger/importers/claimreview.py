@@ -66,6 +66,7 @@ from claimledger.importers.jsonld import InputError, LocatedJson, Message, load_
 from claimledger.importers.people import UNATTRIBUTED, Known, People, digest, slug
 from claimledger.models import Claim, Quote, Review, Source, Speaker, SpeakerKind, Verdict
 from claimledger.parse import YamlPath
+from claimledger.rules.id_format import is_id
 from claimledger.schemaorg import (
     DEFAULT_KIND,
     NO_RATIONALE,
@@ -87,7 +88,6 @@ __all__ = [
 #: The note on every imported quote until it is anchored in the corpus.
 NOT_ANCHORED: Final = "imported from ClaimReview; not yet anchored"
 
-_SIMPLE_ID = re.compile(r"[\w.-]+")
 _DATE = re.compile(
     r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(T[0-9:.]+(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
@@ -125,7 +125,8 @@ class Imported:
 
 
 def _simple(value: Any) -> str | None:
-    return value if isinstance(value, str) and _SIMPLE_ID.fullmatch(value) else None
+    """``value`` when it can be a ledger id as it is (a slug: CL017 id-format)."""
+    return value if isinstance(value, str) and is_id(value) else None
 
 
 class _Reader:
@@ -301,7 +302,7 @@ class _Reader:
     def source(self, path: YamlPath, work: Any) -> str | None:
         if isinstance(work, str) and work.strip():
             self.fields.mark(path)
-            return self.people.source(Source("", DEFAULT_KIND, url=work), None)
+            return self.people.source(Source("", kind=DEFAULT_KIND, url=work), None)
         if not isinstance(work, dict):
             return None
         url = self.text(path, work, "url")

@@ -13,10 +13,9 @@ URL, never a number that depends on the order of the input.
 >>> people = People(known)
 >>> people.speaker("Ann Smith", None, None), people.speaker("Ann  SMITH", "person", None)
 ('ann', 'ann-smith')
->>> people.speaker("Владимир Путин", "person", None)
-'владимир-путин'
->>> people.speakers["владимир-путин"].name
-'Владимир Путин'
+>>> putin = people.speaker("Владимир Путин", "person", None)
+>>> putin.startswith("speaker-"), people.speakers[putin].name
+(True, 'Владимир Путин')
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from claimledger.models import Source, Speaker, SpeakerKind
+from claimledger.rules.id_format import is_id
 from claimledger.schemaorg import DEFAULT_KIND
 
 __all__ = [
@@ -47,27 +47,34 @@ UNATTRIBUTED_DESCRIPTION: Final = "Not named by the imported fact check"
 
 
 def slug(text: str, limit: int = 60) -> str:
-    """Lower-case words joined by ``-``, in the text's own script, cut at a word within ``limit``.
+    """Lower-case ASCII words joined by ``-``, cut at a word within ``limit``: an id the
+    ledger accepts (CL017 id-format: ASCII only, so that no look-alike letter of another
+    script can pose as a Latin one).
 
-    Accents on Latin letters are dropped (``Müller`` -> ``muller``), as ids are
-    typed; other scripts are kept as they are, since transliterating them would
-    make two names one id (and a Devanagari vowel sign is a letter's part, not
-    an accent).
+    Accents on Latin letters are dropped (``Müller`` -> ``muller``), as ids are typed;
+    letters of other scripts are left out, never transliterated (that would make two
+    names one id). A name with no Latin letter gives ``""``: the caller falls back to a
+    digest of the name, and the name itself is kept exactly as written.
 
     >>> slug("Café Müller: 12 October, 2016!"), slug("Ελληνική Δημοκρατία"), slug("習近平")
-    ('cafe-muller-12-october-2016', 'ελληνική-δημοκρατία', '習近平')
+    ('cafe-muller-12-october-2016', '', '')
     """
     kept: list[str] = []
     for char in unicodedata.normalize("NFKD", text):
-        if unicodedata.category(char).startswith("M") and kept and kept[-1].isascii():
-            continue  # an accent on a Latin letter
+        if unicodedata.category(char).startswith("M"):
+            continue  # an accent on a Latin letter (or a mark of a script left out below)
         kept.append(char)
-    folded = unicodedata.normalize("NFC", "".join(kept)).lower()
-    words = re.sub(r"[\W_]+", "-", folded).strip("-")
+    folded = "".join(kept).lower()
+    words = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if len(words) > limit:
         head = words[: limit + 1]
         words = head.rsplit("-", 1)[0] if "-" in head else words[:limit]
     return words
+
+
+def _as_id(value: str | None) -> str | None:
+    """``value`` when it is already an id the ledger accepts (a slug), else ``None``."""
+    return value if value is not None and is_id(value) else None
 
 
 def digest(text: str, length: int = 6) -> str:
@@ -109,8 +116,9 @@ class People:
             return identifier
         if name is None:
             if identifier:
-                self.speakers[identifier] = Speaker(identifier, kind=kind)
-                return identifier
+                found = _as_id(identifier) or f"speaker-{digest(identifier)}"
+                self.speakers[found] = Speaker(found, kind=kind)
+                return found
             if not self._taken(UNATTRIBUTED):
                 self.speakers[UNATTRIBUTED] = Speaker(
                     UNATTRIBUTED, description=UNATTRIBUTED_DESCRIPTION
@@ -118,7 +126,7 @@ class People:
             return UNATTRIBUTED
         if _nfc(name) in self._by_name:
             return self._by_name[_nfc(name)]
-        wanted = identifier or slug(name) or f"speaker-{digest(_nfc(name))}"
+        wanted = _as_id(identifier) or slug(name) or f"speaker-{digest(_nfc(name))}"
         found = wanted if not self._taken(wanted) else f"{wanted}-{digest(_nfc(name))}"
         n = 1
         while self._taken(found):
@@ -154,7 +162,7 @@ class People:
         for key in _url_keys(proposed):
             if key in self._by_url:
                 return self._more(self._by_url[key], proposed)
-        if identifier:
+        if _as_id(identifier):
             wanted = identifier
         elif proposed.url:
             parts = urlsplit(proposed.url)

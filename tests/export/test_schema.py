@@ -95,7 +95,7 @@ INVALID: list[tuple[SchemaKind, str]] = [
     ("speakers", "speakers:\n  - id: a\n    name: 7\n"),
     ("speakers", "speakers:\n  - id: a\n    identified_as: {speaker: b}\n"),  # no evidence
     ("speakers", "speakers:\n  - id: a\n    roles:\n      - {title: t, since: '2016-1'}\n"),
-    ("source", "sha256: abc\nurl: https://example.org/\n"),  # no kind
+    ("source", "sha256: [abc]\nurl: https://example.org/\n"),  # a list for a digest
     ("claims", BASE + "    verdict: {rating: r, rationale: w, rating_value: '2'}\n"),
     ("claims", BASE + "    verdict: {rating: r, rationale: w, best_rating: true}\n"),
     ("source", "kind: news-report\nsha256: abc\nid: x\n"),  # the id is the file name
@@ -111,6 +111,7 @@ VALID: list[tuple[SchemaKind, str]] = [
         "speakers:\n  - id: a\n    roles:\n      - {title: t, since: '2016', until: null}\n",
     ),
     ("source", "kind: news-report\nsha256: abc\npublisher: null\npublished: '2016'\n"),
+    ("source", "sha256: abc\nurl: https://example.org/\n"),  # kind not recorded
     # Known by reference: no sha256 and no text yet.
     (
         "source",

@@ -248,11 +248,9 @@ def test_api_and_page_fields_survive_export(empty: Path) -> None:
             assert back["inLanguage"] == review["languageCode"]
             assert back.get("headline") == review.get("title")
     greek = reviews["https://checks.example/moon#second"]
-    assert greek["itemReviewed"]["author"] == {
-        "@type": "Person",
-        "identifier": "γιώργος-παπαδόπουλος",
-        "name": "Γιώργος Παπαδόπουλος",
-    }
+    author = greek["itemReviewed"]["author"]
+    assert (author["@type"], author["name"]) == ("Person", "Γιώργος Παπαδόπουλος")
+    assert author["identifier"].startswith("speaker-")  # an ASCII id; the name as written
     assert greek["reviewRating"] == {
         "@type": "Rating",
         "ratingValue": 2,
