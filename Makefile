@@ -102,9 +102,11 @@ lock: | $(BIN)/uv
 $(BIN)/uv: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv
 
-# Speed and memory targets are measured here, never in timed tests.
+# Speed and memory targets are measured here, never in timed tests. Sizes and rounds:
+# BENCH_SIZES="1000 10000 100000" BENCH_ROUNDS=3 (default 1,000 and 10,000 claims, 3 rounds);
+# BENCH_COMPONENTS=1 adds the anchoring, query and trace scripts (the trace takes an hour).
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md $(if $(BENCH_COMPONENTS),--components)
 
 clean:
 	rm -rf $(VENV) $(MIN_VENV) .claimledger .pytest_cache .mypy_cache .ruff_cache
