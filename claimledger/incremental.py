@@ -26,21 +26,23 @@ Where no secret can be kept, nothing is cached.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
-import hmac
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from claimledger.atomic import private_folder, write_atomic
+from claimledger.cache_index import CACHE_DIR, CacheIndex, file_stamp
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.ledger import (
+    SPEAKERS_FILE,
     IndexedClaim,
     LedgerFiles,
     claim_paths,
@@ -50,13 +52,10 @@ from claimledger.ledger import (
     read_text,
 )
 from claimledger.rules.runner import run_rules, settle
-from claimledger.safe_read import read_regular, real_folder
-from claimledger.secret import cache_secret
 
 __all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
 
-CACHE_DIR = Path(".claimledger") / "cache"
-_FORMAT = 1
+_FORMAT = 2
 
 
 @attrs.frozen
@@ -143,6 +142,10 @@ _REGISTRY: LedgerFiles | None = None
 def _init_worker(registry: LedgerFiles) -> None:
     global _REGISTRY
     _REGISTRY = registry
+    # A worker only reads: its registry stays, and what each file builds is freed by
+    # reference counting.
+    gc.freeze()
+    gc.disable()
 
 
 def _check_file(job: tuple[Path, str]) -> FileReport:
@@ -162,71 +165,63 @@ def _check_file(job: tuple[Path, str]) -> FileReport:
     return FileReport(tuple(findings), ledger.index)
 
 
-#: A cached report larger than this is not read (a file's report is a few kB; a planted
-#: entry linked to ``/dev/zero`` must not be read until memory runs out).
-MAX_ENTRY_BYTES = 16 * 1024 * 1024
+def _file_key(context: str, relative: str, digest: str) -> str:
+    """A claim file's key: the context, its place and the sha256 of its bytes."""
+    return hashlib.sha256(f"{context}\0{relative}\0{digest}".encode()).hexdigest()
 
 
-class _Cache:
-    """Per-file reports under ``.claimledger/cache/``, which a repository could commit.
-
-    So nothing read from it is trusted by its place: an entry's *name* is an HMAC
-    of its key under the user's secret (a repository cannot compute it, so it
-    cannot plant an entry where it would be looked up), its *content* carries an
-    HMAC too, and it is read only if it is a regular file of bounded size, never
-    through a link. Nothing is written through a linked folder.
-    """
-
-    def __init__(self, root: Path, enabled: bool) -> None:
-        self.root = root
-        self.folder = root / CACHE_DIR
-        self.secret = cache_secret() if enabled else None
-
-    def _file(self, key: str) -> Path:
-        assert self.secret is not None
-        name = hmac.new(self.secret, f"name\0{key}".encode(), hashlib.sha256).hexdigest()
-        return self.folder / name[:2] / f"{name}.json"
-
-    def _mac(self, key: str, body: str) -> str:
-        assert self.secret is not None
-        return hmac.new(self.secret, f"{key}\0{body}".encode(), hashlib.sha256).hexdigest()
-
-    def get(self, key: str) -> FileReport | None:
-        if self.secret is None:
-            return None
-        target = self._file(key)
-        try:
-            if not real_folder(target.parent, self.root):
-                return None
-            data = read_regular(target, self.root, limit=MAX_ENTRY_BYTES)
-            mac, _, body = data.decode("utf-8").partition("\n")
-            if not hmac.compare_digest(mac, self._mac(key, body)):
-                return None  # not written by this user's claimledger: never trusted
-            return FileReport.from_json(json.loads(body))
-        except (OSError, RuntimeError, ValueError, KeyError, TypeError):
-            return None  # missing, unreadable or not ours: recompute
-
-    def put(self, key: str, report: FileReport) -> None:
-        if self.secret is None:
-            return
-        body = json.dumps(report.to_json(), ensure_ascii=False)
-        try:
-            target = self._file(key)
-            if not real_folder(target.parent, self.root):
-                return  # a committed link: never write through it
-            if private_folder(self.root) is None:
-                return
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, f"{self._mac(key, body)}\n{body}")
-        except OSError:
-            pass  # a read-only checkout validates without a cache
+def _digest(
+    store: CacheIndex, path: Path, root: Path, *, text_needed: bool = True
+) -> tuple[str | None, str | None, list[Finding]]:
+    """A file's sha256 (from the index when its stamp is unchanged) and, when it had to
+    be read, its text; or the findings that stop it being read (and then the sha256 of
+    its bytes if they could be read, when ``text_needed`` is false)."""
+    relative = path.relative_to(root).as_posix()
+    stamp = file_stamp(path)  # before reading: a change while reading is seen next time
+    known = store.known_digest(relative, stamp)
+    if known is not None:
+        return known, None, []
+    text, data, problems = read_text(path, root)
+    if data is None or (text is None and text_needed):
+        return None, None, problems
+    digest = hashlib.sha256(data).hexdigest()
+    store.record_digest(relative, stamp, digest)
+    return digest, text, problems
 
 
-def _file_key(context: str, relative: str, data: bytes) -> str:
-    digest = hashlib.sha256(context.encode())
-    digest.update(relative.encode() + b"\0")
-    digest.update(data)
+def _registry_files(config: Config) -> list[Path]:
+    """Every file reading the registry and the corpus may read."""
+    files = [config.claims_dir / SPEAKERS_FILE]
+    if config.corpus_dir.is_dir():
+        files += sorted(p for p in config.corpus_dir.iterdir() if not p.name.startswith("."))
+    return files
+
+
+def _registry_key(config: Config, store: CacheIndex) -> str:
+    """The bytes the registry and corpus are read from, the configuration and the code."""
+    digest = hashlib.sha256(f"{_code_digest()}\0{config!r}".encode())
+    for path in _registry_files(config):
+        if not os.path.lexists(path):
+            continue
+        found, _, problems = _digest(store, path, config.root, text_needed=False)
+        shown = path.relative_to(config.root).as_posix()
+        # What cannot be read (a link, a folder, bad bytes) is keyed by what reading said.
+        marker = found or json.dumps([[f.code, f.message] for f in problems])
+        digest.update(f"{shown}\0{marker}\0".encode())
     return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """No cyclic garbage collection while reading a ledger: its objects hold no cycles
+    worth collecting, and the collector's passes over them cost a fifth of the run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 #: Told how many claim files of how many are checked, as they are (for a progress display).
@@ -277,35 +272,93 @@ def check_incremental(
     config: Config, *, jobs: int | None = None, cache: bool = True, progress: Progress | None = None
 ) -> Checked:
     """As :func:`validate_incremental`, with the counts of what was checked."""
-    registry, findings = read_registry(config)
-    context = _context_key(registry)
-    store = _Cache(config.root, cache)
+    with _bulk():
+        return _check(config, jobs or os.cpu_count() or 1, CacheIndex(config.root, cache), progress)
+
+
+def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | None) -> Checked:
     paths = claim_paths(config)
-    findings += layout_findings(config, paths)
+    findings = layout_findings(config, paths)
+    registry_key = _registry_key(config, store)
+    registry: LedgerFiles | None = None
+    loaded: Sequence[Finding]
+    known = _registry_entry(store.get(registry_key))
+    if known is None:
+        registry, loaded = read_registry(config)
+        context, sources = _context_key(registry), len(registry.sources)
+        if _registry_key(config, store) == registry_key:  # unchanged while it was read
+            store.put(registry_key, [context, sources, FileReport(tuple(loaded), ()).to_json()])
+    else:
+        context, sources, loaded = known
     reports: dict[Path, FileReport] = {}
     misses: list[tuple[Path, str, str]] = []
+    keys = [registry_key]
     for path in paths:
-        text, data, problems = read_text(path, config.root)
-        if data is None or text is None:
+        relative = path.relative_to(config.root).as_posix()
+        digest, text, problems = _digest(store, path, config.root)
+        cached = None
+        if digest is not None:
+            key = _file_key(context, relative, digest)
+            cached = _report(store.get(key))
+            if cached is None and text is None:  # known by its stamp, not checked since
+                text, digest, problems = _reread(path, config.root, digest)
+                key = _file_key(context, relative, digest) if digest else key
+        if text is None or digest is None:
             reports[path] = FileReport(tuple(problems), ())
-            continue
-        key = _file_key(context, path.relative_to(config.root).as_posix(), data)
-        cached = store.get(key)
-        if cached is None:
+            keys.append(json.dumps([relative, [str(f) for f in problems]]))
+        elif cached is None:
             misses.append((path, key, text))
+            keys.append(key)
         else:
             reports[path] = cached
-    computed = _run(
-        [(p, text) for p, _, text in misses], registry, jobs or os.cpu_count() or 1, progress
-    )
-    for (path, key, _), report in zip(misses, computed, strict=True):
-        reports[path] = report
-        store.put(key, report)
+            keys.append(key)
+    if misses:
+        registry = registry or read_registry(config)[0]
+        texts = [(path, text) for path, _, text in misses]
+        for (path, key, _), report in zip(
+            misses, _run(texts, registry, jobs, progress), strict=True
+        ):
+            reports[path] = report
+            store.put(key, report.to_json())
     ordered = [reports[path] for path in paths]
     index = tuple(entry for report in ordered for entry in report.index)
-    whole = attrs.evolve(registry, given_index=index)
     for report in ordered:
         findings += report.findings
-    # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
-    findings += run_rules(whole, which="ledger")
-    return Checked(settle(config, findings), len(paths), len(index), len(registry.sources))
+    # The registry's findings and the ledger-scope rules' depend on every file's report.
+    ledger_key = hashlib.sha256("\0".join(keys).encode()).hexdigest()
+    ledger_findings = _report(store.get(ledger_key))
+    if ledger_findings is None:
+        if registry is None:
+            registry = read_registry(config)[0]
+        # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
+        whole = attrs.evolve(registry, given_index=index)
+        ledger_findings = FileReport((*loaded, *run_rules(whole, which="ledger")), ())
+        store.put(ledger_key, ledger_findings.to_json())
+    findings += ledger_findings.findings
+    store.save()
+    return Checked(settle(config, findings), len(paths), len(index), sources)
+
+
+def _reread(path: Path, root: Path, digest: str) -> tuple[str | None, str | None, list[Finding]]:
+    """Read a file known by its stamp: its text and the sha256 of the bytes read."""
+    text, data, problems = read_text(path, root)
+    if data is None or text is None:
+        return None, None, problems
+    return text, hashlib.sha256(data).hexdigest(), []
+
+
+def _registry_entry(entry: Any) -> tuple[str, int, tuple[Finding, ...]] | None:
+    try:
+        context, sources, report = entry
+        return str(context), int(sources), FileReport.from_json(report).findings
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def _report(entry: Any) -> FileReport | None:
+    if entry is None:
+        return None
+    try:
+        return FileReport.from_json(entry)
+    except (TypeError, ValueError, KeyError):
+        return None
