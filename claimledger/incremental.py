@@ -303,10 +303,11 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
             if cached is None and text is None:  # known by its stamp, not checked since
                 text, digest, problems = _reread(path, config.root, digest)
                 key = _file_key(context, relative, digest) if digest else key
-        if text is None or digest is None:
+        if digest is None or (cached is None and text is None):
             reports[path] = FileReport(tuple(problems), ())
             keys.append(json.dumps([relative, [str(f) for f in problems]]))
         elif cached is None:
+            assert text is not None
             misses.append((path, key, text))
             keys.append(key)
         else:

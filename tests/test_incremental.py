@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+import claimledger.incremental as incremental
+from claimledger.cache_index import CACHE_DIR, INDEX_NAME
 from claimledger.check import validate
 from claimledger.config import discover
-from claimledger.incremental import CACHE_DIR, validate_incremental
+from claimledger.findings import Finding
+from claimledger.incremental import validate_incremental
 from tests.conftest import MakeLedger
 
 
@@ -73,3 +76,56 @@ def test_a_corrupt_or_planted_cache_entry_is_ignored(broken: Path) -> None:
 def test_a_read_only_ledger_validates_without_a_cache(broken: Path) -> None:
     (broken / ".claimledger").write_text("a file where the cache folder would go")
     assert validate_incremental(discover(broken)) == full(broken)
+
+
+def test_a_warm_run_with_nothing_changed_reads_no_file(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = discover(broken)
+    expected = validate_incremental(config, jobs=1)
+    read: list[Path] = []
+    real = incremental.read_text
+
+    def counted(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
+        read.append(path)
+        return real(path, root)
+
+    monkeypatch.setattr(incremental, "read_text", counted)
+    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    assert validate_incremental(config, jobs=1) == expected
+    # Only what cannot be cached is read again: the link that leaves the ledger and the
+    # files that do not parse are reported afresh (reading them is refused or cheap).
+    assert {p.name for p in read} <= {"outside.yaml"}
+
+
+def _refuse(config: object) -> object:
+    raise AssertionError("the registry and the corpus were read again")
+
+
+def test_entries_of_deleted_files_are_pruned(broken: Path) -> None:
+    config = discover(broken)
+    validate_incremental(config, jobs=1)
+    before = _entries(broken)
+    (broken / "claims" / "errors.yaml").unlink()
+    assert validate_incremental(config, jobs=1) == full(broken)
+    after = _entries(broken)
+    assert len(after) < len(before)
+    assert validate_incremental(config, jobs=1) == full(broken)
+    assert _entries(broken) == after
+
+
+def _entries(root: Path) -> set[str]:
+    body = (root / CACHE_DIR / INDEX_NAME).read_text(encoding="utf-8").partition("\n")[2]
+    return set(json.loads(body)["entries"])
+
+
+def test_a_same_sized_edit_to_a_corpus_text_is_seen(broken: Path) -> None:
+    config = discover(broken)
+    before = validate_incremental(config, jobs=1)
+    text = broken / "corpus" / "briefing-report.txt"
+    old = text.read_bytes()
+    text.write_bytes(old.replace(b"Obviously", b"Obviouslx"))
+    after = validate_incremental(config, jobs=1)
+    assert after == full(broken) != before
+    text.write_bytes(old)
+    assert validate_incremental(config, jobs=1) == before
