@@ -27,6 +27,7 @@ Where no secret can be kept, nothing is cached.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import json
@@ -103,6 +104,7 @@ def _loc(location: Location) -> tuple[str, int, int]:
     return location.path, location.line, location.column
 
 
+@functools.cache
 def _code_digest() -> str:
     """The library's own sources: a cache from another version is never trusted."""
     digest = hashlib.sha256(str(_FORMAT).encode())
