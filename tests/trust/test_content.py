@@ -101,3 +101,16 @@ def test_control_characters_are_never_published_or_printed_raw(make_ledger: Make
     assert CONTROL.search(data["statement"])
     again = yaml.safe_load(run_cli("show", "a-claim", "--format", "yaml", cwd=root).stdout)
     assert again["statement"] == data["statement"]
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u2066", "\u202a"])
+def test_a_character_written_as_itself_is_refused_too(
+    make_ledger: MakeLedger, character: str
+) -> None:
+    # No escape in the file: the rule must still look at its strings.
+    root = make_ledger({"claims/new.yaml": claim(statement=f'"Before {character}after."')})
+    result = run_cli("validate", "--no-cache", cwd=root)
+    assert result.returncode == 1
+    assert "claims/new.yaml:3:16: CL018 statement holds the control or bidirectional" in (
+        result.stdout
+    )
