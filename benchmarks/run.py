@@ -92,9 +92,7 @@ def run_measured(argv: list[str], cwd: Path) -> Measured:
     and the peak of the tree's summed resident memory."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(
-        argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = [0]
     done = threading.Event()
 

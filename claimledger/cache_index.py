@@ -72,6 +72,11 @@ class CacheIndex:
             self._load()
 
     @property
+    def enabled(self) -> bool:
+        """Whether entries are kept (a secret could be had and the cache was asked for)."""
+        return self.secret is not None
+
+    @property
     def path(self) -> Path:
         return self.folder / INDEX_NAME
 

@@ -3,25 +3,24 @@
 The findings are the same as :func:`claimledger.check.validate` gives (a test
 holds the two equal); only the work differs:
 
-1. The registry and the corpus are read in full (they are small, and every
-   claim file is checked against them). Their digests, the configuration and
-   the library's own code make the *context* key.
+1. The registry and the corpus are read in full when any of their files changed
+   (every claim file is checked against them). Their content, the configuration
+   and the library's own code make the *context* key.
 2. Each claim file is checked on its own against that context by the
    file-scope rules, giving a :class:`FileReport`: its findings and the
    :class:`~claimledger.ledger.IndexedClaim` entries cross-file rules need.
-   Reports are cached under ``.claimledger/cache/`` keyed by the file's bytes
-   and the context, so an unchanged file is not parsed again; files that miss
-   are checked in ``jobs`` processes.
-3. The ledger-scope rules (duplicate ids, related ids) run over the merged
-   index, which is cheap.
+   Reports are cached keyed by the sha256 of the file's bytes and the context,
+   so an unchanged file is not parsed again; files that miss are checked in
+   ``jobs`` processes.
+3. The registry's checks and the ledger-scope rules (duplicate ids, related
+   ids) run over the registry and the merged index; their findings are cached
+   too, keyed by every file's key, so a run where nothing changed reads neither
+   the corpus nor a claim file.
 
-The cache is plain JSON (never pickle: loading must not execute anything),
-written atomically, safe to delete, and ignored by git through its own
-``.gitignore``. A repository could still *commit* a planted cache entry that
-claims a bad file is clean, so every entry carries an HMAC under a secret kept
-outside the repository (``$XDG_CACHE_HOME/claimledger/secret``, else
-``~/.cache/claimledger/secret``); an entry that does not verify is ignored.
-Where no secret can be kept, nothing is cached.
+The cache is one signed index (:mod:`claimledger.cache_index`): plain JSON,
+never pickle, written atomically, safe to delete, ignored by git, and trusted
+only if it carries an HMAC under this user's secret. Where no secret can be
+kept, nothing is cached.
 """
 
 from __future__ import annotations
@@ -281,14 +280,14 @@ def check_incremental(
 def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | None) -> Checked:
     paths = claim_paths(config)
     findings = layout_findings(config, paths)
-    registry_key = _registry_key(config, store)
+    registry_key = _registry_key(config, store) if store.enabled else ""
     registry: LedgerFiles | None = None
     loaded: Sequence[Finding]
     known = _registry_entry(store.get(registry_key))
     if known is None:
         registry, loaded = read_registry(config)
         context, sources = _context_key(registry), len(registry.sources)
-        if _registry_key(config, store) == registry_key:  # unchanged while it was read
+        if store.enabled and _registry_key(config, store) == registry_key:  # unchanged meanwhile
             store.put(registry_key, [context, sources, FileReport(tuple(loaded), ()).to_json()])
     else:
         context, sources, loaded = known
