@@ -21,10 +21,12 @@ are pruned.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -38,9 +40,12 @@ __all__ = ["CACHE_DIR", "INDEX_NAME", "MAX_INDEX_BYTES", "CacheIndex", "file_sta
 CACHE_DIR = Path(".claimledger") / "cache"
 INDEX_NAME = "index.json"
 _FORMAT = 2
-#: An index larger than this is not read: a ledger of 100,000 claims writes about 40 MB,
+#: An index larger than this is not read: a ledger of 10,000 claims writes about 1.5 MB,
 #: and a planted link to ``/dev/zero`` must not be read until memory runs out.
 MAX_INDEX_BYTES = 256 * 1024 * 1024
+
+_OLD_FOLDER = re.compile("[0-9a-f]{2}")
+_OLD_ENTRY = re.compile("[0-9a-f]{64}[.]json")
 
 #: What ``lstat`` says of a file, as recorded beside its digest.
 Stamp = tuple[int, int, int, int, int]
@@ -151,5 +156,18 @@ class CacheIndex:
                 return  # a committed link: never write through it
             self.folder.mkdir(exist_ok=True)
             write_atomic(self.path, f"{self._mac(body)}\n{body.decode()}")
+            self._prune_old_layout()
         except OSError:
             pass  # a read-only checkout validates without a cache
+
+    def _prune_old_layout(self) -> None:
+        """Remove the file-per-entry cache of claimledger 0.2 (``cache/ab/<64 hex>.json``):
+        only regular files of that name in real folders of two hexadecimal digits."""
+        for folder in self.folder.iterdir():
+            if not _OLD_FOLDER.fullmatch(folder.name) or not stat.S_ISDIR(os.lstat(folder).st_mode):
+                continue
+            for entry in folder.iterdir():
+                if _OLD_ENTRY.fullmatch(entry.name) and file_stamp(entry) is not None:
+                    entry.unlink()
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if nothing else is in it

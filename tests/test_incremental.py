@@ -129,3 +129,16 @@ def test_a_same_sized_edit_to_a_corpus_text_is_seen(broken: Path) -> None:
     assert after == full(broken) != before
     text.write_bytes(old)
     assert validate_incremental(config, jobs=1) == before
+
+
+def test_the_old_file_per_entry_cache_is_removed(broken: Path, tmp_path: Path) -> None:
+    old = broken / CACHE_DIR / "ab"
+    old.mkdir(parents=True)
+    (old / f"{'ab' * 32}.json").write_text("0\n{}")
+    (old / "notes.txt").write_text("not ours")
+    (tmp_path / "elsewhere").mkdir()
+    (broken / CACHE_DIR / "cd").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere" / f"{'cd' * 32}.json").write_text("0\n{}")
+    validate_incremental(discover(broken), jobs=1)
+    assert [p.name for p in old.iterdir()] == ["notes.txt"]
+    assert (tmp_path / "elsewhere" / f"{'cd' * 32}.json").exists()  # never through a link
