@@ -32,7 +32,8 @@ DOC_CHARS = 5000
 #: non-breaking spaces in figures and titles.
 NBSP = "\u00a0"
 FIGURES = (f"£5{NBSP}billion", f"15{NBSP}per cent", f"Mr{NBSP}Evans", f"12{NBSP}October", "1,200")
-ELISION = " … "
+ELISION = " \u2026 "
+EM_DASH = "\u2014"
 
 
 def _sentence(rng: random.Random) -> str:
@@ -40,14 +41,14 @@ def _sentence(rng: random.Random) -> str:
     for _ in range(rng.randint(0, 2)):
         words[rng.randrange(len(words))] = rng.choice(FIGURES)
     if rng.random() < 0.3:
-        words[rng.randrange(1, len(words))] += "’s"
+        words[rng.randrange(1, len(words))] += "\u2019s"  # a curly apostrophe
     if rng.random() < 0.3:  # an aside between dashes
         at = rng.randrange(2, len(words) - 2)
-        words[at : at + 2] = ["—", words[at], words[at + 1], "—"]
+        words[at : at + 2] = [EM_DASH, words[at], words[at + 1], EM_DASH]
     words[0] = words[0].capitalize()
     sentence = " ".join(words) + "."
     if rng.random() < 0.25:  # reported speech, as printed
-        sentence = f"“{sentence}”"
+        sentence = f"\u201c{sentence}\u201d"  # curly quotes
     return sentence
 
 

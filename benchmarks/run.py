@@ -29,6 +29,7 @@ the rest of it (written notes, the component benchmarks) as it is.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import platform
@@ -42,6 +43,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -59,8 +61,9 @@ for path in sorted([*root.glob("claims/*.yaml"), *root.glob("corpus/*.yaml")]):
         pass
 """
 
+psutil: Any
 try:
-    import psutil
+    import psutil  # type: ignore[import-untyped,no-redef,unused-ignore]
 except ImportError:  # pragma: no cover - psutil comes with the test extras (distributed)
     psutil = None
 
@@ -78,10 +81,8 @@ def _tree_rss(pid: int) -> int:
         parent = psutil.Process(pid)
         total = parent.memory_info().rss
         for child in parent.children(recursive=True):
-            try:
+            with contextlib.suppress(psutil.Error):
                 total += child.memory_info().rss
-            except psutil.Error:
-                pass
         return int(total)
     except psutil.Error:
         return 0
@@ -151,7 +152,7 @@ class Step:
         self.runs.append(measured)
 
     def median(self, what: str) -> float:
-        return statistics.median(getattr(m, what) for m in self.runs)
+        return float(statistics.median(getattr(m, what) for m in self.runs))
 
 
 def _steps(claims: int, work: Path) -> list[Step]:
@@ -279,7 +280,7 @@ def report(results: dict[int, list[Step]], rounds: int, load: tuple[float, float
                 for what in ("cpu", "wall"):
                     shown = base is not None and base is not step and step is not floor
                     row.append(
-                        f"{step.median(what) / base.median(what):.2f}" if shown else "–"  # type: ignore[union-attr]
+                        f"{step.median(what) / base.median(what):.2f}" if shown else "\u2013"  # type: ignore[union-attr]
                     )
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
