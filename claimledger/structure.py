@@ -17,7 +17,7 @@ c.yaml:5:5: CL003 claims[0]: unknown field 'colour'
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -32,7 +32,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding, Severity
-from claimledger.models import SPEAKER_KINDS, Claim, Source, Speaker, SpeakerKind
+from claimledger.models import Claim, Quote, Related, Source, Speaker
 from claimledger.parse import Document, Path_
 
 __all__ = [
@@ -97,18 +97,60 @@ def _strict_bool(value: Any, _: type) -> bool:
     return value
 
 
-def _speaker_kind(value: Any, _: type) -> SpeakerKind:
-    if value not in SPEAKER_KINDS:
-        raise SchemaError(f"expected one of {', '.join(SPEAKER_KINDS)}, got {describe(value)}")
-    kind: SpeakerKind = value
-    return kind
+def _literal(value: Any, cl: Any) -> Any:
+    """One of a ``Literal``'s words (a speaker's kind, a quote's kind, a relation...)."""
+    words = get_args(cl)
+    if not isinstance(value, str) or value not in words:
+        raise SchemaError(f"expected one of {', '.join(words)}, got {describe(value)}")
+    return value
+
+
+def _is_literal(cl: Any) -> bool:
+    origin: object = get_origin(cl)
+    return origin is Literal
+
+
+def _quote_legacy(value: dict[str, Any]) -> dict[str, Any]:
+    """``paraphrase: true`` (before quotation kinds) is read as ``kind: paraphrase``."""
+    if "paraphrase" not in value:
+        return value
+    rest = {k: v for k, v in value.items() if k != "paraphrase"}
+    flag = value["paraphrase"]
+    if not isinstance(flag, bool):
+        raise SchemaError(f"paraphrase: expected true or false, got {describe(flag)}")
+    if flag:
+        if rest.get("kind", "paraphrase") != "paraphrase":
+            raise SchemaError(f"paraphrase: true contradicts kind: {rest['kind']}; keep kind only")
+        rest["kind"] = "paraphrase"
+    return rest
+
+
+def _claim_legacy(value: dict[str, Any]) -> dict[str, Any]:
+    """A ``context`` that is a string (before evidence lists of context) is the ``setting``."""
+    context = value.get("context")
+    if not isinstance(context, str):
+        return value
+    if "setting" in value:
+        raise SchemaError("context is a string and setting is given: write the occasion as setting")
+    rest = {k: v for k, v in value.items() if k != "context"}
+    rest["setting"] = context
+    return rest
+
+
+#: Older spellings of a field, rewritten before a mapping is structured, so that
+#: files written for earlier versions keep loading.
+_LEGACY: dict[type, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    Quote: _quote_legacy,
+    Claim: _claim_legacy,
+}
 
 
 def _partial_date(value: Any, _: type) -> PartialDate:
     if not isinstance(value, str):
         hint = " (write dates as quoted strings)" if isinstance(value, int) else ""
         raise SchemaError(
-            f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {describe(value)}{hint}"
+            f"expected an EDTF date (YYYY, YYYY-MM, YYYY-MM-DD, 2022-03?, 2019/..), "
+            f"got {describe(value)}{hint}"
         )
     try:
         return PartialDate.parse(value)
@@ -121,7 +163,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(bool, _strict_bool)
-    conv.register_structure_hook_func(lambda cl: cl == SpeakerKind, _speaker_kind)
+    conv.register_structure_hook_func(_is_literal, _literal)
     conv.register_structure_hook(PartialDate, _partial_date)
     conv.register_unstructure_hook(PartialDate, str)
 
@@ -164,16 +206,30 @@ def _make_converter() -> cattrs.Converter:
 
     def attrs_factory(cl: Any) -> Callable[[Any, Any], Any]:
         inner = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
+        legacy = _LEGACY.get(cl)
 
         def hook(value: Any, _: Any) -> Any:
+            if cl is Related and isinstance(value, str):
+                return Related(value)  # a bare claim id: related, relation not said
             if not isinstance(value, dict):
-                raise SchemaError(f"expected a mapping, got {describe(value)}")
-            return inner(value, cl)
+                expected = "a claim id or a mapping" if cl is Related else "a mapping"
+                raise SchemaError(f"expected {expected}, got {describe(value)}")
+            return inner(legacy(value) if legacy else value, cl)
 
         return hook
 
     conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_factory)
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
+    # Written back as people write them: a quote's default kind and a bare related id
+    # stay implicit, so files and digests of claims that do not use them are unchanged.
+    plain_quote = conv.get_unstructure_hook(Quote)
+    conv.register_unstructure_hook(
+        Quote, lambda q: {k: v for k, v in plain_quote(q).items() if k != "kind" or v != "direct"}
+    )
+    plain_related = conv.get_unstructure_hook(Related)
+    conv.register_unstructure_hook(
+        Related, lambda r: r.claim if r.relation is None and r.note is None else plain_related(r)
+    )
     return conv
 
 

@@ -1,9 +1,11 @@
 """JSON Lines: flat records for DuckDB, pandas and Spark.
 
-One record a line, of five kinds told apart by ``record``: a ``speaker`` per
+One record a line, of six kinds told apart by ``record``: a ``speaker`` per
 registry entry, a ``source`` per corpus document, a ``claim`` per claim, then
-after each claim a ``quote`` per quote and an ``evidence`` per supporting or
-contradicting passage (``stance``: ``supports`` or ``contradicts``). Every
+after each claim a ``quote`` per quote, an ``evidence`` per supporting,
+contradicting or context passage (``stance``: ``supports``, ``contradicts`` or
+``context``) and a ``related`` per claim it lists (``related``: the other claim's
+id; ``relation``: ``disputes``, ``responds-to``... or ``null`` when not said). Every
 record has every column, in the order of :data:`COLUMNS`, with ``null`` where
 a column does not apply or the fact is unknown; so a reader infers one schema
 however it samples the file. Nothing is nested but the lists ``topics`` and
@@ -12,12 +14,13 @@ however it samples the file. Nothing is nested but the lists ``topics`` and
 Ids join the records: ``claim``, ``source`` and ``speaker`` hold the ids of
 the claim, document and speaker a record is about (for a quote, ``speaker`` is
 the claim's speaker; for evidence, whoever speaks in the passage, ``null`` for
-the source's own voice). Partial dates are kept as written (``said_on``,
-``published``) and as the first and last day they can be (``said_on_from``,
+the source's own voice). Dates are kept as written, in EDTF (``said_on``,
+``published``), and as the first and last day they can be (``said_on_from``,
 ``said_on_to``; ``published_from``, ``published_to``), which readers load as
-dates. ``verdict_value`` is the rating as a number, higher is better, as in
-the ClaimReview export. ``paraphrase`` is true for a quote that gives the remark in
-the source's own words (reported speech).
+dates; an open bound (``2019/..``) is ``null``. ``verdict_value`` is the rating
+as a number, higher is better, as in the ClaimReview export. ``quote_kind`` is
+``direct`` for the speaker's words as quoted, or ``partial``, ``paraphrase`` or
+``headline`` for the source's own words.
 
 In DuckDB, quotes per source are
 ``SELECT source, count(*) FROM 'ledger.jsonl' WHERE record = 'quote' GROUP BY source``.
@@ -31,7 +34,7 @@ In DuckDB, quotes per source are
 >>> quote = next(r for r in records(ledger) if r["record"] == "quote")
 >>> {k: v for k, v in quote.items() if v is not None}
 {'record': 'quote', 'claim': 'us-is-an-intervening-power', 'source': 'briefing-report', \
-'speaker': 'spokesman', 'position': 1, 'text': '“Obviously.”', 'paraphrase': False}
+'speaker': 'spokesman', 'position': 1, 'text': '“Obviously.”', 'quote_kind': 'direct'}
 """
 
 from __future__ import annotations
@@ -60,13 +63,16 @@ COLUMNS: Final = (
     "text",
     "occurrence",
     "note",
-    "paraphrase",
+    "quote_kind",
+    # related
+    "related",
+    "relation",
     # claim
     "statement",
     "said_on",
     "said_on_from",
     "said_on_to",
-    "context",
+    "setting",
     "topics",
     "verdict",
     "verdict_value",
@@ -99,8 +105,8 @@ def _row(**values: Any) -> dict[str, Any]:
 def _days(prefix: str, date: PartialDate | None) -> dict[str, str | None]:
     return {
         prefix: None if date is None else str(date),
-        f"{prefix}_from": None if date is None else date.first.isoformat(),
-        f"{prefix}_to": None if date is None else date.last.isoformat(),
+        f"{prefix}_from": None if date is None or date.open_start else date.first.isoformat(),
+        f"{prefix}_to": None if date is None or date.open_end else date.last.isoformat(),
     }
 
 
@@ -112,7 +118,7 @@ def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]
         speaker=claim.speaker,
         statement=claim.statement,
         **_days("said_on", claim.said_on),
-        context=claim.context,
+        setting=claim.setting,
         topics=list(claim.topics),
         verdict=verdict.rating if verdict else None,
         verdict_value=rating_value(ledger.config, verdict.rating) if verdict else None,
@@ -129,9 +135,14 @@ def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]
             text=quote.text,
             occurrence=quote.occurrence,
             note=quote.note,
-            paraphrase=quote.paraphrase,
+            quote_kind=quote.kind,
         )
-    for stance, items in (("supports", claim.supports), ("contradicts", claim.contradicts)):
+    stances = (
+        ("supports", claim.supports),
+        ("contradicts", claim.contradicts),
+        ("context", claim.context),
+    )
+    for stance, items in stances:
         for position, item in enumerate(items, 1):
             yield _row(
                 record="evidence",
@@ -144,6 +155,15 @@ def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]
                 occurrence=item.occurrence,
                 note=item.note,
             )
+    for position, link in enumerate(claim.related, 1):
+        yield _row(
+            record="related",
+            claim=claim.id,
+            position=position,
+            related=link.claim,
+            relation=link.relation,
+            note=link.note,
+        )
 
 
 def records(ledger: LedgerFiles) -> Iterator[dict[str, Any]]:

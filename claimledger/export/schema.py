@@ -7,8 +7,8 @@ type hints, so they cannot drift from what the strict loader accepts:
 model                       JSON Schema
 ==========================  ==================================================
 ``str`` / ``int``           ``string`` / ``integer``
-``PartialDate``             ``$ref`` to a string with the pattern of ``YYYY``,
-                            ``YYYY-MM`` or ``YYYY-MM-DD``
+``PartialDate``             ``$ref`` to a string with the pattern of an EDTF
+                            date (``2016-10``, ``2022-03?``, ``2019/..``)
 ``X | None``                ``X`` or ``null``
 ``tuple[X, ...]``           ``array`` of ``X``
 an attrs class              ``$ref`` to an object in ``$defs``
@@ -57,8 +57,13 @@ __all__ = [
 SchemaKind = Literal["claims", "speakers", "source"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
-#: A partial date, months 01-12 and days 01-31; the loader also refuses 2016-02-30.
-DATE_PATTERN: Final = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_DAY: Final = r"[0-9X]{4}(-(0[1-9]|1[0-2]|2[1-9]|3\d|4[01]|XX)(-(0[1-9]|[12]\d|3[01]|XX))?)?[?~%]?"
+#: An EDTF date as the loader reads it: a day, month or year (months 01-12, or 21-41 for
+#: seasons), uncertain ``?``, approximate ``~``, an interval with open (``..``) or unknown
+#: bounds, or one of a set ``[a,b]``. The loader also refuses 2016-02-30 and reversed intervals.
+DATE_PATTERN: Final = (
+    rf"^({_DAY}|({_DAY}|\.\.)?/({_DAY}|\.\.)?|\[(\.\.)?{_DAY}(, ?{_DAY})*(\.\.)?\])$"
+)
 
 #: Each kind of file and the name its schema is shipped under (in ``schema/``).
 SCHEMA_FILES: Final[dict[SchemaKind, str]] = {
@@ -126,8 +131,10 @@ class _Builder:
                 "PartialDate",
                 {
                     "type": "string",
-                    "description": "A date known to the year, the month or the day: "
-                    "YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML).",
+                    "description": "An EDTF date (ISO 8601-2), quoted in YAML: YYYY, YYYY-MM "
+                    "or YYYY-MM-DD; uncertain 2022-03?, approximate 2022~; an interval "
+                    "2016-10-12/2016-10-13 or with an open bound 2019/..; one of a set "
+                    "[2016-10-12,2016-10-13].",
                     "pattern": DATE_PATTERN,
                 },
             )

@@ -31,7 +31,7 @@ from claimledger.check import settle
 from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, Origin, read_ledger
-from claimledger.models import Claim, Evidence, Quote, Source, Speaker
+from claimledger.models import INVERSE_RELATIONS, Claim, Evidence, Quote, Source, Speaker
 from claimledger.query.claims import ClaimSet
 from claimledger.query.hits import ClaimHit, PassageHit
 from claimledger.query.index import ClaimIndex
@@ -150,6 +150,30 @@ class Ledger:
         """Claims related to ``claim``; see :meth:`ClaimSet.related_to`."""
         return self.claims.related_to(claim, transitive=transitive)
 
+    def relations(self, claim: ResolvedClaim | str) -> tuple[tuple[str, ResolvedClaim], ...]:
+        """Each relation of ``claim`` as seen from it, with the other claim: those it lists
+        (``disputes``...), then those listing it, by the inverse (``disputed-by``...);
+        an untyped relation is ``related``.
+
+        >>> ledger = load("tests/examples/clean", cache=False)
+        >>> [(r, c.id) for r, c in ledger.relations("multiple-interventions")]
+        [('related', 'us-is-an-intervening-power')]
+        """
+        me = self.claim(claim if isinstance(claim, str) else claim.id)
+        found: list[tuple[str, ResolvedClaim]] = [
+            (link.relation or "related", self.claim(link.claim)) for link in me.related
+        ]
+        for other in self.related(me):
+            found += [
+                (INVERSE_RELATIONS[link.relation], other)
+                for link in other.related
+                if link.claim == me.id
+            ]
+        unique: dict[tuple[str, str], tuple[str, ResolvedClaim]] = {}
+        for relation, other in found:
+            unique.setdefault((relation, other.id), (relation, other))
+        return tuple(unique.values())
+
     def search(self, query: str, *, limit: int = 10) -> tuple[ClaimHit, ...]:
         """Claims whose statement or quotes match ``query``, best first (bm25).
 
@@ -225,8 +249,8 @@ def _resolve_claims(
             resolved[claim.id] = _resolve(claim, origin, speaker, speakers, sources)
     ids = resolved.keys()
     return tuple(
-        attrs.evolve(c, related=tuple(r for r in c.related if r in ids and r != c.id))
-        if any(r not in ids or r == c.id for r in c.related)
+        attrs.evolve(c, related=tuple(r for r in c.related if r.claim in ids and r.claim != c.id))
+        if any(r.claim not in ids or r.claim == c.id for r in c.related)
         else c
         for c in resolved.values()
     )
@@ -243,7 +267,7 @@ def _resolve(
         source = sources.get(item.source)
         if source is None:
             return None
-        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.paraphrase)
+        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.kind)
 
     def evidence(items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
         found = []
@@ -260,11 +284,12 @@ def _resolve(
         speaker=speaker,
         said_on=claim.said_on,
         said_on_note=claim.said_on_note,
-        context=claim.context,
+        setting=claim.setting,
         topics=claim.topics,
         quotes=tuple(q for q in map(quote, claim.quotes) if q is not None),
         supports=evidence(claim.supports),
         contradicts=evidence(claim.contradicts),
+        context=evidence(claim.context),
         verdict=claim.verdict,
         history=claim.history,
         related=claim.related,

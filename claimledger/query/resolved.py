@@ -15,7 +15,7 @@ relations may form cycles, which frozen objects cannot hold, and
 >>> claim.speaker.display_name, [s.title for s in claim.sources()]
 ('An aide', ['The Mirror'])
 >>> claim.to_dict()["quotes"][0]
-{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'paraphrase': False}
+{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'kind': 'direct'}
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import attrs
 from claimledger.anchor import Wordings, remark_wordings, variants
 from claimledger.dates import PartialDate
 from claimledger.findings import Location
-from claimledger.models import Correction, Source, Speaker, Verdict
+from claimledger.models import Correction, QuoteKind, Related, Source, Speaker, Verdict
 
 __all__ = ["ResolvedClaim", "ResolvedEvidence", "ResolvedQuote"]
 
@@ -41,14 +41,20 @@ def _date(value: PartialDate | None) -> str | None:
 class ResolvedQuote:
     """Where a source reports the speaker making the claim, in the source's exact words.
 
-    ``paraphrase``: the source gives the remark in its own words (reported speech).
+    ``kind``: ``direct`` (the speaker's words), ``partial``, ``paraphrase`` or ``headline``
+    (the source's words; see :data:`claimledger.models.QuoteKind`).
     """
 
     source: Source
     text: str
     occurrence: int | None = None
     note: str | None = None
-    paraphrase: bool = False
+    kind: QuoteKind = "direct"
+
+    @property
+    def is_direct(self) -> bool:
+        """True when the text is the speaker's own words."""
+        return self.kind == "direct"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON or YAML: the source by id."""
@@ -57,7 +63,7 @@ class ResolvedQuote:
             "text": self.text,
             "occurrence": self.occurrence,
             "note": self.note,
-            "paraphrase": self.paraphrase,
+            "kind": self.kind,
         }
 
 
@@ -98,14 +104,17 @@ class ResolvedClaim:
     speaker: Speaker
     said_on: PartialDate | None = None
     said_on_note: str | None = None
-    context: str | None = None
+    setting: str | None = None
     topics: tuple[str, ...] = ()
     quotes: tuple[ResolvedQuote, ...] = ()
     supports: tuple[ResolvedEvidence, ...] = ()
     contradicts: tuple[ResolvedEvidence, ...] = ()
+    context: tuple[ResolvedEvidence, ...] = ()
     verdict: Verdict | None = None
     history: tuple[Correction, ...] = ()
-    related: tuple[str, ...] = ()
+    #: The claims this one lists, by id, with the relation it states; the claims that list
+    #: this one are found by :meth:`claimledger.query.Ledger.related`.
+    related: tuple[Related, ...] = ()
     location: Location | None = attrs.field(default=None, eq=False)
 
     @property
@@ -119,13 +128,14 @@ class ResolvedClaim:
             *self.quotes,
             *self.supports,
             *self.contradicts,
+            *self.context,
         )
         return tuple({item.source.id: item.source for item in items}.values())
 
     def variants(self, quotes: Iterable[int] | None = None) -> Wordings | None:
         """How outlets word the remark: its versions compared word by word with the fullest.
 
-        Quotes marked ``paraphrase`` are the outlet's words, not the speaker's, and are
+        Quotes of any kind but ``direct`` are the outlet's words, not the speaker's, and are
         left out; so is a headline or summary not so marked: the wordings compared are
         the largest group of the other quotes sharing enough of their words with one of
         them, from two outlets or more (otherwise ``None``), as
@@ -138,14 +148,14 @@ class ResolvedClaim:
         >>> claim = ResolvedClaim(id="c", statement="S.", speaker=Speaker(id="aide"), quotes=(
         ...     ResolvedQuote(mirror, "It sometimes diverts attention from other atrocities."),
         ...     ResolvedQuote(mirror, "Outrage over Russian strikes 'diverts attention'."),
-        ...     ResolvedQuote(mail, "Focus on Russia 'diverts attention'.", paraphrase=True),
+        ...     ResolvedQuote(mail, "Focus on Russia 'diverts attention'.", kind="headline"),
         ...     ResolvedQuote(mail, "It… sometimes diverts attention from other atrocities.")))
         >>> wordings = claim.variants()
         >>> wordings.reference, [(v.source, v.changes) for v in wordings.variants]
         ('mail', [('mirror', (Op(op='delete', base=('…',), other=()),))])
         """
         if quotes is None:
-            chosen = [q for q in self.quotes if not q.paraphrase]
+            chosen = [q for q in self.quotes if q.is_direct]
         else:
             chosen = [self.quotes[i] for i in quotes]
         pairs = [(q.source.id, q.text) for q in chosen if q.text.strip()]
@@ -161,15 +171,18 @@ class ResolvedClaim:
             "speaker": self.speaker.id,
             "said_on": _date(self.said_on),
             "said_on_note": self.said_on_note,
-            "context": self.context,
+            "setting": self.setting,
             "topics": list(self.topics),
             "quotes": [quote.to_dict() for quote in self.quotes],
             "supports": [item.to_dict() for item in self.supports],
             "contradicts": [item.to_dict() for item in self.contradicts],
+            "context": [item.to_dict() for item in self.context],
             "verdict": None
             if self.verdict is None
             else {"rating": self.verdict.rating, "rationale": self.verdict.rationale},
             "history": [{"date": str(c.date), "note": c.note} for c in self.history],
-            "related": list(self.related),
+            "related": [
+                {"claim": r.claim, "relation": r.relation, "note": r.note} for r in self.related
+            ],
             "location": None if self.location is None else str(self.location),
         }

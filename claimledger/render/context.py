@@ -26,10 +26,12 @@ from typing import Literal, get_args
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import Claim, Evidence, Quote, Role, Speaker
+from claimledger.models import INVERSE_RELATIONS, Claim, Evidence, Quote, Role, Speaker
 from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.labels import (
+    QUOTE_KIND_WORDS,
+    RELATION_WORDS,
     Anchors,
     claim_key,
     date_key,
@@ -50,6 +52,7 @@ from claimledger.render.views import (
     IdentificationView,
     LedgerView,
     QuoteView,
+    RelatedView,
     RoleView,
     Sections,
     SourceRef,
@@ -67,7 +70,8 @@ GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
 
 
 def _text(date: PartialDate | None) -> str | None:
-    return None if date is None else str(date)
+    """A date in words: "12 October 2016", "2019 or later", "12 or 13 October 2016"."""
+    return None if date is None else date.describe()
 
 
 def _describe(finding: Finding) -> str:
@@ -123,6 +127,14 @@ class _Builder:
         self.claims: dict[str, Claim] = {}
         for claim in ledger.claims:
             self.claims.setdefault(claim.id, claim)
+        # Each claim's links as the linked claim sees them: a dispute recorded on one
+        # side shows on both.
+        self.incoming: dict[str, list[RelatedView]] = defaultdict(list)
+        for claim in ledger.claims:
+            for link in claim.related:
+                relation = RELATION_WORDS[INVERSE_RELATIONS[link.relation]]
+                view = RelatedView(self.claim_link(claim.id), relation, link.note)
+                self.incoming[link.claim].append(view)
 
     def source(self, source_id: str) -> SourceRef:
         known = self.sources.get(source_id)
@@ -172,7 +184,33 @@ class _Builder:
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
-        return RoleView(role.title, _text(role.since), _text(role.until), source, role.note)
+        return RoleView(
+            role.title, _text(role.since), _text(role.until), source, role.note, _text(role.as_of)
+        )
+
+    def related(self, claim: Claim) -> tuple[RelatedView, ...]:
+        """The claim's own links, then those of claims linking to it, each claim once
+        unless the relations differ; an untyped link is dropped where a typed one says more."""
+        views = [
+            RelatedView(
+                self.claim_link(link.claim), RELATION_WORDS[link.relation or "related"], link.note
+            )
+            for link in claim.related
+        ]
+        views += [v for v in self.incoming.get(claim.id, ()) if v.link.id != claim.id]
+        untyped = RELATION_WORDS["related"]
+        typed = {v.link.id for v in views if v.relation != untyped}
+        seen: set[tuple[str, str]] = set()
+        kept: list[RelatedView] = []
+        for view in views:
+            key = (view.link.id, view.relation)
+            if key in seen or (
+                view.relation == RELATION_WORDS["related"] and view.link.id in typed
+            ):
+                continue
+            seen.add(key)
+            kept.append(view)
+        return tuple(kept)
 
     def claim(self, claim: Claim, anchor: str, problems: Sequence[str]) -> ClaimView:
         quotes = tuple(
@@ -183,7 +221,9 @@ class _Builder:
                 *self.paragraphs(quote),
                 quote.occurrence,
                 quote.note,
-                quote.paraphrase,
+                not quote.is_direct,
+                quote.kind,
+                QUOTE_KIND_WORDS.get(quote.kind),
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
@@ -196,6 +236,7 @@ class _Builder:
                 any(q.source == source_id for q in claim.quotes),
                 any(e.source == source_id for e in claim.supports),
                 any(e.source == source_id for e in claim.contradicts),
+                any(e.source == source_id for e in claim.context),
             )
             for n, source_id in enumerate(claim.sources(), start=1)
         )
@@ -210,16 +251,17 @@ class _Builder:
             roles=tuple(self.role(role) for role in roles),
             said_on=_text(claim.said_on),
             said_on_note=claim.said_on_note,
-            context=claim.context,
+            setting=claim.setting,
             topics=claim.topics,
             verdict_rating=verdict.rating if verdict else None,
             verdict_rationale=verdict.rationale if verdict else None,
             quotes=quotes,
             supports=tuple(self.evidence(e) for e in claim.supports),
             contradicts=tuple(self.evidence(e) for e in claim.contradicts),
+            context=tuple(self.evidence(e) for e in claim.context),
             variants_reference=reference,
             variants=variants,
-            related=tuple(self.claim_link(other) for other in claim.related),
+            related=self.related(claim),
             history=tuple(CorrectionView(str(c.date), c.note) for c in claim.history),
             diagram=diagram,
             problems=tuple(problems),
@@ -264,7 +306,14 @@ class _Builder:
         identification = None
         if ident is not None:
             evidence = tuple(self.evidence(e) for e in ident.evidence)
-            identification = IdentificationView(self.speaker(ident.speaker), evidence, ident.note)
+            basis = {"stated": "stated by a source", "inferred": "inferred by the ledger"}
+            identification = IdentificationView(
+                self.speaker(ident.speaker),
+                evidence,
+                ident.note,
+                basis.get(ident.basis or ""),
+                ident.confidence,
+            )
         return SpeakerView(
             id=speaker.id,
             anchor=self.speakers[speaker.id].anchor,
@@ -306,7 +355,8 @@ def _groups(
             primary[ref.id].append(view)
         elif group_by == "date":
             key = _text(claim.said_on) or ""
-            add(key, key or "Date not known", (*date_key(claim.said_on), key))
+            undated, first, last = date_key(claim.said_on)
+            add(key, key or "Date not known", (undated, f"{first:07d}{last + 9_999_999:07d}", key))
             primary[key].append(view)
         else:
             # A claim may have several topics or sources: shown in full under

@@ -61,5 +61,5 @@ class Pinpoints:
     def wordings(self, claim: Claim) -> Wordings | None:
         """The versions of one remark among the claim's quotes (reported speech left out)."""
         return remark_wordings(
-            [(q.source, q.text) for q in claim.quotes if q.text.strip() and not q.paraphrase]
+            [(q.source, q.text) for q in claim.quotes if q.text.strip() and q.is_direct]
         )

@@ -25,6 +25,7 @@ __all__ = [
     "IdentificationView",
     "LedgerView",
     "QuoteView",
+    "RelatedView",
     "RoleView",
     "Sections",
     "SourceRef",
@@ -83,6 +84,10 @@ class QuoteView:
     note: str | None = None
     #: The source's own account of the remark (reported speech), not the speaker's words.
     paraphrase: bool = False
+    #: ``direct``, ``partial``, ``paraphrase`` or ``headline``.
+    kind: str = "direct"
+    #: What the kind is, in words, for a passage that is not the speaker's own words.
+    kind_words: str | None = None
 
 
 @attrs.frozen
@@ -126,6 +131,17 @@ class RoleView:
     until: str | None = None
     source: SourceRef | None = None
     note: str | None = None
+    #: When a source attests the role (dates in words).
+    as_of: str | None = None
+
+
+@attrs.frozen
+class RelatedView:
+    """A related claim and how it bears on this one, in words ("Disputes", "Disputed by")."""
+
+    link: ClaimLink
+    relation: str
+    note: str | None = None
 
 
 @attrs.frozen
@@ -143,6 +159,8 @@ class DiagramSource:
     quotes: bool
     supports: bool
     contradicts: bool
+    #: The source gives context only.
+    context: bool = False
 
 
 @attrs.frozen
@@ -159,17 +177,21 @@ class ClaimView:
     roles: tuple[RoleView, ...]
     said_on: str | None
     said_on_note: str | None
-    context: str | None
+    #: The occasion: where and how the claim was made.
+    setting: str | None
     topics: tuple[str, ...]
     verdict_rating: str | None
     verdict_rationale: str | None
     quotes: tuple[QuoteView, ...]
     supports: tuple[EvidenceView, ...]
     contradicts: tuple[EvidenceView, ...]
+    #: Passages that give background but neither support nor contradict the claim.
+    context: tuple[EvidenceView, ...]
     #: The fullest wording of the remark, that the variants are compared with.
     variants_reference: SourceRef | None
     variants: tuple[VariantView, ...]
-    related: tuple[ClaimLink, ...]
+    #: The claims this one lists and those listing it, each with the relation as seen from here.
+    related: tuple[RelatedView, ...]
     history: tuple[CorrectionView, ...]
     diagram: tuple[DiagramSource, ...]
     #: Findings against this claim, as ``path:line:col: CODE message`` (``--force`` only).
@@ -219,6 +241,10 @@ class IdentificationView:
     speaker: SpeakerRef
     evidence: tuple[EvidenceView, ...]
     note: str | None = None
+    #: How it is known, in words ("stated by a source", "inferred by the ledger"), if recorded.
+    basis: str | None = None
+    #: ``certain``, ``probable`` or ``possible``, if recorded.
+    confidence: str | None = None
 
 
 @attrs.frozen
