@@ -54,7 +54,9 @@ SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 QuoteKind = Literal["direct", "partial", "paraphrase", "headline"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 
-#: How one claim bears on another it lists under ``related``.
+#: How one claim bears on another it lists under ``related``, read "this claim <relation>
+#: the other": it disputes it, responds to it, repeats it, is the same remark as it (as
+#: another outlet reports it), is a change of stance from it, or is background to it.
 Relation = Literal[
     "disputes", "responds-to", "repeats", "same-remark-as", "stance-change", "background"
 ]
@@ -67,7 +69,7 @@ INVERSE_RELATIONS: dict[Relation | None, str] = {
     "repeats": "repeated-by",
     "same-remark-as": "same-remark-as",
     "stance-change": "stance-changed-by",
-    "background": "background-of",
+    "background": "has-background",
 }
 
 #: ``stated``: a named source states the identification (its passage is the evidence);

@@ -151,19 +151,20 @@ class ClaimSet(Sequence[ResolvedClaim]):
         """The claims matching every filter given; a filter given several names matches any.
 
         ``source`` matches claims citing the document in any way: quoting it, supported
-        by it or contradicted by it; ``quoting``, ``supported_by`` and ``contradicted_by``
-        each match one of those. ``contradicted`` keeps claims with (``True``) or without
-        (``False``) contradicting evidence. ``disputed`` keeps claims on either side of a
-        ``disputes`` relation (the disputing claim and the claim it disputes), whichever of
-        the two records it; or, given ``False``, the others. ``related_to`` keeps the
-        claims directly related to the claim(s) named (see :meth:`related_to` for chains).
+        by it, contradicted by it or citing it for context; ``quoting``, ``supported_by``
+        and ``contradicted_by`` each match one of those. ``contradicted`` keeps claims with
+        (``True``) or without (``False``) contradicting evidence. ``disputed`` keeps claims
+        on either side of a ``disputes`` relation (the disputing claim and the claim it
+        disputes), whichever of the two records it; or, given ``False``, the others.
+        ``related_to`` keeps the claims directly related to the claim(s) named (see
+        :meth:`related_to` for chains).
         """
         index = self._index
         chosen = self._members
         if speaker is not None:
             chosen &= self.by_speaker(speaker)._members
         roles: tuple[tuple[Names | None, tuple[Role, ...]], ...] = (
-            (source, ("quoting", "supported_by", "contradicted_by")),
+            (source, ("quoting", "supported_by", "contradicted_by", "context")),
             (quoting, ("quoting",)),
             (supported_by, ("supported_by",)),
             (contradicted_by, ("contradicted_by",)),

@@ -22,7 +22,7 @@ from claimledger.query.resolved import ResolvedClaim
 
 __all__ = ["ClaimIndex", "Role"]
 
-Role = Literal["quoting", "supported_by", "contradicted_by"]
+Role = Literal["quoting", "supported_by", "contradicted_by", "context"]
 Members = frozenset[int]
 
 
@@ -129,6 +129,7 @@ class ClaimIndex:
             "quoting": _grouped((q.source.id, i) for i, c in enum for q in c.quotes),
             "supported_by": _grouped((e.source.id, i) for i, c in enum for e in c.supports),
             "contradicted_by": _grouped((e.source.id, i) for i, c in enum for e in c.contradicts),
+            "context": _grouped((e.source.id, i) for i, c in enum for e in c.context),
         }
         names = _grouped_ids(
             (name_key(text), speaker.id)

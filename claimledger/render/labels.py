@@ -49,8 +49,8 @@ RELATION_WORDS: dict[str, str] = {
     "same-remark-as": "The same remark as",
     "stance-change": "A change of stance from",
     "stance-changed-by": "Stance later changed in",
-    "background": "Has as background",
-    "background-of": "Background to",
+    "background": "Background to",
+    "has-background": "Has as background",
 }
 
 #: Brackets and quotation marks whose contents never end a speaker's short name.

@@ -19,6 +19,7 @@ from claimledger.rules import (
     duplicate_id,
     duplicate_key,
     empty_quote,
+    framing_in_quote,
     outside_ledger,
     possible_misquote,
     quote_not_found,
@@ -54,6 +55,7 @@ RULES: tuple[Rule, ...] = tuple(
                 verdict_not_on_scale,
                 empty_quote,
                 outside_ledger,
+                framing_in_quote,
             )
         ),
         key=lambda rule: rule.code,

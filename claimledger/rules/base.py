@@ -87,7 +87,7 @@ class Passage:
     """A quote or evidence item of a claim, with the path that locates it."""
 
     item: Quote | Evidence
-    field: Literal["quotes", "supports", "contradicts"]
+    field: Literal["quotes", "supports", "contradicts", "context"]
     index: int
     claim: Claim
     origin: Origin
@@ -97,15 +97,18 @@ class Passage:
 
     @property
     def label(self) -> str:
-        return {"quotes": "quote", "supports": "supporting", "contradicts": "contradicting"}[
-            self.field
-        ]
+        return {
+            "quotes": "quote",
+            "supports": "supporting",
+            "contradicts": "contradicting",
+            "context": "context",
+        }[self.field]
 
 
 def passages(ledger: LedgerFiles) -> Iterator[Passage]:
     """Every quote and evidence item of every claim, in ledger order."""
     for claim, origin in ledger.located_claims():
-        for field in ("quotes", "supports", "contradicts"):
+        for field in ("quotes", "supports", "contradicts", "context"):
             items: tuple[Quote | Evidence, ...] = getattr(claim, field)
             for index, item in enumerate(items):
                 yield Passage(item, field, index, claim, origin)
