@@ -17,7 +17,7 @@ BASE = "claims:\n  - id: a\n    statement: s\n    speaker: x\n"
 def test_a_valid_claim_structures() -> None:
     claims, findings = structure_claims(parse_yaml(BASE + '    said_on: "2016-10"\n', "c.yaml"))
     assert findings == []
-    assert claims[0].said_on == PartialDate(2016, 10)
+    assert claims[0].said_on == PartialDate.of(2016, 10)
 
 
 def test_numbers_are_not_coerced_to_strings() -> None:
@@ -89,7 +89,7 @@ def test_speakers_and_roles() -> None:
     )
     speakers, findings = structure_speakers(parse_yaml(text, "s.yaml"))
     assert findings == []
-    assert speakers[0].roles[0].since == PartialDate(2015, 9)
+    assert speakers[0].roles[0].since == PartialDate.of(2015, 9)
     assert speakers[0].identified_as is not None
     assert speakers[0].display_name == "s"
 
