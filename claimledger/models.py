@@ -13,6 +13,7 @@ absent means unknown, never guessed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 import attrs
@@ -42,6 +43,7 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "Verdict",
+    "relations_seen_from",
 ]
 
 SpeakerKind = Literal["person", "organisation", "document"]
@@ -124,6 +126,35 @@ class Related:
     claim: str
     relation: Relation | None = None
     note: str | None = None
+
+
+def relations_seen_from(
+    mine: Iterable[Related], incoming: Iterable[tuple[str, Related]]
+) -> list[tuple[str, str, str | None]]:
+    """A claim's relations as seen from it: ``(relation, other claim id, note)``.
+
+    ``mine`` are the claim's own ``related`` links; ``incoming`` the links other claims
+    make to it, each with that claim's id, which are turned round (``disputes`` becomes
+    ``disputed-by``). Each relation with a claim is given once, and an untyped link is
+    left out where a typed one with the same claim says more.
+
+    >>> relations_seen_from([Related("b"), Related("c", "repeats")],
+    ...                     [("b", Related("a", "disputes")), ("c", Related("a"))])
+    [('repeats', 'c', None), ('disputed-by', 'b', None)]
+    """
+    found: list[tuple[str, str, str | None]] = [
+        (link.relation or "related", link.claim, link.note) for link in mine
+    ]
+    found += [(INVERSE_RELATIONS[link.relation], other, link.note) for other, link in incoming]
+    typed = {other for relation, other, _ in found if relation != "related"}
+    seen: set[tuple[str, str]] = set()
+    kept: list[tuple[str, str, str | None]] = []
+    for relation, other, note in found:
+        if (relation, other) in seen or (relation == "related" and other in typed):
+            continue
+        seen.add((relation, other))
+        kept.append((relation, other, note))
+    return kept
 
 
 @attrs.frozen

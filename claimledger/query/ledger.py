@@ -31,7 +31,7 @@ from claimledger.check import settle
 from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, Origin, read_ledger
-from claimledger.models import INVERSE_RELATIONS, Claim, Evidence, Quote, Source, Speaker
+from claimledger.models import Claim, Evidence, Quote, Source, Speaker, relations_seen_from
 from claimledger.query.claims import ClaimSet
 from claimledger.query.hits import ClaimHit, PassageHit
 from claimledger.query.index import ClaimIndex
@@ -153,26 +153,21 @@ class Ledger:
     def relations(self, claim: ResolvedClaim | str) -> tuple[tuple[str, ResolvedClaim], ...]:
         """Each relation of ``claim`` as seen from it, with the other claim: those it lists
         (``disputes``...), then those listing it, by the inverse (``disputed-by``...);
-        an untyped relation is ``related``.
+        an untyped relation is ``related``, and left out where a typed one says more.
 
         >>> ledger = load("tests/examples/clean", cache=False)
         >>> [(r, c.id) for r, c in ledger.relations("multiple-interventions")]
         [('related', 'us-is-an-intervening-power')]
         """
         me = self.claim(claim if isinstance(claim, str) else claim.id)
-        found: list[tuple[str, ResolvedClaim]] = [
-            (link.relation or "related", self.claim(link.claim)) for link in me.related
+        incoming = [
+            (other.id, link)
+            for other in self.related(me)
+            for link in other.related
+            if link.claim == me.id
         ]
-        for other in self.related(me):
-            found += [
-                (INVERSE_RELATIONS[link.relation], other)
-                for link in other.related
-                if link.claim == me.id
-            ]
-        unique: dict[tuple[str, str], tuple[str, ResolvedClaim]] = {}
-        for relation, other in found:
-            unique.setdefault((relation, other.id), (relation, other))
-        return tuple(unique.values())
+        found = relations_seen_from(me.related, incoming)
+        return tuple((relation, self.claim(other)) for relation, other, _ in found)
 
     def search(self, query: str, *, limit: int = 10) -> tuple[ClaimHit, ...]:
         """Claims whose statement or quotes match ``query``, best first (bm25).

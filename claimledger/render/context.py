@@ -26,7 +26,15 @@ from typing import Literal, get_args
 from claimledger.dates import PartialDate
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
-from claimledger.models import INVERSE_RELATIONS, Claim, Evidence, Quote, Role, Speaker
+from claimledger.models import (
+    Claim,
+    Evidence,
+    Quote,
+    Related,
+    Role,
+    Speaker,
+    relations_seen_from,
+)
 from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.labels import (
@@ -129,12 +137,11 @@ class _Builder:
             self.claims.setdefault(claim.id, claim)
         # Each claim's links as the linked claim sees them: a dispute recorded on one
         # side shows on both.
-        self.incoming: dict[str, list[RelatedView]] = defaultdict(list)
+        self.incoming: dict[str, list[tuple[str, Related]]] = defaultdict(list)
         for claim in ledger.claims:
             for link in claim.related:
-                relation = RELATION_WORDS[INVERSE_RELATIONS[link.relation]]
-                view = RelatedView(self.claim_link(claim.id), relation, link.note)
-                self.incoming[link.claim].append(view)
+                if link.claim != claim.id:
+                    self.incoming[link.claim].append((claim.id, link))
 
     def source(self, source_id: str) -> SourceRef:
         known = self.sources.get(source_id)
@@ -189,28 +196,13 @@ class _Builder:
         )
 
     def related(self, claim: Claim) -> tuple[RelatedView, ...]:
-        """The claim's own links, then those of claims linking to it, each claim once
-        unless the relations differ; an untyped link is dropped where a typed one says more."""
-        views = [
-            RelatedView(
-                self.claim_link(link.claim), RELATION_WORDS[link.relation or "related"], link.note
-            )
-            for link in claim.related
-        ]
-        views += [v for v in self.incoming.get(claim.id, ()) if v.link.id != claim.id]
-        untyped = RELATION_WORDS["related"]
-        typed = {v.link.id for v in views if v.relation != untyped}
-        seen: set[tuple[str, str]] = set()
-        kept: list[RelatedView] = []
-        for view in views:
-            key = (view.link.id, view.relation)
-            if key in seen or (
-                view.relation == RELATION_WORDS["related"] and view.link.id in typed
-            ):
-                continue
-            seen.add(key)
-            kept.append(view)
-        return tuple(kept)
+        """The claim's own links, then those of claims linking to it (see
+        :func:`claimledger.models.relations_seen_from`)."""
+        found = relations_seen_from(claim.related, self.incoming.get(claim.id, ()))
+        return tuple(
+            RelatedView(self.claim_link(other), RELATION_WORDS[relation], note)
+            for relation, other, note in found
+        )
 
     def claim(self, claim: Claim, anchor: str, problems: Sequence[str]) -> ClaimView:
         quotes = tuple(
@@ -354,9 +346,11 @@ def _groups(
             add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
             primary[ref.id].append(view)
         elif group_by == "date":
-            key = _text(claim.said_on) or ""
+            # Keyed (and anchored) by the EDTF text, headed by the date in words.
+            key = str(claim.said_on or "")
             undated, first, last = date_key(claim.said_on)
-            add(key, key or "Date not known", (undated, f"{first:07d}{last + 9_999_999:07d}", key))
+            title = _text(claim.said_on) or "Date not known"
+            add(key, title, (undated, f"{first:07d}{last + 9_999_999:07d}", key))
             primary[key].append(view)
         else:
             # A claim may have several topics or sources: shown in full under

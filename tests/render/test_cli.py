@@ -46,7 +46,7 @@ def test_output_option_and_standard_output(
 
 def test_group_by_option(fixture_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", str(fixture_root), "-o", "-", "--group-by", "date"]) == 0
-    assert '<a id="by-date-2016-10-18"></a>\n### 2016-10-18' in capsys.readouterr().out
+    assert '<a id="by-date-2016-10-18"></a>\n### 18 October 2016' in capsys.readouterr().out
 
 
 def test_a_ledger_with_errors_is_not_rendered(
