@@ -47,7 +47,7 @@ __all__ = ["PartialDate"]
 _PLAIN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # Only the characters EDTF dates use reach the parser, which takes some 0.1 s a
 # string: anything else is refused at once.
-_EDTF_CHARS = re.compile(r"[0-9X?~%/.\-\[\], ]{4,80}")
+_EDTF_CHARS = re.compile(r"[0-9X?~%/.\-\[\]{}, ]{4,80}")
 _QUALIFIED = re.compile(r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)([?~%])")
 _EXPECTED = (
     "expected an EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, uncertain 2022-03?, approximate 2022~, "

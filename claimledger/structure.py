@@ -126,8 +126,11 @@ def _quote_legacy(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def _claim_legacy(value: dict[str, Any]) -> dict[str, Any]:
-    """A ``context`` that is a string (before evidence lists of context) is the ``setting``."""
+    """A ``context`` that is a string (before evidence lists of context) is the ``setting``;
+    ``context: null`` is an occasion not known, as before."""
     context = value.get("context")
+    if "context" in value and context is None:  # an unknown occasion, as written before
+        return {k: v for k, v in value.items() if k != "context"}
     if not isinstance(context, str):
         return value
     if "setting" in value:

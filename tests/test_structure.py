@@ -49,14 +49,15 @@ def test_unquoted_year_and_bad_date() -> None:
         (
             5,
             14,
-            "claims[0].said_on: expected a date YYYY, YYYY-MM or YYYY-MM-DD, "
-            "got the integer 2016 (write dates as quoted strings)",
+            "claims[0].said_on: expected an EDTF date (YYYY, YYYY-MM, YYYY-MM-DD, 2022-03?, "
+            "2019/..), got the integer 2016 (write dates as quoted strings)",
         ),
         (
             7,
             15,
-            "claims[0].history[0].date: not a valid date: '2016-02-30' "
-            "(expected YYYY, YYYY-MM or YYYY-MM-DD)",
+            "claims[0].history[0].date: not a valid date: '2016-02-30' (expected an EDTF date: "
+            "YYYY, YYYY-MM or YYYY-MM-DD, uncertain 2022-03?, approximate 2022~, or an interval "
+            "such as 2019/.. or 2016-10-12/2016-10-13)",
         ),
     ]
 

@@ -96,9 +96,10 @@ def csl_type(kind: str) -> str:
 
 def _date(date: PartialDate) -> dict[str, Any]:
     """A CSL date; an uncertain or bounded one also carries its EDTF text as ``raw``,
-    which citeproc-js reads, and ``circa`` when it is uncertain or approximate."""
+    which citeproc-js reads, and ``circa`` when it is uncertain or approximate. An open
+    interval has no ``date-parts`` range, so it is given in words as ``literal``."""
     parts = date_parts(date)
-    out: dict[str, Any] = {"date-parts": parts} if parts else {}
+    out: dict[str, Any] = {"date-parts": parts} if parts else {"literal": date.describe()}
     if date.plain is None:
         out["raw"] = str(date)
         if any(mark in str(date) for mark in "?~%"):

@@ -30,7 +30,7 @@ In DuckDB, quotes per source are
 >>> from claimledger.config import Config
 >>> ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
 >>> [r["record"] for r in records(ledger)]
-['speaker', 'source', 'claim', 'quote', 'evidence', 'claim', 'quote']
+['speaker', 'source', 'claim', 'quote', 'evidence', 'related', 'claim', 'quote', 'related']
 >>> quote = next(r for r in records(ledger) if r["record"] == "quote")
 >>> {k: v for k, v in quote.items() if v is not None}
 {'record': 'quote', 'claim': 'us-is-an-intervening-power', 'source': 'briefing-report', \
@@ -50,7 +50,7 @@ from claimledger.models import Claim
 
 __all__ = ["COLUMNS", "RECORD_KINDS", "records", "to_jsonl"]
 
-RECORD_KINDS: Final = ("speaker", "source", "claim", "quote", "evidence")
+RECORD_KINDS: Final = ("speaker", "source", "claim", "quote", "evidence", "related")
 
 COLUMNS: Final = (
     "record",

@@ -87,8 +87,8 @@ def test_seed_documents_format_with_only_what_is_recorded() -> None:
     entries = bibliography(json.loads(to_csl_json(validated(LEDGERS["seed"]))))
     assert entries["dailymail-2016-10-13"].startswith("Jason Groves and Larisa Brown (2016)")
     assert "Daily Mail, 13 October" in entries["dailymail-2016-10-13"]
-    # Not printed in the document, so not in the citation: the style says "no date".
-    assert "(no date)" in entries["corbyn-defends-russia-record"]
+    # Not printed in the document but bounded by what it describes: given as a bound, in words.
+    assert "(24 February 2022 or later)" in entries["corbyn-defends-russia-record"]
     assert "Available at: http://www.mirror.co.uk/" in entries["mirror-2016-10-12"]
 
 

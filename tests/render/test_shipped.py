@@ -58,7 +58,9 @@ def test_every_passage_is_pinpointed(rendered: str) -> None:
         t.content for t in structure.tokens if t.type == "inline" and "(#source-" in t.content
     ]
     ledger = validate(discover(REPO)).ledger
-    passages = sum(len(c.quotes) + len(c.supports) + len(c.contradicts) for c in ledger.claims)
+    passages = sum(
+        len(c.quotes) + len(c.supports) + len(c.contradicts) + len(c.context) for c in ledger.claims
+    )
     passages += sum(
         len(s.identified_as.evidence) for s in ledger.speakers.values() if s.identified_as
     )

@@ -146,6 +146,19 @@ CASES = [
         7,
         15,
     ),
+    (
+        "CL016",
+        {
+            **source("asked", "Asked if the US was one of those powers, he said: “Obviously.”\n"),
+            "claims/x.yaml": CLAIM.format(
+                fields="    quotes:\n      - source: asked\n        text: 'Asked if the US was "
+                "one of those powers, he said: “Obviously.”'\n"
+            ),
+        },
+        "claims/x.yaml",
+        7,
+        15,
+    ),
 ]
 
 
