@@ -18,7 +18,8 @@ review becomes a claim:
     id the report's ``identifier``, else derived from its URL (host and last
     path segment: ``mirror-co-uk-jeremy-corbyns-team-rejects-call-9031006``),
     else from its headline. A review holds no passage in the report's own
-    words, so the quote's text is ``claimReviewed`` and its note is
+    words, so the quote's text is ``claimReviewed``, of kind ``paraphrase`` (the
+    reviewer's words, never shown as the speaker's), and its note is
     :data:`NOT_ANCHORED`: the quote stays marked until someone puts the
     document in the corpus and the exact words in the quote.
 ``verdict``
@@ -283,7 +284,7 @@ class _Reader:
             speaker=self.speaker(item_path, item),
             said_on=self.said_on(item_path, item),
             quotes=tuple(
-                Quote(source=source, text=statement, note=NOT_ANCHORED)
+                Quote(source=source, text=statement, note=NOT_ANCHORED, kind="paraphrase")
                 for source in self.sources(item_path, item)
             ),
             verdict=self.verdict(path, review),
