@@ -29,7 +29,7 @@ from claimledger.rules.base import Problem, passages, shorten
 
 __all__ = ["CODE", "NAME", "SEVERITY", "check", "check_registry", "framing"]
 
-CODE = "CL016"
+CODE = "CL017"
 NAME = "framing-in-quote"
 SEVERITY = Severity.WARNING
 

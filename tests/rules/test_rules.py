@@ -147,7 +147,7 @@ CASES = [
         15,
     ),
     (
-        "CL016",
+        "CL017",
         {
             **source("asked", "Asked if the US was one of those powers, he said: “Obviously.”\n"),
             "claims/x.yaml": CLAIM.format(
