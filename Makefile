@@ -1,23 +1,31 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
 #   make ledger   create .venv, install, validate claims/ against corpus/, write LEDGER.md
 #   make test     create .venv with the test extras, run ruff, mypy --strict and pytest
+# Both install the versions pinned (with hashes) in requirements.lock and
+# requirements-dev.lock, the ones CI last passed with; `make lock` refreshes them.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The oldest supported Python, on which `make test-min` runs the suite.
+PYTHON_MIN ?= python3.11
+MIN_VENV := .venv-min
 
-.PHONY: ledger test lint typecheck pytest bench fuzz clean
+.PHONY: ledger test test-min lint typecheck pytest lock bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# A stamp per install flavour, redone whenever pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# A stamp per install flavour, redone whenever pyproject.toml or its lock changes.
+# The locks hold claimledger's dependencies only; the package itself is installed
+# from this checkout without resolving anything again.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml requirements-dev.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed
 
 ledger: $(VENV)/.installed
@@ -36,12 +44,38 @@ pytest: $(VENV)/.installed-test
 
 test: lint typecheck pytest
 
+# The suite (pytest only: ruff's and mypy's verdicts belong to their pinned
+# versions) on the lowest Python and the lowest version of every dependency that
+# pyproject.toml allows, in a venv of its own. uv's lowest-direct resolution takes
+# each declared floor exactly; tests/test_floors.py checks that it did.
+$(MIN_VENV)/.installed: pyproject.toml $(VENV)/.installed-test
+	rm -rf $(MIN_VENV)
+	$(BIN)/uv venv --quiet --python $(PYTHON_MIN) $(MIN_VENV)
+	VIRTUAL_ENV=$(MIN_VENV) $(BIN)/uv pip install --quiet --resolution lowest-direct -e '.[test]'
+	touch $@
+
+test-min: $(MIN_VENV)/.installed
+	CLAIMLEDGER_FLOORS=1 $(MIN_VENV)/bin/pytest -q
+
+# Refresh both locks to the newest versions pyproject.toml allows (then run
+# `make test` and commit them). The runtime lock is constrained by the dev lock,
+# so the two agree on every package they share.
+lock: | $(BIN)/uv
+	$(BIN)/uv pip compile --quiet --upgrade --custom-compile-command "make lock" --universal --python-version 3.11 --generate-hashes \
+		--extra test --extra dev pyproject.toml -o requirements-dev.lock
+	$(BIN)/uv pip compile --quiet --upgrade --custom-compile-command "make lock" --universal --python-version 3.11 --generate-hashes \
+		-c requirements-dev.lock pyproject.toml -o requirements.lock
+
+# uv comes pinned with the test set-up; this installs it only to make a first lock.
+$(BIN)/uv: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+
 # Speed and memory targets are measured here, never in timed tests.
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md
 
 clean:
-	rm -rf $(VENV) .claimledger .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MIN_VENV) .claimledger .pytest_cache .mypy_cache .ruff_cache
 
 # Hostile input at length: every property of tests/hostile with the `fuzz`
 # Hypothesis profile (5,000 examples each; tests/hostile/conftest.py).

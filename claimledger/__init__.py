@@ -19,7 +19,7 @@ To ask questions of a ledger, :func:`load` it (see :mod:`claimledger.query`):
 """
 
 from claimledger.check import Validation, validate
-from claimledger.config import Config, ConfigError, discover
+from claimledger.config import Config, ConfigError, LedgerNotFound, discover
 from claimledger.dates import PartialDate
 from claimledger.export import ExportRefused, export_ledger, json_schema
 from claimledger.findings import Finding, Location, Severity
@@ -66,6 +66,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "LedgerFiles",
+    "LedgerNotFound",
     "Location",
     "PartialDate",
     "PassageHit",
@@ -90,4 +91,4 @@ __all__ = [
     "validate",
 ]
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"

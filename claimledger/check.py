@@ -14,7 +14,7 @@ import attrs
 
 from claimledger.config import Config, ConfigError
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, read_ledger
+from claimledger.ledger import LedgerFiles, layout_findings, read_ledger
 from claimledger.rules import RULES, RULES_BY_CODE
 
 __all__ = ["Validation", "lint", "settle", "validate"]
@@ -73,4 +73,5 @@ def settle(config: Config, findings: Iterable[Finding]) -> tuple[Finding, ...]:
 def validate(config: Config) -> Validation:
     """Read and check the ledger ``config`` describes."""
     ledger, load_findings = read_ledger(config)
+    load_findings += layout_findings(config, ledger.files)
     return Validation(ledger, lint(ledger, load_findings))

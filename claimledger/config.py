@@ -1,9 +1,10 @@
 """Ledger configuration: ``[tool.claimledger]`` in ``pyproject.toml``.
 
 The ledger is found from a starting directory upwards, as git and ruff find
-their configuration. A folder with no such table is a ledger with the
-defaults, its claims in ``claims/`` (or the folder itself) and its corpus in
-``corpus/``.
+their configuration, never past the repository's root (:func:`discover`). A
+folder with no such table but a ``claims/`` or ``corpus/`` folder is a ledger
+with the defaults, its claims in ``claims/`` (or the folder itself) and its
+corpus in ``corpus/``.
 
 >>> cfg = Config.from_table({"verdict-scale": ["true", "false"]}, Path("/ledger"))
 >>> cfg.claims_dir, cfg.verdict_scale
@@ -21,7 +22,7 @@ import attrs
 
 from claimledger.findings import Severity
 
-__all__ = ["Config", "ConfigError", "RuleSetting", "discover"]
+__all__ = ["Config", "ConfigError", "LedgerNotFound", "RuleSetting", "discover"]
 
 #: A rule's configured severity; ``None`` means the rule is off.
 RuleSetting = Severity | None
@@ -48,6 +49,10 @@ DEFAULT_UNRATED = ("unsettled",)
 
 class ConfigError(Exception):
     """The configuration cannot be used; a usage error (exit 2)."""
+
+
+class LedgerNotFound(ConfigError):
+    """No ledger governs the folder a command was started in (exit 2)."""
 
 
 @attrs.frozen
@@ -148,24 +153,55 @@ class Config:
 
 
 def discover(start: Path) -> Config:
-    """The configuration governing ``start`` (a file or folder), searching upwards."""
+    """The ledger governing ``start`` (a file or folder), searching upwards.
+
+    The nearest folder with a ``[tool.claimledger]`` table in its
+    ``pyproject.toml``, or with a ``claims/`` or ``corpus/`` folder, is the
+    ledger. The search stops at the repository boundary (a folder holding
+    ``.git``): a ledger never reaches outside its repository, and a folder that
+    is in no ledger raises :class:`LedgerNotFound` instead of treating the
+    whole directory tree as claims.
+    """
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
-        pyproject = candidate / "pyproject.toml"
-        if not pyproject.is_file():
-            continue
-        try:
-            with pyproject.open("rb") as handle:
-                document = tomllib.load(handle)
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
-        tool = document.get("tool", {})
-        # `tool = 5` used to raise AttributeError, and `[tool] claimledger = "x"`
-        # was skipped as if absent, silently validating with the defaults.
-        table = tool.get("claimledger") if isinstance(tool, Mapping) else None
-        if table is not None and not isinstance(table, Mapping):
-            raise ConfigError(f"{pyproject}: tool.claimledger must be a table")
-        if isinstance(table, Mapping):
-            return Config.from_table(table, candidate, pyproject)
-    return Config.default(folder)
+        config = _configured(candidate)
+        if config is not None:
+            return config
+        if any((candidate / part).is_dir() for part in _MARKERS):
+            return Config.default(candidate)
+        if (candidate / ".git").exists():  # a folder, or a file in a worktree
+            raise LedgerNotFound(
+                f"no ledger found in {folder} or above it up to the repository root {candidate} "
+                "(a ledger has a [tool.claimledger] table in pyproject.toml, "
+                "or a claims/ or corpus/ folder)"
+            )
+    raise LedgerNotFound(
+        f"no ledger found in {folder} or above it (a ledger has a [tool.claimledger] "
+        "table in pyproject.toml, or a claims/ or corpus/ folder)"
+    )
+
+
+#: Folders that make their parent an (unconfigured) ledger.
+_MARKERS = ("claims", "corpus")
+
+
+def _configured(candidate: Path) -> Config | None:
+    """The ledger configured in ``candidate/pyproject.toml``, if it has a table."""
+    pyproject = candidate / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    try:
+        with pyproject.open("rb") as handle:
+            document = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
+    tool = document.get("tool", {})
+    # `tool = 5` used to raise AttributeError, and `[tool] claimledger = "x"`
+    # was skipped as if absent, silently validating with the defaults.
+    table = tool.get("claimledger") if isinstance(tool, Mapping) else None
+    if table is not None and not isinstance(table, Mapping):
+        raise ConfigError(f"{pyproject}: tool.claimledger must be a table")
+    if isinstance(table, Mapping):
+        return Config.from_table(table, candidate, pyproject)
+    return None

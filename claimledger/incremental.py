@@ -45,6 +45,7 @@ from claimledger.ledger import (
     IndexedClaim,
     LedgerFiles,
     claim_paths,
+    layout_findings,
     read_claim_file,
     read_registry,
     read_text,
@@ -52,7 +53,7 @@ from claimledger.ledger import (
 from claimledger.rules import RULES
 from claimledger.secret import cache_secret
 
-__all__ = ["CACHE_DIR", "FileReport", "validate_incremental"]
+__all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
 
 CACHE_DIR = Path(".claimledger") / "cache"
 _FORMAT = 1
@@ -203,14 +204,31 @@ def _run(paths: Sequence[Path], registry: LedgerFiles, jobs: int) -> list[FileRe
         return list(pool.map(_check_file, paths, chunksize=chunk))
 
 
+@attrs.frozen
+class Checked:
+    """What a validation run found, and how much it checked (for its summary line)."""
+
+    findings: tuple[Finding, ...]
+    #: Claim files read (the speaker registry and the corpus aside).
+    files: int
+    claims: int
+    sources: int
+
+
 def validate_incremental(
     config: Config, *, jobs: int | None = None, cache: bool = True
 ) -> tuple[Finding, ...]:
     """The ledger's findings, reusing cached per-file reports and ``jobs`` processes."""
+    return check_incremental(config, jobs=jobs, cache=cache).findings
+
+
+def check_incremental(config: Config, *, jobs: int | None = None, cache: bool = True) -> Checked:
+    """As :func:`validate_incremental`, with the counts of what was checked."""
     registry, findings = read_registry(config)
     context = _context_key(registry)
     store = _Cache(config.root, cache)
     paths = claim_paths(config)
+    findings += layout_findings(config, paths)
     reports: dict[Path, FileReport] = {}
     misses: list[tuple[Path, str]] = []
     for path in paths:
@@ -234,7 +252,7 @@ def validate_incremental(
     for report in ordered:
         findings += report.findings
     findings += _registry_and_ledger_findings(whole)
-    return settle(config, findings)
+    return Checked(settle(config, findings), len(paths), len(index), len(registry.sources))
 
 
 def _registry_and_ledger_findings(ledger: LedgerFiles) -> Iterable[Finding]:

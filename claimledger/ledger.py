@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -23,12 +23,15 @@ from claimledger.parse import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 __all__ = [
+    "NOTHING_TO_CHECK",
     "OUTSIDE_LEDGER",
     "ClaimFile",
     "IndexedClaim",
     "LedgerFiles",
     "Origin",
     "SourceDocument",
+    "claim_paths",
+    "layout_findings",
     "read_claim_file",
     "read_ledger",
     "read_registry",
@@ -36,6 +39,7 @@ __all__ = [
 ]
 
 OUTSIDE_LEDGER = "CL015"
+NOTHING_TO_CHECK = "CL016"
 SPEAKERS_FILE = "speakers.yaml"
 
 
@@ -247,6 +251,62 @@ def claim_paths(config: Config) -> list[Path]:
     # A claims folder that is the ledger root would otherwise read the corpus too.
     corpus = config.corpus_dir
     return sorted(p for p in found if not p.is_relative_to(corpus))
+
+
+def layout_findings(config: Config, claim_files: Sequence[object]) -> list[Finding]:
+    """A ledger that would check nothing: a configured folder missing, or no claim files.
+
+    A pre-commit hook over such a ledger would otherwise stay green while
+    checking nothing (a typo in ``claims = ...``, files moved away).
+    """
+    findings = []
+    if config.source is not None:  # a configured ledger names its folders
+        for key, folder in (("claims", config.claims_dir), ("corpus", config.corpus_dir)):
+            if not folder.is_dir():
+                shown = _display(folder, config.root)
+                findings.append(
+                    Finding(
+                        NOTHING_TO_CHECK,
+                        Severity.ERROR,
+                        f"the {key} folder {shown!r} does not exist",
+                        _setting_location(config.source, config.root, key),
+                    )
+                )
+    if not findings and not claim_files:
+        shown = _display(config.claims_dir, config.root)
+        findings.append(
+            Finding(
+                NOTHING_TO_CHECK,
+                Severity.ERROR,
+                f"no claim files (*.yaml, *.yml) in {shown!r}: nothing was checked",
+                Location(shown),
+            )
+        )
+    return findings
+
+
+_TABLE = re.compile(r"\[\s*tool\s*\.\s*claimledger\s*\]")
+
+
+def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
+    """Where ``key`` is set in ``[tool.claimledger]`` (or the table's header), for a finding.
+
+    tomllib keeps no positions; a line scan is enough for a key at the start of a line.
+    """
+    shown = _display(pyproject, root)
+    try:
+        lines = pyproject.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Location(shown)
+    header, inside = 1, False
+    setting = re.compile(rf"""\s*["']?{re.escape(key)}["']?\s*=""")
+    for number, line in enumerate(lines, 1):
+        if line.lstrip().startswith("["):
+            inside = bool(_TABLE.fullmatch(line.strip()))
+            header = number if inside else header
+        elif inside and setting.match(line):
+            return Location(shown, number, len(line) - len(line.lstrip()) + 1)
+    return Location(shown, header)
 
 
 def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin], list[Finding]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,17 @@ EXAMPLES = Path(__file__).parent / "examples"
 REPO = Path(__file__).parent.parent
 
 MakeLedger = Callable[..., Path]
+
+#: The one line ``claimledger validate`` prints on standard error unless ``--quiet``.
+SUMMARY = re.compile(
+    r"claimledger: checked [\d,]+ claim files? \([\d,]+ claims?\) against [\d,]+ sources?: "
+    r"([\d,]+) errors?, ([\d,]+) warnings? in \d+\.\d\d s\n"
+)
+
+
+def only_summary(stderr: str) -> bool:
+    """Whether ``stderr`` is validate's summary line and nothing else (no warning, no traceback)."""
+    return SUMMARY.fullmatch(stderr) is not None
 
 
 def run_cli(

@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, MakeLedger
+import claimledger
+from tests.conftest import EXAMPLES, SUMMARY, MakeLedger, only_summary
 from tests.conftest import run_cli as run
 
 
-def test_clean_ledger_exits_0() -> None:
+def test_clean_ledger_exits_0_and_says_so_on_stderr() -> None:
     result = run("validate", "--no-cache", str(EXAMPLES / "clean"))
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr.startswith(
+        "claimledger: checked 1 claim file (2 claims) against 1 source: 0 errors, 0 warnings in "
+    )
+    assert only_summary(result.stderr)
+
+
+def test_quiet_prints_nothing_on_a_clean_ledger() -> None:
+    result = run("validate", "--quiet", "--no-cache", str(EXAMPLES / "clean"))
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_the_summary_counts_what_is_reported() -> None:
+    result = run("validate", "--no-cache", "--format", "json", "tests/examples/broken")
+    records = json.loads(result.stdout)
+    match = SUMMARY.fullmatch(result.stderr)
+    assert match is not None, result.stderr
+    errors = sum(r["severity"] == "error" for r in records)
+    assert (int(match[1]), int(match[2])) == (errors, len(records) - errors)
+    assert errors > 0
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"claimledger {claimledger.__version__}\n"
+    assert result.stdout.split()[1] == importlib.metadata.version("claimledger")
 
 
 def test_findings_exit_1_with_compiler_style_lines() -> None:
@@ -95,7 +123,7 @@ def test_a_folder_of_broken_files_never_prints_a_traceback(tmp_path: Path) -> No
     result = run("validate", str(tmp_path))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stderr == ""
+    assert only_summary(result.stderr), result.stderr
     reported = {ln.split(":")[0] for ln in result.stdout.splitlines() if ": CL" in ln}
     assert len(reported) == len(BROKEN_FILES) + 2  # with latin1.yaml and speakers.yaml
     assert not (claims / "pwned").exists()

@@ -84,9 +84,11 @@ def test_alias_bomb_is_refused_quickly() -> None:
 
 @pytest.mark.parametrize("opener", ["[", "{a: "])
 def test_deep_nesting_is_refused_before_the_parser_recurses(opener: str) -> None:
-    code, _, _, message = error(opener * 200_000)
-    assert code == "CL001"
-    assert f"deeper than {MAX_DEPTH}" in message
+    # Ours says "nesting deeper than 64 levels"; libyaml 0.2.6 and later may refuse
+    # first with its own words. Either way: a CL001 placed past the limit's depth.
+    code, line, column, _ = error(opener * 200_000)
+    assert (code, line) == ("CL001", 1)
+    assert MAX_DEPTH < column < 200_000 * len(opener)
 
 
 def test_nesting_within_the_limit_is_fine() -> None:

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from claimledger import __version__
 from claimledger.cli import (
     export,
     import_claimreview,
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="claimledger",
         description="Validate, query and render a ledger of claims anchored in a corpus.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers)

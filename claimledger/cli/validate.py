@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
 from claimledger.config import Config
 from claimledger.findings import Finding
-from claimledger.incremental import validate_incremental
+from claimledger.incremental import check_incremental
 from claimledger.report import REPORTERS, GithubReporter, JsonReporter, Reporter, TextReporter
 
 
@@ -40,6 +41,12 @@ def register(subparsers: Any) -> None:
         default=None,
         metavar="N",
         help="check changed claim files in N processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print findings only, not the summary line on standard error",
     )
     parser.add_argument(
         "--no-cache",
@@ -84,11 +91,28 @@ def run(args: argparse.Namespace) -> int:
         config = find_config(raw)
         entry = ledgers.setdefault(config.root, (config, []))
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
+    started = time.perf_counter()
     findings: list[Finding] = []
+    files = claims = sources = 0
     for root, (config, selected) in ledgers.items():
-        found = validate_incremental(config, jobs=args.jobs, cache=args.cache)
-        kept = [f for f in found if _within(f, root, selected)]
+        checked = check_incremental(config, jobs=args.jobs, cache=args.cache)
+        kept = [f for f in checked.findings if _within(f, root, selected)]
         findings += for_display(kept, root)
+        files, claims = files + checked.files, claims + checked.claims
+        sources += checked.sources
     reporter = make_reporter(args.format, Path.cwd(), args.color)
     reporter.report(findings, sys.stdout)
+    if not args.quiet:
+        errors = sum(f.severity.fails for f in findings)
+        print(
+            f"claimledger: checked {_count(files, 'claim file')} ({_count(claims, 'claim')}) "
+            f"against {_count(sources, 'source')}: {_count(errors, 'error')}, "
+            f"{_count(len(findings) - errors, 'warning')} in "
+            f"{time.perf_counter() - started:.2f} s",
+            file=sys.stderr,
+        )
     return EXIT_FINDINGS if any(f.severity.fails for f in findings) else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

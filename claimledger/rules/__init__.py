@@ -20,6 +20,7 @@ from claimledger.rules import (
     duplicate_key,
     empty_quote,
     framing_in_quote,
+    nothing_to_check,
     outside_ledger,
     possible_misquote,
     quote_not_found,
@@ -56,6 +57,7 @@ RULES: tuple[Rule, ...] = tuple(
                 empty_quote,
                 outside_ledger,
                 framing_in_quote,
+                nothing_to_check,
             )
         ),
         key=lambda rule: rule.code,

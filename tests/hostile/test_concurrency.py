@@ -24,7 +24,8 @@ def test_two_validations_at_once_agree_and_write_nothing(tmp_path: Path) -> None
     before = snapshot(root)
     env = {k: v for k, v in os.environ.items() if k != "CLAIMLEDGER_DEBUG"}
     env["PYTHONPATH"] = str(REPO)
-    command = [sys.executable, "-m", "claimledger.cli", "validate", "--format", "json"]
+    # --quiet: the summary line on stderr holds the run's time, which differs.
+    command = [sys.executable, "-m", "claimledger.cli", "validate", "--quiet", "--format", "json"]
     outcomes = set()
     for _ in range(ROUNDS):
         pair = [

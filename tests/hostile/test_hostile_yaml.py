@@ -21,7 +21,7 @@ from claimledger import parse
 from claimledger.dates import PartialDate
 from claimledger.parse import MAX_DEPTH, YamlError, parse_yaml
 from claimledger.structure import MAX_LIST_ERRORS, structure_claims
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, only_summary
 from tests.hostile.helpers import run_cli
 
 
@@ -233,9 +233,13 @@ def test_deep_nesting_is_a_finding_not_a_crash(kind: str, tmp_path: Path) -> Non
     (claims / "deep.yaml").write_text(DEEP[kind])
     result = run_cli(tmp_path)
     assert result.returncode == 1, f"exit {result.returncode} (a negative one is a signal)"
-    assert f": CL001 nesting deeper than {MAX_DEPTH} levels" in result.stdout.splitlines()[0]
-    assert result.stdout.startswith("claims/deep.yaml:")
-    assert result.stderr == ""
+    # Ours says "nesting deeper than 64 levels"; libyaml 0.2.6 and later may refuse
+    # first with its own words. Either way: a located CL001, past the limit's depth.
+    path, line, column, rest = result.stdout.splitlines()[0].split(":", 3)
+    assert (path, rest.split()[0]) == ("claims/deep.yaml", "CL001")
+    assert 1 <= int(line) <= len(DEEP[kind].splitlines())
+    assert int(column) >= 1
+    assert only_summary(result.stderr), result.stderr
 
 
 def test_deep_nesting_after_a_byte_order_mark_is_refused() -> None:
@@ -287,8 +291,9 @@ def test_explicit_core_tags_on_right_values_still_work() -> None:
 def test_control_characters_are_located(text: str, where: tuple[int, int]) -> None:
     line, column, message = refusal(text)
     assert (line, column) == where
-    assert message.startswith("unacceptable character U+00")
-    assert message.endswith(": control characters are not allowed")
+    control = next(c for c in text if c in "\x00\x07")
+    # Ours; the reason after it is libyaml's and not asserted.
+    assert message.startswith(f"unacceptable character U+{ord(control):04X}")
 
 
 def test_a_lone_surrogate_is_a_finding() -> None:
