@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.11+ and make:
-#   make ledger   create .venv, install, validate claims/ against corpus/, write LEDGER.md
-#   make test     create .venv with the test extras, run ruff, mypy --strict and pytest
+#   make ledger   create .venv, install, validate claims/ against corpus/, write the ledger's pages into ledger/
+#   make test     create .venv with the test extras, run ruff, the import contracts, mypy --strict
+#                 and pytest
 # Both install the versions pinned (with hashes) in requirements.lock and
 # requirements-dev.lock, the ones CI last passed with; `make lock` refreshes them.
 PYTHON ?= python3
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 PYTHON_MIN ?= python3.11
 MIN_VENV := .venv-min
 
-.PHONY: ledger test test-min lint typecheck pytest lock bench fuzz clean
+.PHONY: ledger test test-min lint typecheck pytest lock bench fuzz clean chromium screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,12 +36,35 @@ ledger: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check claimledger tests benchmarks
 	$(BIN)/ruff format --check claimledger tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy --strict claimledger
+	$(BIN)/mypy --strict claimledger tests benchmarks
 
-pytest: $(VENV)/.installed-test
+# The browser tests show rendered pages as GitHub does: Mermaid from the npm registry
+# (tests/browser/package-lock.json) in Debian's headless Chromium.
+MERMAID := tests/browser/node_modules/mermaid/dist/mermaid.min.js
+$(MERMAID): tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	touch $@
+
+chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && apt-get install -y chromium chromium-driver; \
+		else \
+			echo "make: the browser tests need Debian's chromium and chromium-driver:" \
+				"run as root, or: sudo apt-get install chromium chromium-driver" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+pytest: $(VENV)/.installed-test $(MERMAID) chromium
 	$(BIN)/pytest -q
+
+# The README's picture of a story page, as GitHub shows it.
+screenshot: $(VENV)/.installed-test $(MERMAID) chromium
+	$(BIN)/python -m tests.browser.github ledger/stories/reactions-2016-10-12.md docs/story-page.png
 
 test: lint typecheck pytest
 
@@ -54,7 +78,7 @@ $(MIN_VENV)/.installed: pyproject.toml $(VENV)/.installed-test
 	VIRTUAL_ENV=$(MIN_VENV) $(BIN)/uv pip install --quiet --resolution lowest-direct -e '.[test]'
 	touch $@
 
-test-min: $(MIN_VENV)/.installed
+test-min: $(MIN_VENV)/.installed $(MERMAID) chromium
 	CLAIMLEDGER_FLOORS=1 $(MIN_VENV)/bin/pytest -q
 
 # Refresh both locks to the newest versions pyproject.toml allows (then run

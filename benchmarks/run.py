@@ -102,7 +102,9 @@ def measure(claims: int, work: Path) -> dict[str, float | str]:
         row["d"] = "n/a"
     for broken in (root / "claims").glob("zz-broken-*.yaml"):
         broken.unlink()  # render refuses a ledger with errors
-    row["e"], code, rss = timed([claimledger, "render", "-o", str(work / "LEDGER.md")], root)
+    row["e"], code, rss = timed(
+        [claimledger, "render", "--single-page", "-o", str(work / "LEDGER.md")], root
+    )
     row["f_e"] = rss / 1024 if code == 0 else "failed"
     shutil.rmtree(root)
     return row

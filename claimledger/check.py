@@ -8,14 +8,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from pathlib import Path
 
 import attrs
 
-from claimledger.config import Config, ConfigError
+from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, layout_findings, read_ledger
-from claimledger.rules import RULES, RULES_BY_CODE
+from claimledger.rules.runner import run_rules, settle
 
 __all__ = ["Validation", "lint", "settle", "validate"]
 
@@ -32,46 +33,29 @@ class Validation:
         return any(f.severity.fails for f in self.findings)
 
 
-def _check_settings(config: Config) -> None:
-    for code in config.rules:
-        rule = RULES_BY_CODE.get(code)
-        if rule is None:
-            raise ConfigError(f"{config.source}: [tool.claimledger.rules]: unknown rule {code!r}")
-        if rule.phase == "load":
-            raise ConfigError(
-                f"{config.source}: [tool.claimledger.rules]: {code} ({rule.name}) is applied "
-                "while reading files and cannot be changed"
-            )
-
-
 def lint(ledger: LedgerFiles, load_findings: list[Finding]) -> tuple[Finding, ...]:
     """Run the check rules over ``ledger`` and settle every finding's severity."""
-    config = ledger.config
-    findings = list(load_findings)
-    for rule in RULES:
-        if config.severity(rule.code, rule.severity) is None:
-            continue
-        for check in rule.checks():
-            findings += (
-                Finding(rule.code, rule.severity, problem.message, problem.location)
-                for problem in check(ledger)
-            )
-    return settle(config, findings)
+    return settle(ledger.config, [*load_findings, *run_rules(ledger)])
 
 
-def settle(config: Config, findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Give findings their configured severity, drop those of rules turned off, sort."""
-    _check_settings(config)
-    settled = []
-    for finding in findings:
-        severity = config.severity(finding.code, finding.severity)
-        if severity is not None:
-            settled.append(attrs.evolve(finding, severity=severity))
-    return tuple(sorted(set(settled), key=Finding.sort_key))
+def validate(config: Config | str | os.PathLike[str]) -> Validation:
+    """Read and check a ledger: the one a configuration describes, or the one at a path.
 
+    A path is any file or folder in the ledger; its configuration is found from
+    there upwards, as :func:`claimledger.load` and ``claimledger validate`` find it.
 
-def validate(config: Config) -> Validation:
-    """Read and check the ledger ``config`` describes."""
+    >>> validate("tests/examples/clean").findings
+    ()
+    >>> validate("tests/examples/nowhere")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no such file or directory: 'tests/examples/nowhere'
+    """
+    if not isinstance(config, Config):
+        start = Path(config)
+        if not start.exists():
+            raise FileNotFoundError(f"no such file or directory: {os.fspath(config)!r}")
+        config = discover(start)
     ledger, load_findings = read_ledger(config)
     load_findings += layout_findings(config, ledger.files)
     return Validation(ledger, lint(ledger, load_findings))

@@ -20,6 +20,8 @@ from typing import Any
 
 import attrs
 
+from claimledger.dates import PartialDate
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Severity
 
 __all__ = ["Config", "ConfigError", "LedgerNotFound", "RuleSetting", "discover"]
@@ -36,6 +38,9 @@ _KEYS = {
     "url",
     "author",
     "template",
+    "edition",
+    "edition-date",
+    "stories",
     "verdict-scale",
     "verdict-unrated",
     "rules",
@@ -47,7 +52,7 @@ DEFAULT_SCALE = ("accurate", "mostly-accurate", "misleading", "inaccurate")
 DEFAULT_UNRATED = ("unsettled",)
 
 
-class ConfigError(Exception):
+class ConfigError(ClaimledgerError):
     """The configuration cannot be used; a usage error (exit 2)."""
 
 
@@ -62,12 +67,19 @@ class Config:
     root: Path
     claims_dir: Path
     corpus_dir: Path
+    #: The rendered ledger: a folder of pages (a single page with ``render --single-page``).
     ledger_path: Path
     title: str = DEFAULT_TITLE
     description: str | None = None
     url: str | None = None
     author: str | None = None
     template: Path | None = None
+    #: The edition's name and date for citations (``edition``, ``edition-date``), if given.
+    edition: str | None = None
+    edition_date: PartialDate | None = None
+    #: Story titles by claim file (its path in the claims folder, without ``.yaml``), in
+    #: the order the rendered ledger shows them.
+    stories: Mapping[str, str] = attrs.field(factory=dict)
     #: Ratings, best first.
     verdict_scale: tuple[str, ...] = DEFAULT_SCALE
     #: Ratings allowed outside the scale (e.g. "unsettled"); they carry no order.
@@ -123,16 +135,29 @@ class Config:
         if not scale:
             raise ConfigError(f"{where}: verdict-scale must name at least one rating")
         template = string("template", None)
+        stories = table.get("stories", {})
+        if not isinstance(stories, Mapping) or not all(
+            isinstance(title, str) for title in stories.values()
+        ):
+            raise ConfigError(f"{where}: stories must be a table of 'claim-file' = 'title'")
+        edition_date = string("edition-date", None)
+        try:
+            dated = None if edition_date is None else PartialDate.parse(edition_date)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: edition-date {edition_date!r}: {exc}") from None
         return cls(
             root=root,
             claims_dir=inside("claims", "claims"),
             corpus_dir=inside("corpus", "corpus"),
-            ledger_path=inside("ledger", "LEDGER.md"),
+            ledger_path=inside("ledger", "ledger"),
             title=string("title", DEFAULT_TITLE) or DEFAULT_TITLE,
             description=string("description", None),
             url=string("url", None),
             author=string("author", None),
             template=inside("template", template) if template else None,
+            edition=string("edition", None),
+            edition_date=dated,
+            stories=dict(stories),
             verdict_scale=scale,
             verdict_unrated=strings("verdict-unrated", DEFAULT_UNRATED),
             rules=settings,

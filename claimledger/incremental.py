@@ -30,7 +30,7 @@ import hashlib
 import hmac
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,6 @@ from typing import Any
 import attrs
 
 from claimledger.atomic import write_atomic
-from claimledger.check import settle
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.ledger import (
@@ -50,7 +49,7 @@ from claimledger.ledger import (
     read_registry,
     read_text,
 )
-from claimledger.rules import RULES
+from claimledger.rules.runner import run_rules, settle
 from claimledger.secret import cache_secret
 
 __all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
@@ -114,7 +113,9 @@ def _context_key(registry: LedgerFiles) -> str:
     # the registry's own findings are made afresh every run, never cached.
     config = registry.config
     digest = hashlib.sha256(_code_digest().encode())
-    digest.update(json.dumps([config.verdict_scale, config.verdict_unrated]).encode())
+    # Rules turned off are never run, so a report holds only the findings of rules on.
+    off = sorted(code for code, setting in config.rules.items() if setting is None)
+    digest.update(json.dumps([config.verdict_scale, config.verdict_unrated, off]).encode())
     for speaker_id in sorted(registry.speakers):
         digest.update(repr(registry.speakers[speaker_id]).encode())
     for source_id in sorted(registry.sources):
@@ -141,12 +142,7 @@ def _check_file(path: Path) -> FileReport:
         claims=tuple(claim for claim, _ in result.claims),
         claim_origins=tuple(origin for _, origin in result.claims),
     )
-    findings = list(result.findings)
-    for rule in RULES:
-        if rule.check is not None and rule.scope == "file":
-            findings += (
-                Finding(rule.code, rule.severity, p.message, p.location) for p in rule.check(ledger)
-            )
+    findings = [*result.findings, *run_rules(ledger, which="file")]
     return FileReport(tuple(findings), ledger.index)
 
 
@@ -251,14 +247,6 @@ def check_incremental(config: Config, *, jobs: int | None = None, cache: bool = 
     whole = attrs.evolve(registry, given_index=index)
     for report in ordered:
         findings += report.findings
-    findings += _registry_and_ledger_findings(whole)
+    # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
+    findings += run_rules(whole, which="ledger")
     return Checked(settle(config, findings), len(paths), len(index), len(registry.sources))
-
-
-def _registry_and_ledger_findings(ledger: LedgerFiles) -> Iterable[Finding]:
-    # ``ledger`` has no claims of its own, only the registry, the corpus and the merged index.
-    for rule in RULES:
-        checks = [rule.check_registry, rule.check if rule.scope == "ledger" else None]
-        for check in filter(None, checks):
-            for problem in check(ledger):
-                yield Finding(rule.code, rule.severity, problem.message, problem.location)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import attrs
 
-from claimledger.anchor import Anchoring, SourceText, anchor
+from claimledger.codes import DUPLICATE_ID, NOTHING_TO_CHECK, OUTSIDE_LEDGER, YAML_SYNTAX
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
-from claimledger.parse import MAX_BYTES, YAML_SYNTAX, Document, Path_, YamlError, parse_yaml
+from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
 from claimledger.structure import structure_claims, structure_source, structure_speakers
 
 __all__ = [
@@ -38,8 +38,6 @@ __all__ = [
     "read_text",
 ]
 
-OUTSIDE_LEDGER = "CL015"
-NOTHING_TO_CHECK = "CL016"
 SPEAKERS_FILE = "speakers.yaml"
 
 
@@ -48,7 +46,7 @@ class Origin:
     """Where an object was written: a parsed file and the object's path in it."""
 
     document: Document
-    prefix: Path_
+    prefix: YamlPath
 
     def at(self, *path: str | int, key: bool = False) -> Location:
         """The position of a field (or its key) of the object."""
@@ -68,7 +66,9 @@ class ClaimFile:
     findings: tuple[Finding, ...]
 
 
-@attrs.frozen
+# Compared and hashed by identity: a document read is one object, which
+# claimledger.anchorings keeps its anchorings beside.
+@attrs.frozen(eq=False)
 class SourceDocument:
     """A corpus document: its metadata, its text and the digest of its bytes."""
 
@@ -82,25 +82,6 @@ class SourceDocument:
     @property
     def id(self) -> str:
         return self.meta.id
-
-    #: Anchorings already made in this run, by (quote text, occurrence).
-    _anchorings: dict[tuple[str, int | None], Anchoring] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
-
-    @functools.cached_property
-    def anchor_text(self) -> SourceText | None:
-        """The text prepared for anchoring, built once however many quotes point into it."""
-        return None if self.text is None else SourceText.build(self.text)
-
-    def anchoring(self, quote: str, occurrence: int | None = None) -> Anchoring | None:
-        """Where ``quote`` stands in this document (memoised); None without a text."""
-        if self.anchor_text is None:
-            return None
-        key = (quote, occurrence)
-        if key not in self._anchorings:
-            self._anchorings[key] = anchor(quote, self.anchor_text, occurrence=occurrence)
-        return self._anchorings[key]
 
 
 @attrs.frozen
@@ -325,7 +306,7 @@ def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin
             first = origins[speaker.id].at("id")
             findings.append(
                 Finding(
-                    "CL004",
+                    DUPLICATE_ID,
                     Severity.ERROR,
                     f"duplicate speaker id {speaker.id!r} (first at line {first.line})",
                     origin.at("id"),

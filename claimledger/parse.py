@@ -28,6 +28,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
+from claimledger.codes import DUPLICATE_KEY, YAML_SYNTAX
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding, Location, Severity
 
 __all__ = [
@@ -37,7 +39,9 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_NODES",
     "Document",
+    "Path_",
     "YamlError",
+    "YamlPath",
     "parse_yaml",
 ]
 
@@ -55,10 +59,12 @@ EXPANSION_RATIO = 10
 #: A claim file larger than this is refused before parsing.
 MAX_BYTES = 10 * 1024 * 1024
 
-YAML_SYNTAX = "CL001"
-DUPLICATE_KEY = "CL002"
 
-Path_ = tuple[str | int, ...]
+#: Where a value stands in a document: its keys and list indices from the top,
+#: e.g. ``("claims", 0, "quotes", 1, "text")``.
+YamlPath = tuple[str | int, ...]
+#: The former name of :data:`YamlPath`.
+Path_ = YamlPath
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -129,7 +135,7 @@ else:  # pragma: no cover - exercised only where libyaml is missing
 WITH_LIBYAML = _CParser is not None
 
 
-class YamlError(Exception):
+class YamlError(ClaimledgerError):
     """A file that is not acceptable YAML; carries its :class:`Finding`."""
 
     def __init__(self, finding: Finding) -> None:
@@ -144,10 +150,10 @@ class Document:
     path: str
     data: Any
     #: path of a value -> its (line, column); for mapping entries also the key's.
-    values: dict[Path_, tuple[int, int]]
-    keys: dict[Path_, tuple[int, int]]
+    values: dict[YamlPath, tuple[int, int]]
+    keys: dict[YamlPath, tuple[int, int]]
 
-    def locate(self, path: Path_, *, key: bool = False) -> Location:
+    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The position of the value (or key) at ``path``, else of its nearest ancestor."""
         table = self.keys if key else self.values
         for end in range(len(path), -1, -1):
@@ -287,6 +293,14 @@ def _check_nesting(text: str, path: str) -> None:
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):
                 return
+    except yaml.MarkedYAMLError as exc:
+        # PyYAML 6.0.4's scanner bounds flow nesting itself, looking ahead of the
+        # events counted here: the same refusal, said as for any other nesting.
+        if "nesting depth" not in str(exc.problem):
+            raise
+        raise _error(
+            YAML_SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", path, exc.problem_mark
+        ) from None
     finally:
         parser.dispose()
 
@@ -354,10 +368,10 @@ class _Builder:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.values: dict[Path_, tuple[int, int]] = {}
-        self.keys: dict[Path_, tuple[int, int]] = {}
+        self.values: dict[YamlPath, tuple[int, int]] = {}
+        self.keys: dict[YamlPath, tuple[int, int]] = {}
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, path: YamlPath, depth: int) -> Any:
         mark = node.start_mark
         if path not in self.values:
             self.values[path] = (mark.line + 1, mark.column + 1)

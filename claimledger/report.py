@@ -1,6 +1,8 @@
 """Reporters: findings as compiler-style text, JSON or GitHub workflow annotations.
 
-All three share one interface, ``report(findings, out)``; the CLI picks one.
+All three are built alike (``Reporter(root, colour=...)``) and share one interface,
+``report(findings, out)``; :data:`REPORTERS` names them, and the first line of each
+class's docstring is its help.
 
 >>> import io
 >>> from claimledger.findings import Finding, Location, Severity
@@ -24,6 +26,8 @@ __all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextRepor
 
 
 class Reporter(Protocol):
+    def __init__(self, root: Path | None = None, *, colour: bool = False) -> None: ...
+
     def report(self, findings: Sequence[Finding], out: TextIO) -> None: ...
 
 
@@ -69,6 +73,9 @@ class TextReporter:
 class JsonReporter:
     """A JSON list of findings, for tools."""
 
+    def __init__(self, root: Path | None = None, *, colour: bool = False) -> None:
+        pass  # JSON has neither context lines nor colour
+
     def report(self, findings: Sequence[Finding], out: TextIO) -> None:
         records = [
             {
@@ -87,6 +94,9 @@ class JsonReporter:
 
 class GithubReporter:
     """GitHub Actions workflow commands, shown as annotations on the pull request."""
+
+    def __init__(self, root: Path | None = None, *, colour: bool = False) -> None:
+        pass  # annotations carry their own place and severity
 
     @staticmethod
     def _escape(text: str) -> str:
@@ -108,4 +118,9 @@ class GithubReporter:
             out.write(f"::{level} {props}::{self._escape(f.message)}\n")
 
 
-REPORTERS = ("text", "json", "github")
+#: Each reporter by the name ``--format`` takes.
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+}

@@ -17,7 +17,7 @@ c.yaml:5:5: CL003 claims[0]: unknown field 'colour'
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -30,84 +30,29 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from claimledger.dates import PartialDate
+from claimledger.codes import SCHEMA
+from claimledger.fields import FIELD_TYPES, SchemaError, describe
 from claimledger.findings import Finding, Severity
 from claimledger.models import Claim, Quote, Related, Source, Speaker
-from claimledger.parse import Document, Path_
+from claimledger.parse import Document, YamlPath
 
 __all__ = [
     "SCHEMA",
     "ClaimsDocument",
+    "SchemaError",
     "SpeakersDocument",
     "converter",
     "describe",
     "structure_claims",
+    "structure_model",
     "structure_source",
     "structure_speakers",
     "unstructure",
 ]
 
-SCHEMA = "CL003"
 #: Items of one list reported wrong before the rest are left unchecked.
 MAX_LIST_ERRORS = 100
 T = TypeVar("T")
-
-
-class SchemaError(ValueError):
-    """A value of the wrong kind; the message is shown to the user as is."""
-
-
-def describe(value: Any) -> str:
-    """Name a YAML value's kind for a message.
-
-    >>> describe(5), describe(True), describe(None), describe([1])
-    ('the integer 5', 'the boolean true', 'null', 'a list')
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        kind = "integer" if isinstance(value, int) else "number"
-        return f"the {kind} {value!r}"
-    if isinstance(value, str):
-        return f"the string {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _strict_str(value: Any, _: type) -> str:
-    if not isinstance(value, str):
-        raise SchemaError(f"expected a string, got {describe(value)}")
-    return value
-
-
-def _strict_int(value: Any, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise SchemaError(f"expected an integer, got {describe(value)}")
-    return value
-
-
-def _strict_bool(value: Any, _: type) -> bool:
-    if not isinstance(value, bool):
-        raise SchemaError(f"expected true or false, got {describe(value)}")
-    return value
-
-
-def _literal(value: Any, cl: Any) -> Any:
-    """One of a ``Literal``'s words (a speaker's kind, a quote's kind, a relation...)."""
-    words = get_args(cl)
-    if not isinstance(value, str) or value not in words:
-        raise SchemaError(f"expected one of {', '.join(words)}, got {describe(value)}")
-    return value
-
-
-def _is_literal(cl: Any) -> bool:
-    origin: object = get_origin(cl)
-    return origin is Literal
 
 
 def _quote_legacy(value: dict[str, Any]) -> dict[str, Any]:
@@ -148,27 +93,8 @@ _LEGACY: dict[type, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
-def _partial_date(value: Any, _: type) -> PartialDate:
-    if not isinstance(value, str):
-        hint = " (write dates as quoted strings)" if isinstance(value, int) else ""
-        raise SchemaError(
-            f"expected an EDTF date (YYYY, YYYY-MM, YYYY-MM-DD, 2022-03?, 2019/..), "
-            f"got {describe(value)}{hint}"
-        )
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        raise SchemaError(str(exc)) from None
-
-
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(str, _strict_str)
-    conv.register_structure_hook(int, _strict_int)
-    conv.register_structure_hook(bool, _strict_bool)
-    conv.register_structure_hook_func(_is_literal, _literal)
-    conv.register_structure_hook(PartialDate, _partial_date)
-    conv.register_unstructure_hook(PartialDate, str)
 
     def tuple_factory(cl: Any) -> Callable[[Any, Any], Any]:
         (item_type, _ellipsis) = get_args(cl)
@@ -223,6 +149,15 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_factory)
     conv.register_structure_hook_factory(attrs.has, attrs_factory)
+    for entry in FIELD_TYPES:
+        if isinstance(entry.kind, type):
+            # By class, so that it comes before cattrs' own hooks (and, for a
+            # PartialDate, before the hook for attrs classes).
+            conv.register_structure_hook(entry.kind, entry.structure)
+            if entry.unstructure is not None:
+                conv.register_unstructure_hook(entry.kind, entry.unstructure)
+        else:
+            conv.register_structure_hook_func(entry.kind, entry.structure)
     # Written back as people write them: a quote's default kind and a bare related id
     # stay implicit, so files and digests of claims that do not use them are unchanged.
     plain_quote = conv.get_unstructure_hook(Quote)
@@ -254,7 +189,8 @@ class SpeakersDocument:
     speakers: tuple[Speaker, ...]
 
 
-def _structure(doc: Document, cls: type[T], data: Any) -> tuple[T | None, list[Finding]]:
+def structure_model(doc: Document, cls: type[T], data: Any) -> tuple[T | None, list[Finding]]:
+    """``data`` of ``doc`` as a ``cls``, or the located schema findings that prevent it."""
     try:
         return converter.structure(data, cls), []
     except Exception as exc:  # cattrs raises ExceptionGroups of many kinds
@@ -264,13 +200,13 @@ def _structure(doc: Document, cls: type[T], data: Any) -> tuple[T | None, list[F
 
 def structure_claims(doc: Document) -> tuple[tuple[Claim, ...], list[Finding]]:
     """The claims of one claim file, or the schema findings that prevent them."""
-    result, findings = _structure(doc, ClaimsDocument, _top(doc, "claims"))
+    result, findings = structure_model(doc, ClaimsDocument, _top(doc, "claims"))
     return (result.claims if result else ()), findings
 
 
 def structure_speakers(doc: Document) -> tuple[tuple[Speaker, ...], list[Finding]]:
     """The speakers of the registry, or the schema findings that prevent them."""
-    result, findings = _structure(doc, SpeakersDocument, _top(doc, "speakers"))
+    result, findings = structure_model(doc, SpeakersDocument, _top(doc, "speakers"))
     return (result.speakers if result else ()), findings
 
 
@@ -281,7 +217,7 @@ def structure_source(doc: Document, source_id: str) -> tuple[Source | None, list
         if "id" in data:
             return None, [_finding(doc, ("id",), "the source id is the file name; remove 'id'")]
         data = {**data, "id": source_id}
-    return _structure(doc, Source, data)
+    return structure_model(doc, Source, data)
 
 
 def _top(doc: Document, key: str) -> Any:
@@ -289,7 +225,7 @@ def _top(doc: Document, key: str) -> Any:
     return {key: []} if doc.data is None else doc.data
 
 
-def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str]]:
+def _walk(exc: BaseException, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
     """Flatten cattrs' nested ExceptionGroups to (path, message) pairs."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
@@ -315,7 +251,7 @@ def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str]]:
         yield path, f"invalid value: {exc}"
 
 
-def _finding(doc: Document, path: Path_, message: str) -> Finding:
+def _finding(doc: Document, path: YamlPath, message: str) -> Finding:
     unknown = message.startswith("unknown field")
     where = _dotted(path[:-1] if unknown else path)
     location = doc.locate(path, key=unknown)
@@ -323,7 +259,7 @@ def _finding(doc: Document, path: Path_, message: str) -> Finding:
     return Finding(SCHEMA, Severity.ERROR, text, location)
 
 
-def _dotted(path: Path_) -> str:
+def _dotted(path: YamlPath) -> str:
     """``("claims", 0, "id")`` -> ``claims[0].id``."""
     out = ""
     for part in path:

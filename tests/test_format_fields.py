@@ -284,5 +284,5 @@ def test_rendering_words_dates_kinds_relations_and_identifications(root: Path) -
     assert "- Disputes: [The US is an intervening power.](#answer) (Says the answer" in text
     assert "- Disputed by: [The spokesman was wrong.](#objection)" in text
     assert "**Context** (background that neither supports nor contradicts the claim)" in text
-    assert "(inferred by the ledger; probable)" in text
+    assert "(probable). The identification is the ledger's inference, not a source's" in text
     assert "(as of 12 or 13 October 2016)" in text

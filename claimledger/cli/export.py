@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
-from claimledger.check import validate
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
-from claimledger.export import FORMATS, ExportRefused, export_ledger
-from claimledger.report import TextReporter
+from claimledger.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    find_config,
+    for_display,
+    make_reporter,
+    registry_help,
+    write_output,
+)
+from claimledger.export.formats import FORMATS
 
 
 def register(subparsers: Any) -> None:
@@ -19,9 +23,8 @@ def register(subparsers: Any) -> None:
         "export",
         help="write the ledger as ClaimReview, CSL-JSON, BibTeX or JSON Lines",
         description="Validate the ledger and, if it has no errors, export it. "
-        "claimreview: schema.org ClaimReview JSON-LD, one review per claim with a verdict; "
-        "csl-json, bibtex: a citation for every claim and every corpus document; "
-        "jsonl: flat records for DuckDB, pandas and Spark.",
+        + registry_help(FORMATS)
+        + ".",
     )
     parser.add_argument("path", nargs="?", metavar="PATH", help="the ledger (default: here)")
     parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="what to write")
@@ -31,22 +34,14 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def write_output(text: str, output: str | None) -> None:
-    """``text`` to standard output, or atomically to ``output`` (shared by export and schema)."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        write_atomic(Path(output), text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
-
-
 def run(args: argparse.Namespace) -> int:
+    from claimledger.check import validate
+    from claimledger.export.formats import ExportRefused, export_ledger
+
     config = find_config(args.path)
     result = validate(config)
     # Findings go to standard error: standard output may be the export itself.
-    reporter = TextReporter(Path.cwd(), colour=False)
+    reporter = make_reporter("text")
     try:
         text = export_ledger(result, args.format)
     except ExportRefused as refused:

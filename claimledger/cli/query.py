@@ -2,66 +2,23 @@
 
 Filters combine like :meth:`claimledger.query.ClaimSet.where`: every filter given must
 match; a filter given more than once matches any of its values
-(``--topic syria --topic russia`` is either). Also the helpers the other read-only
-commands (``show``, ``search``) share: finding and loading the ledger.
+(``--topic syria --topic russia`` is either).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import yaml
+from claimledger.cli.common import EXIT_OK, add_ledger_argument, dump, open_ledger, query_error
 
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config
-from claimledger.ledger import read_ledger
-from claimledger.query import ClaimSet, Ledger, QueryError, ResolvedClaim
+if TYPE_CHECKING:
+    from claimledger.query import ClaimSet, Ledger, ResolvedClaim
 
 FORMATS = ("table", "json", "yaml", "ids")
-
-
-def add_ledger_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--ledger",
-        metavar="PATH",
-        help="the ledger root, or a folder or file in it (default: the current directory)",
-    )
-
-
-def open_ledger(args: argparse.Namespace) -> Ledger:
-    """The ledger, loaded leniently: errors are reported on stderr, not fatal.
-
-    A query over a ledger with a broken file still answers for the rest; the warning
-    says the answer may be incomplete and where to look.
-    """
-    files, findings = read_ledger(find_config(args.ledger))
-    ledger = Ledger.from_files(files, findings, strict=False)
-    errors = sum(f.severity.fails for f in ledger.findings)
-    if errors:
-        print(
-            f"claimledger: warning: the ledger has {errors} error(s); what they affect is left "
-            "out (run `claimledger validate`)",
-            file=sys.stderr,
-        )
-    return ledger
-
-
-def query_error(exc: QueryError) -> int:
-    print(f"claimledger: {exc}", file=sys.stderr)
-    return EXIT_FINDINGS
-
-
-def dump(data: Any, fmt: str, out: TextIO) -> None:
-    """``data`` as indented JSON or as block YAML (UTF-8 kept, keys in order)."""
-    if fmt == "json":
-        json.dump(data, out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        yaml.safe_dump(data, out, sort_keys=False, allow_unicode=True, width=100)
 
 
 def register(subparsers: Any) -> None:
@@ -161,6 +118,8 @@ def table(claims: Sequence[ResolvedClaim], out: TextIO, width: int | None) -> No
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.query import QueryError
+
     ledger = open_ledger(args)
     try:
         claims = select(ledger, args)

@@ -1,9 +1,14 @@
-"""``claimledger render [PATH] [-o LEDGER.md]``: write the citable Markdown ledger.
+"""``claimledger render [PATH] [-o DIR]``: write the citable Markdown ledger.
+
+By default the ledger is a folder of linked pages (the ``ledger`` key, or ``-o
+DIR``; see :mod:`claimledger.render.pages`); ``--single-page`` writes it as one
+file instead (``-o FILE``, ``-o -`` for standard output).
 
 Exit codes: 0 written; 1 the ledger has errors, so nothing is written (unless
 ``--force``, which writes it with the failing claims marked); 2 a usage or
-template error, or the file cannot be written. The previous file is replaced
-atomically, so a failed or interrupted run leaves it as it was.
+template error, or the output cannot be written. Each file is replaced
+atomically, so a failed or interrupted run leaves it as it was; a page is
+never written over a file that claimledger did not write.
 """
 
 from __future__ import annotations
@@ -11,16 +16,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimledger.atomic import write_atomic
-from claimledger.check import validate
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, find_config, for_display
-from claimledger.render.context import GROUPINGS
-from claimledger.render.digest import edition_digest
-from claimledger.render.markdown import TemplateError, render_markdown
-from claimledger.report import TextReporter
+from claimledger.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    find_config,
+    for_display,
+)
+from claimledger.render.groupings import GROUPINGS, GroupBy
+
+if TYPE_CHECKING:
+    from claimledger.config import Config
+    from claimledger.findings import Finding
+    from claimledger.ledger import LedgerFiles
 
 __all__ = ["register", "run"]
 
@@ -28,9 +41,10 @@ __all__ = ["register", "run"]
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "render",
-        help="write the ledger as citable Markdown (LEDGER.md)",
-        description="Validate the ledger, then write it as Markdown. Nothing is written "
-        "if the ledger has errors, unless --force is given.",
+        help="write the ledger as citable Markdown pages (or one page)",
+        description="Validate the ledger, then write it as Markdown: a folder of linked "
+        "pages, or one page with --single-page. Nothing is written if the ledger has "
+        "errors, unless --force is given.",
     )
     parser.add_argument(
         "path",
@@ -41,19 +55,27 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
-        help="where to write; '-' for standard output (default: 'ledger' in [tool.claimledger])",
+        metavar="PATH",
+        help="the folder to write the pages into; with --single-page the file, '-' for "
+        "standard output (default: 'ledger' in [tool.claimledger])",
+    )
+    parser.add_argument(
+        "--single-page",
+        action="store_true",
+        help="write the whole ledger as one Markdown file",
     )
     parser.add_argument(
         "--group-by",
         choices=GROUPINGS,
-        default="speaker",
-        help="how claims are grouped; within a group they are in date order (default: speaker)",
+        default=None,
+        help="how claims are grouped, a page per group; within a group they are in date "
+        "order (default: story, the claim files; speaker with --single-page)",
     )
     parser.add_argument(
         "--template",
         metavar="FILE",
-        help="a Jinja2 template to use instead of 'template' in [tool.claimledger]",
+        help="with --single-page, a Jinja2 template to use instead of 'template' in "
+        "[tool.claimledger]",
     )
     parser.add_argument(
         "--force",
@@ -63,8 +85,48 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _single_page_target(config: Config) -> Path:
+    path = config.ledger_path
+    return path if path.suffix == ".md" else path.with_name(f"{path.name}.md")
+
+
+def _pages_target(args: argparse.Namespace, config: Config) -> Path:
+    if args.output == "-":
+        raise UsageError("-o - writes one page: add --single-page")
+    if args.template:
+        raise UsageError("--template applies to the single page: add --single-page")
+    if config.template is not None:
+        raise UsageError(
+            f"template = {_shown(config.template)!r} in [tool.claimledger] applies to the "
+            "single page: render with --single-page"
+        )
+    if args.output:
+        return Path(args.output)
+    if config.ledger_path.suffix == ".md":
+        raise UsageError(
+            f"ledger = {_shown(config.ledger_path)!r} in [tool.claimledger] names a file, "
+            'but the ledger is now a folder of pages: name a folder (ledger = "ledger"), '
+            "or render with --single-page"
+        )
+    return config.ledger_path
+
+
+def _shown(path: Path) -> str:
+    relative = os.path.relpath(path.absolute())
+    return str(path) if relative.startswith("..") else relative
+
+
 def run(args: argparse.Namespace) -> int:
+    from claimledger.atomic import write_atomic
+    from claimledger.check import validate
+    from claimledger.digest import edition_digest
+    from claimledger.render.markdown import TemplateError, render_markdown
+    from claimledger.render.stories import untitled
+    from claimledger.report import TextReporter
+    from claimledger.resolved import resolve
+
     config = find_config(args.path)
+    target = None if args.single_page else _pages_target(args, config)
     result = validate(config)
     shown = for_display(result.findings, config.root)
     # Findings go to standard error: standard output may be the ledger itself (-o -).
@@ -75,12 +137,23 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
+    for key in untitled(resolve(result.ledger)):
+        print(
+            f"claimledger: warning: [tool.claimledger.stories] titles {key!r}, but no claim "
+            "file has that name",
+            file=sys.stderr,
+        )
+    findings = result.findings if result.failed else ()
+    claims = len(result.ledger.claims)
+    edition = edition_digest(result.ledger.claims)
+    if target is not None:
+        return _write_pages(result.ledger, args.group_by or "story", findings, target, edition)
     template = Path(args.template) if args.template else None
     try:
         text = render_markdown(
             result.ledger,
-            group_by=args.group_by,
-            findings=result.findings if result.failed else (),
+            group_by=args.group_by or "speaker",
+            findings=findings,
             template=template,
         )
     except TemplateError as exc:
@@ -89,17 +162,49 @@ def run(args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
-    target = Path(args.output) if args.output else config.ledger_path
+    file = Path(args.output) if args.output else _single_page_target(config)
     try:
-        write_atomic(target, text)
+        write_atomic(file, text)
     except OSError as exc:
-        print(f"claimledger: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"claimledger: cannot write {file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    claims = len(result.ledger.claims)
-    edition = edition_digest(result.ledger.claims)
-    relative = os.path.relpath(target.absolute())
-    shown_target = target if relative.startswith("..") else relative
     print(
-        f"claimledger: wrote {shown_target} ({claims} claims, edition {edition})", file=sys.stderr
+        f"claimledger: wrote {_shown(file)} ({claims} claims, edition {edition})",
+        file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _write_pages(
+    ledger: LedgerFiles, group_by: GroupBy, findings: Sequence[Finding], folder: Path, edition: str
+) -> int:
+    from claimledger.render.folder import FolderError, write_pages
+    from claimledger.render.markdown import TemplateError, render_pages
+
+    try:
+        pages = render_pages(ledger, group_by=group_by, findings=findings)
+    except TemplateError as exc:
+        print(f"claimledger: template error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = write_pages(folder, pages)
+    except FolderError as exc:
+        print(f"claimledger: nothing written: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"claimledger: cannot write {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    sizes = {name: len(text.encode("utf-8")) for name, text in pages.items()}
+    largest = max(sorted(sizes), key=lambda name: sizes[name])
+    removed = f", {written.removed} old page(s) removed" if written.removed else ""
+    print(
+        f"claimledger: wrote {_shown(folder)}/ ({written.pages} pages, "
+        f"{_kilobytes(sum(sizes.values()))} in all, the largest {largest} "
+        f"{_kilobytes(sizes[largest])}; {len(ledger.claims)} claims, edition {edition}{removed})",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _kilobytes(size: int) -> str:
+    return f"{size / 1000:.1f} kB"

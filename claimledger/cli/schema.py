@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.atomic import write_atomic
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError
-from claimledger.cli.export import write_output
+from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from claimledger.export.schema import SCHEMA_FILES, schema_text
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from claimledger.cli.common import EXIT_OK
-from claimledger.cli.query import add_ledger_argument, dump, open_ledger, query_error
-from claimledger.query import ClaimHit, PassageHit, QueryError
+from claimledger.cli.common import EXIT_OK, add_ledger_argument, dump, open_ledger, query_error
+
+if TYPE_CHECKING:
+    from claimledger.query import ClaimHit, PassageHit
 
 WIDTH = 200
 
@@ -50,6 +51,8 @@ def _positive(value: str) -> int:
 
 
 def _record(hit: ClaimHit | PassageHit) -> dict[str, Any]:
+    from claimledger.query import PassageHit
+
     if isinstance(hit, PassageHit):
         return {
             "in": "corpus",
@@ -90,6 +93,8 @@ def _table(claims: tuple[ClaimHit, ...], passages: tuple[PassageHit, ...], out: 
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger.query import QueryError
+
     ledger = open_ledger(args)
     query = " ".join(args.text)
     try:

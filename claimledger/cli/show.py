@@ -6,16 +6,18 @@ import argparse
 import sys
 import textwrap
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from claimledger.anchor import Op, Wordings
-from claimledger.cli.common import EXIT_OK
-from claimledger.cli.query import add_ledger_argument, dump, open_ledger, query_error
+from claimledger.cli.common import EXIT_OK, add_ledger_argument, dump, open_ledger, query_error
 from claimledger.dates import PartialDate
 from claimledger.models import Source, Speaker
-from claimledger.query import Ledger, QueryError, ResolvedClaim, ResolvedEvidence, ResolvedQuote
+from claimledger.query import QueryError, ResolvedClaim, ResolvedEvidence, ResolvedQuote
+
+if TYPE_CHECKING:
+    from claimledger.anchor import Op, Wordings
+    from claimledger.query import Ledger
 
 WIDTH = 88
 INDENT = "    "

@@ -9,11 +9,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, find_config, for_display
+from claimledger.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    find_config,
+    for_display,
+    make_reporter,
+    registry_help,
+)
 from claimledger.config import Config
 from claimledger.findings import Finding
-from claimledger.incremental import check_incremental
-from claimledger.report import REPORTERS, GithubReporter, JsonReporter, Reporter, TextReporter
+from claimledger.report import REPORTERS
 
 
 def register(subparsers: Any) -> None:
@@ -28,7 +34,12 @@ def register(subparsers: Any) -> None:
         metavar="PATH",
         help="a ledger root, or files and folders inside one (default: the current directory)",
     )
-    parser.add_argument("--format", choices=REPORTERS, default="text", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=REPORTERS,
+        default="text",
+        help=f"output format ({registry_help(REPORTERS)})",
+    )
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -74,15 +85,6 @@ def _within(finding: Finding, root: Path, selected: list[Path]) -> bool:
     return any(full.is_relative_to(sel) for sel in selected)
 
 
-def make_reporter(name: str, root: Path, colour: str) -> Reporter:
-    if name == "json":
-        return JsonReporter()
-    if name == "github":
-        return GithubReporter()
-    tty = sys.stdout.isatty()
-    return TextReporter(Path.cwd(), colour=colour == "always" or (colour == "auto" and tty))
-
-
 def run(args: argparse.Namespace) -> int:
     # Group the paths by ledger: the whole ledger is checked once (uniqueness and
     # anchoring span files), then findings are kept for the paths asked about.
@@ -91,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         config = find_config(raw)
         entry = ledgers.setdefault(config.root, (config, []))
         entry[1].append(_absolute(Path(raw)) if raw else _absolute(config.root))
+    from claimledger.incremental import check_incremental
+
     started = time.perf_counter()
     findings: list[Finding] = []
     files = claims = sources = 0
@@ -100,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         findings += for_display(kept, root)
         files, claims = files + checked.files, claims + checked.claims
         sources += checked.sources
-    reporter = make_reporter(args.format, Path.cwd(), args.color)
+    reporter = make_reporter(args.format, args.color)
     reporter.report(findings, sys.stdout)
     if not args.quiet:
         errors = sum(f.severity.fails for f in findings)

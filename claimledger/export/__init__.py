@@ -17,6 +17,7 @@ same bytes. A ledger with errors is not exported, since a citation of a
 misquote would carry the misquote on.
 
 >>> from pathlib import Path
+>>> from claimledger.export import export_ledger
 >>> from claimledger.check import validate
 >>> from claimledger.config import Config
 >>> clean = validate(Config.default(Path("tests/examples/clean")))
@@ -26,27 +27,33 @@ True
 >>> export_ledger(broken, "jsonl")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-claimledger.export.ExportRefused: the ledger has ... error(s); fix them before exporting
+claimledger.export.formats.ExportRefused: the ledger has ... error(s); fix them before exporting
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final
+from typing import TYPE_CHECKING
 
-from claimledger.check import Validation
-from claimledger.export.bibtex import to_bibtex
-from claimledger.export.claimreview import claimreview_feed, to_claimreview
-from claimledger.export.common import claim_digest, rating_value
-from claimledger.export.csl import csl_items, to_csl_json
-from claimledger.export.jsonl import records, to_jsonl
-from claimledger.export.schema import SCHEMA_FILES, json_schema, schema_text
-from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles
+from claimledger.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from claimledger.export.bibtex import to_bibtex
+    from claimledger.export.claimreview import claimreview_feed, to_claimreview
+    from claimledger.export.common import claim_digest, rating_value
+    from claimledger.export.csl import csl_items, to_csl_json
+    from claimledger.export.formats import (
+        FORMATS,
+        ExportFormat,
+        ExportRefused,
+        export_ledger,
+    )
+    from claimledger.export.jsonl import records, to_jsonl
+    from claimledger.export.schema import SCHEMA_FILES, json_schema, schema_text
 
 __all__ = [
     "FORMATS",
     "SCHEMA_FILES",
+    "ExportFormat",
     "ExportRefused",
     "claim_digest",
     "claimreview_feed",
@@ -62,30 +69,24 @@ __all__ = [
     "to_jsonl",
 ]
 
-#: Each export format and the function that writes it.
-FORMATS: Final[dict[str, Callable[[LedgerFiles], str]]] = {
-    "claimreview": to_claimreview,
-    "csl-json": to_csl_json,
-    "bibtex": to_bibtex,
-    "jsonl": to_jsonl,
-}
-
-
-class ExportRefused(Exception):
-    """The ledger has errors; ``findings`` are the errors."""
-
-    def __init__(self, findings: tuple[Finding, ...]) -> None:
-        super().__init__(f"the ledger has {len(findings)} error(s); fix them before exporting")
-        self.findings = findings
-
-
-def export_ledger(result: Validation, fmt: str) -> str:
-    """The validated ledger in format ``fmt`` (a key of :data:`FORMATS`).
-
-    Raises :class:`ExportRefused` when validation found errors (warnings are allowed).
-    """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
-    if result.failed:
-        raise ExportRefused(tuple(f for f in result.findings if f.severity.fails))
-    return FORMATS[fmt](result.ledger)
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "to_bibtex": "claimledger.export.bibtex",
+        "claimreview_feed": "claimledger.export.claimreview",
+        "to_claimreview": "claimledger.export.claimreview",
+        "claim_digest": "claimledger.export.common",
+        "rating_value": "claimledger.export.common",
+        "csl_items": "claimledger.export.csl",
+        "to_csl_json": "claimledger.export.csl",
+        "FORMATS": "claimledger.export.formats",
+        "ExportFormat": "claimledger.export.formats",
+        "ExportRefused": "claimledger.export.formats",
+        "export_ledger": "claimledger.export.formats",
+        "records": "claimledger.export.jsonl",
+        "to_jsonl": "claimledger.export.jsonl",
+        "SCHEMA_FILES": "claimledger.export.schema",
+        "json_schema": "claimledger.export.schema",
+        "schema_text": "claimledger.export.schema",
+    },
+)

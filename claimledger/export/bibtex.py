@@ -31,14 +31,15 @@ an "and" in it).
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import ClassVar, Final
 
 from claimledger.dates import PartialDate
-from claimledger.export.common import cited_works, claim_digest, claim_url, speaker_name, speaker_of
+from claimledger.export.common import cited_works, claim_digest, claim_url, speaker_name
 from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim, Source
+from claimledger.models import Source
+from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
 
-__all__ = ["bibtex_entry", "latex_escape", "to_bibtex"]
+__all__ = ["BibtexExport", "bibtex_entry", "latex_escape", "to_bibtex"]
 
 Field = tuple[str, str]
 
@@ -133,10 +134,10 @@ def source_entry(source: Source, key: str) -> str:
     return bibtex_entry("article" if news else "misc", key, fields)
 
 
-def claim_entry(ledger: LedgerFiles, claim: Claim, key: str) -> str:
+def claim_entry(ledger: ResolvedLedger, claim: ResolvedClaim, key: str) -> str:
     """One claim as a ``@misc`` entry of the ledger."""
     config = ledger.config
-    digest = claim_digest(claim)
+    digest = claim_digest(claim.as_written())
     fields: list[Field] = [("title", "{" + _braced(claim.statement) + "}")]
     if config.author:
         # A ledger's author is often a newsroom: kept whole, never split into names.
@@ -148,7 +149,7 @@ def claim_entry(ledger: LedgerFiles, claim: Claim, key: str) -> str:
         fields.append(("url", "{" + _url(url) + "}"))
     if claim.topics:
         fields.append(("keywords", _braced(", ".join(claim.topics))))
-    speaker = speaker_name(speaker_of(ledger, claim))
+    speaker = speaker_name(claim.speaker)
     fields += [
         ("version", f"{{{digest}}}"),
         ("note", _braced(f"Claim {claim.id} by {speaker}; digest {digest}")),
@@ -156,9 +157,20 @@ def claim_entry(ledger: LedgerFiles, claim: Claim, key: str) -> str:
     return bibtex_entry("misc", key, fields)
 
 
-def to_bibtex(ledger: LedgerFiles) -> str:
+def to_bibtex(ledger: LedgerFiles | ResolvedLedger) -> str:
     """Every corpus document (by id), then every claim (in ledger order), as BibTeX."""
+    ledger = resolve(ledger)
     sources, claims = cited_works(ledger)
     entries = [source_entry(source, key) for source, key in sources]
     entries += (claim_entry(ledger, claim, key) for claim, key in claims)
     return "\n\n".join(entries) + "\n" if entries else ""
+
+
+class BibtexExport:
+    """BibTeX: the same citations for LaTeX, biblatex, pandoc and Zotero."""
+
+    name: ClassVar[str] = "bibtex"
+
+    @staticmethod
+    def write(ledger: ResolvedLedger) -> str:
+        return to_bibtex(ledger)

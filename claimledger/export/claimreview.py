@@ -53,14 +53,16 @@ publish a falsehood; :func:`speaker_type` is where a recorded kind would go.
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
-from claimledger.export.common import claim_url, rating_value, speaker_name, speaker_of
+from claimledger.export.common import claim_url, rating_value, speaker_name
 from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim, Source, Speaker, Verdict
+from claimledger.models import Source, Speaker, Verdict
+from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
 
 __all__ = [
     "SCHEMA_ORG",
+    "ClaimReviewExport",
     "claim_review",
     "claim_reviews",
     "claimreview_feed",
@@ -123,7 +125,7 @@ def first_appearance(reports: list[Source]) -> Source | None:
     return None
 
 
-def _rating(ledger: LedgerFiles, verdict: Verdict) -> dict[str, Any]:
+def _rating(ledger: ResolvedLedger, verdict: Verdict) -> dict[str, Any]:
     rating: dict[str, Any] = {"@type": "Rating"}
     value = rating_value(ledger.config, verdict.rating)
     if value is not None:
@@ -134,19 +136,19 @@ def _rating(ledger: LedgerFiles, verdict: Verdict) -> dict[str, Any]:
     return rating
 
 
-def claim_review(ledger: LedgerFiles, claim: Claim, verdict: Verdict) -> dict[str, Any]:
+def claim_review(ledger: ResolvedLedger, claim: ResolvedClaim, verdict: Verdict) -> dict[str, Any]:
     """The ClaimReview of one claim with a verdict (without ``@context``)."""
     config = ledger.config
     item: dict[str, Any] = {
         "@type": "Claim",
         "identifier": claim.id,
-        "author": speaker_node(speaker_of(ledger, claim)),
+        "author": speaker_node(claim.speaker),
     }
     # schema.org dates are ISO 8601 days, months or years: an uncertain or bounded date
     # (EDTF) has none to give, and inventing one is worse than leaving it out.
     if claim.said_on is not None and claim.said_on.plain:
         item["datePublished"] = str(claim.said_on)
-    reports = [ledger.sources[key].meta for key in dict.fromkeys(q.source for q in claim.quotes)]
+    reports = list({q.source.id: q.source for q in claim.quotes}.values())
     if reports:
         item["appearance"] = [creative_work(report) for report in reports]
         first = first_appearance(reports)
@@ -165,8 +167,9 @@ def claim_review(ledger: LedgerFiles, claim: Claim, verdict: Verdict) -> dict[st
     return review
 
 
-def claim_reviews(ledger: LedgerFiles) -> list[dict[str, Any]]:
+def claim_reviews(ledger: LedgerFiles | ResolvedLedger) -> list[dict[str, Any]]:
     """A ClaimReview for every claim with a verdict, in ledger order."""
+    ledger = resolve(ledger)
     return [
         claim_review(ledger, claim, claim.verdict)
         for claim in ledger.claims
@@ -174,8 +177,9 @@ def claim_reviews(ledger: LedgerFiles) -> list[dict[str, Any]]:
     ]
 
 
-def claimreview_feed(ledger: LedgerFiles) -> dict[str, Any]:
+def claimreview_feed(ledger: LedgerFiles | ResolvedLedger) -> dict[str, Any]:
     """The ledger's reviews as a schema.org ``DataFeed``."""
+    ledger = resolve(ledger)
     config = ledger.config
     feed: dict[str, Any] = {"@context": SCHEMA_ORG, "@type": "DataFeed", "name": config.title}
     if config.description:
@@ -186,6 +190,17 @@ def claimreview_feed(ledger: LedgerFiles) -> dict[str, Any]:
     return feed
 
 
-def to_claimreview(ledger: LedgerFiles) -> str:
+def to_claimreview(ledger: LedgerFiles | ResolvedLedger) -> str:
     """The feed as JSON-LD text, indented, keys in a fixed order."""
+    ledger = resolve(ledger)
     return json.dumps(claimreview_feed(ledger), indent=2, ensure_ascii=False) + "\n"
+
+
+class ClaimReviewExport:
+    """schema.org ClaimReview JSON-LD: one review per claim with a verdict."""
+
+    name: ClassVar[str] = "claimreview"
+
+    @staticmethod
+    def write(ledger: ResolvedLedger) -> str:
+        return to_claimreview(ledger)

@@ -12,18 +12,17 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from typing import Final
 
 from claimledger.config import Config
 from claimledger.dates import PartialDate
-from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim, Source, Speaker
 
 # The digest the rendered ledger prints beside each claim: a citation must pin the same words.
-from claimledger.render.digest import claim_digest
-from claimledger.render.labels import speaker_label
+from claimledger.digest import claim_digest
+from claimledger.models import Claim, Source
+from claimledger.naming import speaker_name
+from claimledger.resolved import ResolvedClaim, ResolvedLedger
 
 __all__ = [
     "CLAIM_KEY_PREFIX",
@@ -35,7 +34,6 @@ __all__ = [
     "ledger_sources",
     "rating_value",
     "speaker_name",
-    "speaker_of",
 ]
 
 #: Claims and sources are cited side by side; the prefix keeps their keys apart.
@@ -51,7 +49,7 @@ def rating_value(config: Config, rating: str) -> int | None:
     return len(scale) - scale.index(rating) if rating in scale else None
 
 
-def claim_url(config: Config, claim: Claim) -> str | None:
+def claim_url(config: Config, claim: Claim | ResolvedClaim) -> str | None:
     """Where the claim is published: the ledger's URL with the claim id as fragment."""
     return f"{config.url}#{claim.id}" if config.url else None
 
@@ -82,8 +80,8 @@ def _unique_keys(names: list[str]) -> Iterator[str]:
 
 
 def cited_works(
-    ledger: LedgerFiles,
-) -> tuple[list[tuple[Source, str]], list[tuple[Claim, str]]]:
+    ledger: ResolvedLedger,
+) -> tuple[list[tuple[Source, str]], list[tuple[ResolvedClaim, str]]]:
     """The corpus documents (by id) and the claims (in ledger order), each with its key.
 
     A document's key is its id, a claim's ``claim:<id>``; both citation exports
@@ -119,27 +117,6 @@ def date_parts(date: PartialDate) -> list[list[int]]:
     return [[d.year, d.month, d.day] for d in (date.first, date.last)]
 
 
-def ledger_sources(ledger: LedgerFiles) -> list[Source]:
+def ledger_sources(ledger: ResolvedLedger) -> list[Source]:
     """The corpus documents' metadata, in order of source id."""
-    return [ledger.sources[key].meta for key in sorted(ledger.sources)]
-
-
-def speaker_name(speaker: Speaker) -> str:
-    """What exports call a speaker: the registry's name, else its description's first clause.
-
-    That is the label the rendered ledger uses, whole: the ledger shortens it
-    to fit a heading, but metadata has no such limit, and a name cut at "…"
-    says less than the registry does. Never a name from another source.
-
-    >>> speaker_name(Speaker("pm", description="The Prime Minister's spokesman, unnamed."))
-    "The Prime Minister's spokesman"
-    """
-    return speaker_label(speaker, limit=sys.maxsize)
-
-
-def speaker_of(ledger: LedgerFiles, claim: Claim) -> Speaker:
-    """The claim's speaker from the registry.
-
-    Only a validated ledger is exported, so the speaker is known (CL005).
-    """
-    return ledger.speakers[claim.speaker]
+    return [ledger.sources[key] for key in sorted(ledger.sources)]

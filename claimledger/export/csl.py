@@ -30,7 +30,7 @@ speaker and repeats the digest for styles that print notes.
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from claimledger.dates import PartialDate
 from claimledger.export.common import (
@@ -39,12 +39,12 @@ from claimledger.export.common import (
     claim_url,
     date_parts,
     speaker_name,
-    speaker_of,
 )
 from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim, Source
+from claimledger.models import Source
+from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
 
-__all__ = ["CSL_TYPES", "csl_items", "csl_type", "to_csl_json"]
+__all__ = ["CSL_TYPES", "CslJsonExport", "csl_items", "csl_type", "to_csl_json"]
 
 #: Corpus kinds and the CSL type each is cited as.
 CSL_TYPES: Final = {
@@ -126,10 +126,10 @@ def source_item(source: Source, key: str) -> dict[str, Any]:
     return item
 
 
-def claim_item(ledger: LedgerFiles, claim: Claim, key: str) -> dict[str, Any]:
+def claim_item(ledger: ResolvedLedger, claim: ResolvedClaim, key: str) -> dict[str, Any]:
     """One claim as a CSL ``entry`` of the ledger."""
     config = ledger.config
-    digest = claim_digest(claim)
+    digest = claim_digest(claim.as_written())
     item: dict[str, Any] = {"id": key, "type": "entry", "title": claim.statement}
     if config.author:
         item["author"] = [{"literal": config.author}]
@@ -142,19 +142,31 @@ def claim_item(ledger: LedgerFiles, claim: Claim, key: str) -> dict[str, Any]:
     if url:
         item["URL"] = url
     item["version"] = digest
-    speaker = speaker_name(speaker_of(ledger, claim))
+    speaker = speaker_name(claim.speaker)
     item["note"] = f"Claim {claim.id} by {speaker}; digest {digest}"
     return item
 
 
-def csl_items(ledger: LedgerFiles) -> list[dict[str, Any]]:
+def csl_items(ledger: LedgerFiles | ResolvedLedger) -> list[dict[str, Any]]:
     """Every corpus document (by id), then every claim (in ledger order), as CSL items."""
+    ledger = resolve(ledger)
     sources, claims = cited_works(ledger)
     return [source_item(source, key) for source, key in sources] + [
         claim_item(ledger, claim, key) for claim, key in claims
     ]
 
 
-def to_csl_json(ledger: LedgerFiles) -> str:
+def to_csl_json(ledger: LedgerFiles | ResolvedLedger) -> str:
     """The CSL-JSON array, indented, for ``--bibliography`` or a Zotero import."""
+    ledger = resolve(ledger)
     return json.dumps(csl_items(ledger), indent=2, ensure_ascii=False) + "\n"
+
+
+class CslJsonExport:
+    """CSL-JSON: a citation for every claim and every corpus document (Zotero, pandoc)."""
+
+    name: ClassVar[str] = "csl-json"
+
+    @staticmethod
+    def write(ledger: ResolvedLedger) -> str:
+        return to_csl_json(ledger)

@@ -41,14 +41,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from claimledger.dates import PartialDate
 from claimledger.export.common import claim_digest, ledger_sources, rating_value
 from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim
+from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
 
-__all__ = ["COLUMNS", "RECORD_KINDS", "records", "to_jsonl"]
+__all__ = ["COLUMNS", "RECORD_KINDS", "JsonLinesExport", "records", "to_jsonl"]
 
 RECORD_KINDS: Final = ("speaker", "source", "claim", "quote", "evidence", "related")
 
@@ -110,12 +110,12 @@ def _days(prefix: str, date: PartialDate | None) -> dict[str, str | None]:
     }
 
 
-def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]]:
+def _claim_records(ledger: ResolvedLedger, claim: ResolvedClaim) -> Iterator[dict[str, Any]]:
     verdict = claim.verdict
     yield _row(
         record="claim",
         claim=claim.id,
-        speaker=claim.speaker,
+        speaker=claim.speaker.id,
         statement=claim.statement,
         **_days("said_on", claim.said_on),
         setting=claim.setting,
@@ -123,15 +123,17 @@ def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]
         verdict=verdict.rating if verdict else None,
         verdict_value=rating_value(ledger.config, verdict.rating) if verdict else None,
         rationale=verdict.rationale if verdict else None,
-        digest=claim_digest(claim),
+        digest=claim_digest(claim.as_written()),
     )
+    # Quotes and evidence are written as the model writes them out (to_dict): one
+    # plain form of each, shared with the query API's JSON.
     for position, quote in enumerate(claim.quotes, 1):
         yield _row(
             record="quote",
             claim=claim.id,
-            source=quote.source,
-            speaker=claim.speaker,
+            speaker=claim.speaker.id,
             position=position,
+            source=quote.source.id,
             text=quote.text,
             occurrence=quote.occurrence,
             note=quote.note,
@@ -147,13 +149,9 @@ def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]
             yield _row(
                 record="evidence",
                 claim=claim.id,
-                source=item.source,
-                speaker=item.speaker,
                 position=position,
                 stance=stance,
-                text=item.text,
-                occurrence=item.occurrence,
-                note=item.note,
+                **item.to_dict(),
             )
     for position, link in enumerate(claim.related, 1):
         yield _row(
@@ -166,8 +164,9 @@ def _claim_records(ledger: LedgerFiles, claim: Claim) -> Iterator[dict[str, Any]
         )
 
 
-def records(ledger: LedgerFiles) -> Iterator[dict[str, Any]]:
+def records(ledger: LedgerFiles | ResolvedLedger) -> Iterator[dict[str, Any]]:
     """Every record, each with every column: speakers, sources, then each claim and its passages."""
+    ledger = resolve(ledger)
     for speaker in ledger.speakers.values():
         yield _row(
             record="speaker",
@@ -192,9 +191,20 @@ def records(ledger: LedgerFiles) -> Iterator[dict[str, Any]]:
         yield from _claim_records(ledger, claim)
 
 
-def to_jsonl(ledger: LedgerFiles) -> str:
+def to_jsonl(ledger: LedgerFiles | ResolvedLedger) -> str:
     """One JSON object a line, UTF-8, no spaces between tokens."""
+    ledger = resolve(ledger)
     return "".join(
         json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
         for record in records(ledger)
     )
+
+
+class JsonLinesExport:
+    """JSON Lines: flat records for DuckDB, pandas and Spark."""
+
+    name: ClassVar[str] = "jsonl"
+
+    @staticmethod
+    def write(ledger: ResolvedLedger) -> str:
+        return to_jsonl(ledger)

@@ -1,12 +1,14 @@
 """JSON Schema (draft 2020-12) for claim files, the speaker registry and source metadata.
 
 The schemas are generated from the attrs models by walking their fields and
-type hints, so they cannot drift from what the strict loader accepts:
+type hints, so they cannot drift from what the strict loader accepts. Scalar
+types take their schema from the table the loader structures them by
+(:data:`claimledger.fields.FIELD_TYPES`); containers are built here:
 
 ==========================  ==================================================
 model                       JSON Schema
 ==========================  ==================================================
-``str`` / ``int``           ``string`` / ``integer``
+``str`` / ``int`` / ...     as :data:`~claimledger.fields.FIELD_TYPES` says
 ``PartialDate``             ``$ref`` to a string with the pattern of an EDTF
                             date (``2016-10``, ``2022-03?``, ``2019/..``)
 ``X | None``                ``X`` or ``null``
@@ -39,7 +41,7 @@ from typing import Any, Final, Literal, get_args, get_origin, get_type_hints
 
 import attrs
 
-from claimledger.dates import PartialDate
+from claimledger.fields import DATE_PATTERN, field_type
 from claimledger.models import Claim, Quote, Related, Source
 
 # The loader's own top-level shapes, so that the schema describes exactly what
@@ -52,19 +54,13 @@ __all__ = [
     "SCHEMA_FILES",
     "SchemaKind",
     "json_schema",
+    "model_schema",
     "schema_text",
 ]
 
 SchemaKind = Literal["claims", "speakers", "source"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
-_DAY: Final = r"[0-9X]{4}(-(0[1-9]|1[0-2]|2[1-9]|3\d|4[01]|XX)(-(0[1-9]|[12]\d|3[01]|XX))?)?[?~%]?"
-#: An EDTF date as the loader reads it: a day, month or year (months 01-12, or 21-41 for
-#: seasons), uncertain ``?``, approximate ``~``, an interval with open (``..``) or unknown
-#: bounds, or one of a set ``[a,b]``. The loader also refuses 2016-02-30 and reversed intervals.
-DATE_PATTERN: Final = (
-    rf"^({_DAY}|({_DAY}|\.\.)?/({_DAY}|\.\.)?|\[(\.\.)?{_DAY}(, ?{_DAY})*(\.\.)?\])$"
-)
 
 #: Each kind of file and the name its schema is shipped under (in ``schema/``).
 SCHEMA_FILES: Final[dict[SchemaKind, str]] = {
@@ -144,27 +140,13 @@ class _Builder:
 
     def type_schema(self, hint: Any) -> dict[str, Any]:
         origin, args = get_origin(hint), get_args(hint)
-        if hint is str:
-            return {"type": "string"}
-        if hint is int:
-            return {"type": "integer"}
-        if hint is bool:
-            return {"type": "boolean"}
-        if origin is Literal:
-            return {"type": "string", "enum": list(args)}
-        if hint is PartialDate:
-            self.defs.setdefault(
-                "PartialDate",
-                {
-                    "type": "string",
-                    "description": "An EDTF date (ISO 8601-2), quoted in YAML: YYYY, YYYY-MM "
-                    "or YYYY-MM-DD; uncertain 2022-03?, approximate 2022~; an interval "
-                    "2016-10-12/2016-10-13 or with an open bound 2019/..; one of a set "
-                    "[2016-10-12,2016-10-13].",
-                    "pattern": DATE_PATTERN,
-                },
-            )
-            return {"$ref": "#/$defs/PartialDate"}
+        scalar = field_type(hint)
+        if scalar is not None:
+            schema = scalar.schema(hint)
+            if scalar.name is None:
+                return schema
+            self.defs.setdefault(scalar.name, schema)
+            return {"$ref": f"#/$defs/{scalar.name}"}
         if origin in (typing.Union, types.UnionType) and type(None) in args:
             rest = [a for a in args if a is not type(None)]
             if len(rest) != 1:
@@ -192,16 +174,19 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
 
-def json_schema(kind: SchemaKind) -> dict[str, Any]:
-    """The JSON Schema of one kind of file: ``claims``, ``speakers`` or ``source``."""
-    cls, title, omit = _ROOTS[kind]
+def model_schema(cls: type, omit: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON Schema of a model class (an attrs class), its classes and dates in ``$defs``."""
     builder = _Builder()
-    body = builder.object_schema(cls, omit)
-    schema: dict[str, Any] = {"$schema": DRAFT, "title": title}
-    schema.update(body)
+    schema = builder.object_schema(cls, omit)
     if builder.defs:
         schema["$defs"] = dict(sorted(builder.defs.items()))
     return schema
+
+
+def json_schema(kind: SchemaKind) -> dict[str, Any]:
+    """The JSON Schema of one kind of file: ``claims``, ``speakers`` or ``source``."""
+    cls, title, omit = _ROOTS[kind]
+    return {"$schema": DRAFT, "title": title, **model_schema(cls, omit)}
 
 
 def schema_text(kind: SchemaKind) -> str:

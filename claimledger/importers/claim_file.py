@@ -15,6 +15,7 @@ from pathlib import Path
 
 import attrs
 
+from claimledger import codes
 from claimledger.findings import Finding, Severity
 from claimledger.importers.claim_yaml import dump_claims
 from claimledger.importers.claimreview import NOT_ANCHORED, Appearance, Imported
@@ -84,7 +85,7 @@ def _todo(imported: Imported, ledger: LedgerFiles, doc: Document, path: str) -> 
             if quote.source == appearance.id
         )
         warn(
-            "CL006",
+            codes.UNKNOWN_SOURCE,
             f"corpus document {appearance.id!r} to add: save the text of {_described(appearance)}"
             f" as {corpus}/{appearance.id}.txt and its metadata as {corpus}/{appearance.id}.yaml",
             i,
@@ -96,7 +97,12 @@ def _todo(imported: Imported, ledger: LedgerFiles, doc: Document, path: str) -> 
         if speaker not in ledger.speakers:
             i = next(i for i, claim in enumerate(claims) if claim.speaker == speaker)
             named = f" (the review names them {name!r})" if name else ""
-            warn("CL005", f"speaker {speaker!r} to add to {registry}{named}", i, "speaker")
+            warn(
+                codes.UNKNOWN_SPEAKER,
+                f"speaker {speaker!r} to add to {registry}{named}",
+                i,
+                "speaker",
+            )
     allowed = (*config.verdict_scale, *config.verdict_unrated)
     elsewhere = {
         claim.id: origin.path
@@ -105,10 +111,15 @@ def _todo(imported: Imported, ledger: LedgerFiles, doc: Document, path: str) -> 
     }
     for i, claim in enumerate(claims):
         if claim.id in elsewhere:
-            warn("CL004", f"claim id {claim.id!r} is also in {elsewhere[claim.id]}", i, "id")
+            warn(
+                codes.DUPLICATE_ID,
+                f"claim id {claim.id!r} is also in {elsewhere[claim.id]}",
+                i,
+                "id",
+            )
         if claim.verdict and claim.verdict.rating not in allowed:
             warn(
-                "CL011",
+                codes.VERDICT_NOT_ON_SCALE,
                 f"rating {claim.verdict.rating!r} is not on the ledger's scale"
                 f" ({', '.join(allowed)}): choose one, or add it to verdict-scale",
                 i,

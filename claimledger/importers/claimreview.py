@@ -56,7 +56,7 @@ import attrs
 from claimledger.dates import PartialDate
 from claimledger.importers.jsonld import InputError, LocatedJson, Message, load_json, slug, types
 from claimledger.models import Claim, Quote, Verdict
-from claimledger.parse import Path_
+from claimledger.parse import YamlPath
 from claimledger.structure import describe
 
 __all__ = ["NOT_ANCHORED", "UNATTRIBUTED", "Appearance", "Imported", "read_claimreview"]
@@ -106,13 +106,13 @@ class _Reader:
         self.by_url: dict[str, str] = {}
         self.speakers: dict[str, str | None] = {}
 
-    def error(self, path: Path_, text: str) -> None:
+    def error(self, path: YamlPath, text: str) -> None:
         self.errors.append(self.input.message(path, text))
 
-    def note(self, path: Path_, text: str) -> None:
+    def note(self, path: YamlPath, text: str) -> None:
         self.notes.append(self.input.message(path, text))
 
-    def text(self, path: Path_, obj: dict[str, Any], key: str) -> str | None:
+    def text(self, path: YamlPath, obj: dict[str, Any], key: str) -> str | None:
         """An optional text property; another shape is noted and skipped."""
         value = obj.get(key)
         if value is None or (isinstance(value, str) and value.strip()):
@@ -120,8 +120,8 @@ class _Reader:
         self.note((*path, key), f"expected text, got {describe(value)}; skipped")
         return None
 
-    def reviews(self, data: Any) -> Iterator[tuple[Path_, dict[str, Any]]]:
-        elements: list[tuple[Path_, Any]]
+    def reviews(self, data: Any) -> Iterator[tuple[YamlPath, dict[str, Any]]]:
+        elements: list[tuple[YamlPath, Any]]
         if isinstance(data, list):
             elements = [((i,), v) for i, v in enumerate(data)]
         elif isinstance(data, dict) and "DataFeed" in types(data):
@@ -144,7 +144,7 @@ class _Reader:
             else:
                 self.error(path, f"expected a ClaimReview, got {describe(value)}")
 
-    def unique_claim_id(self, path: Path_, wanted: str) -> str:
+    def unique_claim_id(self, path: YamlPath, wanted: str) -> str:
         found, n = wanted, 1
         while found in self.claim_ids:
             n += 1
@@ -154,7 +154,9 @@ class _Reader:
         self.claim_ids.add(found)
         return found
 
-    def claim_id(self, path: Path_, review: dict[str, Any], item: dict[str, Any], text: str) -> str:
+    def claim_id(
+        self, path: YamlPath, review: dict[str, Any], item: dict[str, Any], text: str
+    ) -> str:
         identifier = item.get("identifier")
         if isinstance(identifier, str) and _SIMPLE_ID.fullmatch(identifier):
             wanted = identifier
@@ -165,7 +167,7 @@ class _Reader:
         wanted = wanted or slug(text) or "imported-claim"
         return self.unique_claim_id(path, wanted)
 
-    def speaker(self, path: Path_, item: dict[str, Any]) -> str:
+    def speaker(self, path: YamlPath, item: dict[str, Any]) -> str:
         author = item.get("author")
         if isinstance(author, list) and author:
             if len(author) > 1:
@@ -185,7 +187,7 @@ class _Reader:
         self.speakers.setdefault(found, name)
         return found
 
-    def said_on(self, path: Path_, item: dict[str, Any]) -> PartialDate | None:
+    def said_on(self, path: YamlPath, item: dict[str, Any]) -> PartialDate | None:
         value = self.text(path, item, "datePublished")
         if value is None:
             return None
@@ -196,8 +198,8 @@ class _Reader:
             self.note((*path, "datePublished"), f"{value!r} is not a date; left out")
             return None
 
-    def sources(self, path: Path_, item: dict[str, Any]) -> list[str]:
-        works: list[tuple[Path_, Any]] = []
+    def sources(self, path: YamlPath, item: dict[str, Any]) -> list[str]:
+        works: list[tuple[YamlPath, Any]] = []
         for key in ("appearance", "firstAppearance"):
             value = item.get(key)
             if isinstance(value, list):
@@ -211,7 +213,7 @@ class _Reader:
                 found[source] = None
         return list(found)
 
-    def source(self, path: Path_, work: Any) -> str | None:
+    def source(self, path: YamlPath, work: Any) -> str | None:
         if not isinstance(work, dict):
             self.note(path, f"expected a CreativeWork or a URL, got {describe(work)}; skipped")
             return None
@@ -252,7 +254,7 @@ class _Reader:
             self.by_url[url] = found
         return found
 
-    def verdict(self, path: Path_, review: dict[str, Any]) -> Verdict | None:
+    def verdict(self, path: YamlPath, review: dict[str, Any]) -> Verdict | None:
         rating = review.get("reviewRating")
         if rating is None:
             return None
@@ -267,7 +269,7 @@ class _Reader:
         body = self.text(path[:-1], review, "reviewBody")
         return Verdict(rating=name, rationale=body or NO_RATIONALE)
 
-    def claim(self, path: Path_, review: dict[str, Any]) -> Claim | None:
+    def claim(self, path: YamlPath, review: dict[str, Any]) -> Claim | None:
         statement = review.get("claimReviewed")
         if not isinstance(statement, str) or not statement.strip():
             got = "none" if statement is None else describe(statement)

@@ -27,8 +27,10 @@ from typing import Any
 
 import attrs
 
+from claimledger.codes import DUPLICATE_KEY
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Location
-from claimledger.parse import Document, Path_, YamlError, parse_yaml
+from claimledger.parse import Document, YamlError, YamlPath, parse_yaml
 
 __all__ = ["InputError", "LocatedJson", "Message", "load_json", "slug", "types"]
 
@@ -44,7 +46,7 @@ class Message:
         return f"{self.location}: {self.message}"
 
 
-class InputError(ValueError):
+class InputError(ClaimledgerError, ValueError):
     """The input cannot be imported; ``errors`` says where and why."""
 
     def __init__(self, errors: list[Message]) -> None:
@@ -52,7 +54,7 @@ class InputError(ValueError):
         self.errors = tuple(errors)
 
 
-def _dotted(path: Path_) -> str:
+def _dotted(path: YamlPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -67,7 +69,7 @@ class LocatedJson:
     data: Any
     document: Document | None
 
-    def message(self, at: Path_, text: str) -> Message:
+    def message(self, at: YamlPath, text: str) -> Message:
         """``text`` about the value at ``at``, located in the file and by its path."""
         where = self.document.locate(at) if self.document else Location(self.path)
         return Message(where, f"{_dotted(at)}: {text}" if at else text)
@@ -80,7 +82,7 @@ def load_json(text: str, path: str) -> LocatedJson:
         document: Document | None = parse_yaml(text, path)
     except YamlError as exc:
         document = None
-        repeated = exc.finding if exc.finding.code == "CL002" else None
+        repeated = exc.finding if exc.finding.code == DUPLICATE_KEY else None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

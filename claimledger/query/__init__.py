@@ -9,6 +9,7 @@ their semantics); :meth:`Ledger.search` and :meth:`Ledger.search_corpus` search
 statements and quotes, and the corpus text, by passage
 (:mod:`claimledger.query.search`). Nothing here writes into the ledger.
 
+>>> from claimledger.query import load
 >>> ledger = load("tests/examples/clean", cache=False)  # search indexes in memory
 >>> syria = ledger.claims.where(topic="syria")
 >>> [(c.id, c.speaker.id, str(c.said_on)) for c in syria]
@@ -23,11 +24,18 @@ Traceback (most recent call last):
 claimledger.query.names.QueryError: no speaker is known as 'the spokesmen'; did you mean ...
 """
 
-from claimledger.query.claims import ClaimSet, DateLike, Names
-from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
-from claimledger.query.ledger import Ledger, LedgerError, load
-from claimledger.query.names import QueryError
-from claimledger.query.resolved import ResolvedClaim, ResolvedEvidence, ResolvedQuote
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimledger.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from claimledger.query.claims import ClaimSet, DateLike, Names
+    from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
+    from claimledger.query.ledger import Ledger, LedgerError, load
+    from claimledger.query.names import QueryError
+    from claimledger.resolved import ResolvedClaim, ResolvedEvidence, ResolvedQuote
 
 __all__ = [
     "ClaimHit",
@@ -45,3 +53,23 @@ __all__ = [
     "TextMatch",
     "load",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "ClaimSet": "claimledger.query.claims",
+        "DateLike": "claimledger.query.claims",
+        "Names": "claimledger.query.claims",
+        "ClaimHit": "claimledger.query.hits",
+        "PassageHit": "claimledger.query.hits",
+        "Span": "claimledger.query.hits",
+        "TextMatch": "claimledger.query.hits",
+        "Ledger": "claimledger.query.ledger",
+        "LedgerError": "claimledger.query.ledger",
+        "load": "claimledger.query.ledger",
+        "QueryError": "claimledger.query.names",
+        "ResolvedClaim": "claimledger.resolved",
+        "ResolvedEvidence": "claimledger.resolved",
+        "ResolvedQuote": "claimledger.resolved",
+    },
+)

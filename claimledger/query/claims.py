@@ -48,7 +48,7 @@ from claimledger.dates import PartialDate
 from claimledger.models import Speaker
 from claimledger.query.index import ClaimIndex, Members, Role, as_date
 from claimledger.query.names import QueryError
-from claimledger.query.resolved import ResolvedClaim
+from claimledger.resolved import ResolvedClaim
 
 __all__ = ["ClaimSet", "DateLike", "Names"]
 

@@ -13,7 +13,7 @@ from typing import Literal
 import attrs
 
 from claimledger.models import Source
-from claimledger.query.resolved import ResolvedClaim
+from claimledger.resolved import ResolvedClaim
 
 __all__ = ["ClaimHit", "PassageHit", "Span", "TextMatch", "snippet"]
 

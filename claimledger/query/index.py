@@ -18,7 +18,7 @@ import attrs
 from claimledger.dates import PartialDate
 from claimledger.models import Source, Speaker
 from claimledger.query.names import QueryError, name_key, suggest
-from claimledger.query.resolved import ResolvedClaim
+from claimledger.resolved import ResolvedClaim
 
 __all__ = ["ClaimIndex", "Role"]
 

@@ -22,31 +22,37 @@ business: a ledger that loads may still fail validation.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 
-from claimledger.check import settle
+from claimledger import codes
 from claimledger.config import Config, discover
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, Origin, read_ledger
-from claimledger.models import Claim, Evidence, Quote, Source, Speaker, relations_seen_from
+from claimledger.ledger import LedgerFiles, read_ledger
+from claimledger.models import Source, Speaker, relations_seen_from
 from claimledger.query.claims import ClaimSet
 from claimledger.query.hits import ClaimHit, PassageHit
 from claimledger.query.index import ClaimIndex
 from claimledger.query.names import QueryError, suggest
-from claimledger.query.resolved import ResolvedClaim, ResolvedEvidence, ResolvedQuote
 from claimledger.query.search import Searcher
-from claimledger.rules import RULES_BY_CODE
+from claimledger.resolved import ResolvedClaim, resolve
+from claimledger.rules import RULES_BY_CODE, run_rules, settle
 
 __all__ = ["Ledger", "LedgerError", "load"]
 
 #: The check rules whose errors leave references unresolvable.
-RESOLVING_RULES = ("CL004", "CL005", "CL006", "CL007")
+RESOLVING_RULES = (
+    codes.DUPLICATE_ID,
+    codes.UNKNOWN_SPEAKER,
+    codes.UNKNOWN_SOURCE,
+    codes.UNKNOWN_RELATED,
+)
 
 
-class LedgerError(Exception):
+class LedgerError(ClaimledgerError):
     """The ledger has errors that stop it loading; ``findings`` lists every finding."""
 
     def __init__(self, root: Path, findings: tuple[Finding, ...]) -> None:
@@ -89,21 +95,24 @@ class Ledger:
         found = settle(config, [*findings, *_resolving_findings(files)])
         if strict and any(f.severity.fails for f in found):
             raise LedgerError(config.root, found)
-        sources = {doc.id: doc.meta for doc in files.sources.values()}
-        claims = _resolve_claims(files, files.speakers, sources)
+        resolved = resolve(files, "omit")
+        claims = resolved.claims
         index = ClaimIndex.build(
-            claims, files.speakers, sources, (*config.verdict_scale, *config.verdict_unrated)
+            claims,
+            resolved.speakers,
+            resolved.sources,
+            (*config.verdict_scale, *config.verdict_unrated),
         )
         searcher = Searcher(
             claims,
-            {doc.id: (doc.meta, doc.text, doc.digest) for doc in files.sources.values()},
+            {doc.id: (doc.meta, doc.text, doc.digest) for doc in resolved.documents.values()},
             config.root / ".claimledger" if cache else None,
         )
         return cls(
             config=config,
             claims=ClaimSet.of(index, range(len(claims))),
-            speakers=tuple(files.speakers.values()),
-            sources=tuple(sources.values()),
+            speakers=tuple(resolved.speakers.values()),
+            sources=tuple(resolved.sources.values()),
             findings=found,
             index=index,
             searcher=searcher,
@@ -221,72 +230,7 @@ def _configure(start: Path) -> Config:
 
 
 def _resolving_findings(files: LedgerFiles) -> list[Finding]:
-    config = files.config
     # The ledger-scope rules each read files.index, which is rebuilt on every access
     # unless given: build it once for all of them.
     files = attrs.evolve(files, given_index=files.index)
-    return [
-        Finding(rule.code, rule.severity, problem.message, problem.location)
-        for rule in (RULES_BY_CODE[code] for code in RESOLVING_RULES)
-        if config.severity(rule.code, rule.severity) is not None
-        for check in rule.checks()
-        for problem in check(files)
-    ]
-
-
-def _resolve_claims(
-    files: LedgerFiles, speakers: Mapping[str, Speaker], sources: Mapping[str, Source]
-) -> tuple[ResolvedClaim, ...]:
-    resolved: dict[str, ResolvedClaim] = {}
-    for claim, origin in files.located_claims():
-        speaker = speakers.get(claim.speaker)
-        if speaker is not None and claim.id not in resolved:
-            resolved[claim.id] = _resolve(claim, origin, speaker, speakers, sources)
-    ids = resolved.keys()
-    return tuple(
-        attrs.evolve(c, related=tuple(r for r in c.related if r.claim in ids and r.claim != c.id))
-        if any(r.claim not in ids or r.claim == c.id for r in c.related)
-        else c
-        for c in resolved.values()
-    )
-
-
-def _resolve(
-    claim: Claim,
-    origin: Origin,
-    speaker: Speaker,
-    speakers: Mapping[str, Speaker],
-    sources: Mapping[str, Source],
-) -> ResolvedClaim:
-    def quote(item: Quote) -> ResolvedQuote | None:
-        source = sources.get(item.source)
-        if source is None:
-            return None
-        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.kind)
-
-    def evidence(items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
-        found = []
-        for item in items:
-            source = sources.get(item.source)
-            voice = None if item.speaker is None else speakers.get(item.speaker)
-            if source is not None and (item.speaker is None or voice is not None):
-                found.append(ResolvedEvidence(source, item.text, item.note, voice, item.occurrence))
-        return tuple(found)
-
-    return ResolvedClaim(
-        id=claim.id,
-        statement=claim.statement,
-        speaker=speaker,
-        said_on=claim.said_on,
-        said_on_note=claim.said_on_note,
-        setting=claim.setting,
-        topics=claim.topics,
-        quotes=tuple(q for q in map(quote, claim.quotes) if q is not None),
-        supports=evidence(claim.supports),
-        contradicts=evidence(claim.contradicts),
-        context=evidence(claim.context),
-        verdict=claim.verdict,
-        history=claim.history,
-        related=claim.related,
-        location=origin.at(),
-    )
+    return run_rules(files, [RULES_BY_CODE[code] for code in RESOLVING_RULES])

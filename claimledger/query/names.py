@@ -18,13 +18,15 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
+from claimledger.errors import ClaimledgerError
+
 __all__ = ["QueryError", "name_key", "suggest"]
 
 # Apostrophes and quote marks as word processors and web pages set them.
 _QUOTES = str.maketrans(dict.fromkeys("‘’‚‛′ʼ`´", "'") | dict.fromkeys("“”„‟″«»", '"'))  # noqa: RUF001
 
 
-class QueryError(ValueError):
+class QueryError(ClaimledgerError, ValueError):
     """A query names something the ledger does not have, or cannot be read.
 
     ``suggestions`` holds close matches, best first, for "did you mean".

@@ -38,7 +38,7 @@ from claimledger.atomic import write_atomic
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
-from claimledger.query.resolved import ResolvedClaim
+from claimledger.resolved import ResolvedClaim
 from claimledger.secret import cache_secret
 
 __all__ = ["WINDOW", "Searcher", "passages"]

@@ -9,7 +9,7 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 >>> from claimledger.check import validate
 >>> from claimledger.config import Config
 >>> ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
->>> view = build_view(ledger)
+>>> view = build_view(ledger)  # the files read, or the ledger resolved from them
 >>> [claim.anchor for claim in view.claims]
 ['us-is-an-intervening-power', 'multiple-interventions']
 >>> view.sources[0].cited_by[0].anchor
@@ -18,25 +18,24 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 
 from __future__ import annotations
 
-import bisect
+import sys
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import Literal, get_args
+from collections.abc import Mapping, Sequence
 
 from claimledger.dates import PartialDate
+from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.models import (
-    Claim,
-    Evidence,
-    Quote,
+    Identification,
     Related,
     Role,
+    Source,
     Speaker,
     relations_seen_from,
 )
-from claimledger.render.digest import claim_digest, edition_digest
 from claimledger.render.escape import anchor_slug, truncate
+from claimledger.render.groupings import GROUPINGS, GroupBy
 from claimledger.render.labels import (
     QUOTE_KIND_WORDS,
     RELATION_WORDS,
@@ -48,7 +47,10 @@ from claimledger.render.labels import (
     source_label,
     speaker_label,
 )
+from claimledger.render.passages import Mark, paragraph_views
 from claimledger.render.pinpoint import Pinpoints
+from claimledger.render.placing import group_claims, place_findings
+from claimledger.render.stories import Stories
 from claimledger.render.views import (
     ChangeView,
     ClaimLink,
@@ -56,7 +58,6 @@ from claimledger.render.views import (
     CorrectionView,
     DiagramSource,
     EvidenceView,
-    Group,
     IdentificationView,
     LedgerView,
     QuoteView,
@@ -67,14 +68,19 @@ from claimledger.render.views import (
     SourceView,
     SpeakerRef,
     SpeakerView,
+    StoryRef,
     TimelineEntry,
     VariantView,
 )
+from claimledger.resolved import (
+    ResolvedClaim,
+    ResolvedEvidence,
+    ResolvedLedger,
+    ResolvedQuote,
+    resolve,
+)
 
 __all__ = ["GROUPINGS", "GroupBy", "build_view"]
-
-GroupBy = Literal["speaker", "topic", "source", "date"]
-GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
 
 
 def _text(date: PartialDate | None) -> str | None:
@@ -82,35 +88,16 @@ def _text(date: PartialDate | None) -> str | None:
     return None if date is None else date.describe()
 
 
-def _describe(finding: Finding) -> str:
-    warning = "" if finding.severity.fails else " (warning)"
-    return f"{finding.location}: {finding.code}{warning} {finding.message}"
+def _short(meta: Source) -> str:
+    return meta.publisher or meta.title or meta.id
 
 
-def _place_findings(
-    ledger: LedgerFiles, findings: Sequence[Finding]
-) -> tuple[dict[int, list[str]], list[str]]:
-    """Findings by the index of the claim whose lines they fall in, and the rest."""
-    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for index, origin in enumerate(ledger.claim_origins):
-        starts[origin.path].append((origin.at().line, index))
-    for located in starts.values():
-        located.sort()
-    by_claim: dict[int, list[str]] = defaultdict(list)
-    elsewhere: list[str] = []
-    for finding in findings:
-        located = starts.get(finding.location.path, [])
-        # The last claim starting at or before the finding's line holds it.
-        at = bisect.bisect_right(located, (finding.location.line, len(ledger.claims)))
-        if at:
-            by_claim[located[at - 1][1]].append(_describe(finding))
-        else:
-            elsewhere.append(_describe(finding))
-    return by_claim, elsewhere
+def _date_of(meta: Source) -> PartialDate | None:
+    return meta.published or meta.event_date
 
 
 class _Builder:
-    def __init__(self, ledger: LedgerFiles) -> None:
+    def __init__(self, ledger: ResolvedLedger) -> None:
         self.ledger = ledger
         self.pinpoints = Pinpoints(ledger)
         self.anchors = Anchors()
@@ -121,20 +108,31 @@ class _Builder:
         for claim, anchor in zip(ledger.claims, self.anchor_of, strict=True):
             self.claim_anchor.setdefault(claim.id, anchor)
         self.sources = {
-            source_id: SourceRef(source_id, self.anchors.take(source_id, "source-"), label)
-            for source_id, label in sorted(
-                (doc.id, source_label(doc.meta)) for doc in ledger.sources.values()
+            source.id: SourceRef(
+                source.id,
+                self.anchors.take(source.id, "source-"),
+                source_label(source),
+                short=_short(source),
+                brief=", ".join(part for part in (_short(source), _text(_date_of(source))) if part),
             )
+            for source in sorted(ledger.sources.values(), key=lambda source: source.id)
         }
         self.speakers = {
             speaker.id: SpeakerRef(
-                speaker.id, self.anchors.take(speaker.id, "speaker-"), speaker_label(speaker)
+                speaker.id,
+                self.anchors.take(speaker.id, "speaker-"),
+                speaker_label(speaker),
+                full_name=speaker_label(speaker, limit=sys.maxsize),
             )
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
-        self.claims: dict[str, Claim] = {}
+        self.claims: dict[str, ResolvedClaim] = {}
         for claim in ledger.claims:
             self.claims.setdefault(claim.id, claim)
+        self.stories = Stories(ledger, self.anchors)
+        #: Every anchored passage, by source id, for the source's marked text.
+        self.marks: dict[str, list[Mark]] = defaultdict(list)
+        self.anchored = 0
         # Each claim's links as the linked claim sees them: a dispute recorded on one
         # side shows on both.
         self.incoming: dict[str, list[tuple[str, Related]]] = defaultdict(list)
@@ -144,6 +142,7 @@ class _Builder:
                     self.incoming[link.claim].append((claim.id, link))
 
     def source(self, source_id: str) -> SourceRef:
+        # A stand-in for an unknown id (render --force) has no entry to link to.
         known = self.sources.get(source_id)
         return known or SourceRef(source_id, anchor_slug(source_id, "source-"), source_id, False)
 
@@ -161,12 +160,25 @@ class _Builder:
             claim.id, self.claim_anchor[claim_id], claim.statement, _text(claim.said_on)
         )
 
-    def paragraphs(self, item: Quote | Evidence) -> tuple[int | None, int | None]:
-        found = self.pinpoints.paragraphs(item.source, item.text, item.occurrence)
-        return found or (None, None)
+    def paragraphs(
+        self,
+        item: ResolvedQuote | ResolvedEvidence,
+        role: str,
+        claim: ClaimLink | None = None,
+        speaker: SpeakerRef | None = None,
+    ) -> tuple[int | None, int | None]:
+        """The passage's paragraphs; the passage is marked in its source's text."""
+        match = self.pinpoints.match(item)
+        if match is None:
+            return (None, None)
+        self.anchored += 1
+        self.marks[item.source.id].extend(
+            Mark(start, end, claim, role, speaker) for start, end in match.parts
+        )
+        return (match.paragraph, match.last_paragraph)
 
-    def variants(self, claim: Claim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
-        wordings = self.pinpoints.wordings(claim)
+    def variants(self, claim: ResolvedClaim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
+        wordings = claim.variants()
         if wordings is None:
             return None, ()
         shown = tuple(
@@ -183,11 +195,16 @@ class _Builder:
             return None, ()  # the outlets agree word for word: nothing to show
         return self.source(wordings.reference), shown
 
-    def evidence(self, item: Evidence) -> EvidenceView:
-        speaker = self.speaker(item.speaker) if item.speaker else None
-        return EvidenceView(
-            item.text, self.source(item.source), speaker, *self.paragraphs(item), item.note
-        )
+    def evidence(
+        self,
+        item: ResolvedEvidence,
+        role: str,
+        claim: ClaimLink | None = None,
+        identifies: SpeakerRef | None = None,
+    ) -> EvidenceView:
+        speaker = self.speaker(item.speaker.id) if item.speaker else None
+        pinpoint = self.paragraphs(item, role, claim, identifies)
+        return EvidenceView(item.text, self.source(item.source.id), speaker, *pinpoint, item.note)
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
@@ -195,7 +212,21 @@ class _Builder:
             role.title, _text(role.since), _text(role.until), source, role.note, _text(role.as_of)
         )
 
-    def related(self, claim: Claim) -> tuple[RelatedView, ...]:
+    def identification(self, ident: Identification | None) -> IdentificationView | None:
+        """How a claim's speaker is identified, for the claim's speaker line: whom, how known
+        and how surely, with the sources of the passages (their marks are the speaker
+        entry's, so none is added here)."""
+        if ident is None:
+            return None
+        evidence = tuple(
+            EvidenceView(e.text, self.source(e.source.id), None, None, None, e.note)
+            for e in self.ledger.resolve_evidence(ident.evidence)
+        )
+        return IdentificationView(
+            self.speaker(ident.speaker), evidence, ident.note, ident.basis, ident.confidence
+        )
+
+    def related(self, claim: ResolvedClaim) -> tuple[RelatedView, ...]:
         """The claim's own links, then those of claims linking to it (see
         :func:`claimledger.models.relations_seen_from`)."""
         found = relations_seen_from(claim.related, self.incoming.get(claim.id, ()))
@@ -204,13 +235,16 @@ class _Builder:
             for relation, other, note in found
         )
 
-    def claim(self, claim: Claim, anchor: str, problems: Sequence[str]) -> ClaimView:
+    def claim(
+        self, claim: ResolvedClaim, anchor: str, problems: Sequence[str], story: StoryRef | None
+    ) -> ClaimView:
+        link = ClaimLink(claim.id, anchor, claim.statement, _text(claim.said_on))
         quotes = tuple(
             QuoteView(
                 quote.text,
-                self.source(quote.source),
+                self.source(quote.source.id),
                 f"{anchor}-{n}",
-                *self.paragraphs(quote),
+                *self.paragraphs(quote, "quote", link),
                 quote.occurrence,
                 quote.note,
                 not quote.is_direct,
@@ -219,18 +253,18 @@ class _Builder:
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
-        speaker = self.ledger.speakers.get(claim.speaker)
-        roles = roles_at(speaker.roles, claim.said_on) if speaker else []
+        speaker = claim.speaker
+        roles = roles_at(speaker.roles, claim.said_on)
         diagram = tuple(
             DiagramSource(
                 f"s{n}",
-                truncate(self.source(source_id).label, 50),
-                any(q.source == source_id for q in claim.quotes),
-                any(e.source == source_id for e in claim.supports),
-                any(e.source == source_id for e in claim.contradicts),
-                any(e.source == source_id for e in claim.context),
+                truncate(self.source(source.id).label, 50),
+                any(q.source.id == source.id for q in claim.quotes),
+                any(e.source.id == source.id for e in claim.supports),
+                any(e.source.id == source.id for e in claim.contradicts),
+                any(e.source.id == source.id for e in claim.context),
             )
-            for n, source_id in enumerate(claim.sources(), start=1)
+            for n, source in enumerate(claim.sources(), start=1)
         )
         verdict = claim.verdict
         reference, variants = self.variants(claim)
@@ -238,8 +272,8 @@ class _Builder:
             id=claim.id,
             anchor=anchor,
             statement=claim.statement,
-            digest=claim_digest(claim),
-            speaker=self.speaker(claim.speaker),
+            digest=claim_digest(claim.as_written()),
+            speaker=self.speaker(speaker.id),
             roles=tuple(self.role(role) for role in roles),
             said_on=_text(claim.said_on),
             said_on_note=claim.said_on_note,
@@ -248,9 +282,9 @@ class _Builder:
             verdict_rating=verdict.rating if verdict else None,
             verdict_rationale=verdict.rationale if verdict else None,
             quotes=quotes,
-            supports=tuple(self.evidence(e) for e in claim.supports),
-            contradicts=tuple(self.evidence(e) for e in claim.contradicts),
-            context=tuple(self.evidence(e) for e in claim.context),
+            supports=tuple(self.evidence(e, "supports", link) for e in claim.supports),
+            contradicts=tuple(self.evidence(e, "contradicts", link) for e in claim.contradicts),
+            context=tuple(self.evidence(e, "context", link) for e in claim.context),
             variants_reference=reference,
             variants=variants,
             related=self.related(claim),
@@ -259,16 +293,20 @@ class _Builder:
             problems=tuple(problems),
             speaker_identified_as=(
                 self.speaker(speaker.identified_as.speaker)
-                if speaker is not None and speaker.identified_as is not None
+                if speaker.identified_as is not None
                 else None
             ),
+            speaker_identification=self.identification(speaker.identified_as),
+            said_on_edtf=None if claim.said_on is None else str(claim.said_on),
+            story=story,
         )
 
-    def source_view(self, doc: SourceDocument, cited_by: Sequence[Claim]) -> SourceView:
+    def source_view(self, doc: SourceDocument, cited_by: Sequence[ResolvedClaim]) -> SourceView:
         meta = doc.meta
         root = self.ledger.config.root
         text_path = doc.text_path
         shown = text_path.relative_to(root) if text_path.is_relative_to(root) else text_path
+        citing = tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key))
         return SourceView(
             id=meta.id,
             anchor=self.sources[meta.id].anchor,
@@ -283,11 +321,26 @@ class _Builder:
             note=meta.note,
             text_path=shown.as_posix(),
             sha256=meta.sha256[:12],
-            cited_by=tuple(self.claim_link(c.id) for c in sorted(cited_by, key=claim_key)),
+            cited_by=citing,
+            paragraphs=tuple(
+                paragraph_views(
+                    doc.text,
+                    self.sources[meta.id].anchor,
+                    self.marks[meta.id],
+                    {link.anchor: n for n, link in enumerate(citing, start=1)},
+                )
+                if doc.text is not None
+                else ()
+            ),
+            label=self.sources[meta.id].label,
         )
 
     def speaker_view(
-        self, speaker: Speaker, claims: Sequence[Claim], identifies: Sequence[Speaker]
+        self,
+        speaker: Speaker,
+        claims: Sequence[ResolvedClaim],
+        identifies: Sequence[Speaker],
+        by_speaker: Mapping[str, Sequence[ResolvedClaim]],
     ) -> SpeakerView:
         ordered = sorted(claims, key=claim_key)
         by_date: dict[str | None, list[ClaimLink]] = {}
@@ -297,19 +350,19 @@ class _Builder:
         ident = speaker.identified_as
         identification = None
         if ident is not None:
-            evidence = tuple(self.evidence(e) for e in ident.evidence)
-            basis = {"stated": "stated by a source", "inferred": "inferred by the ledger"}
+            me = self.speakers[speaker.id]
+            evidence = tuple(
+                self.evidence(e, "identifies", None, me)
+                for e in self.ledger.resolve_evidence(ident.evidence)
+            )
             identification = IdentificationView(
-                self.speaker(ident.speaker),
-                evidence,
-                ident.note,
-                basis.get(ident.basis or ""),
-                ident.confidence,
+                self.speaker(ident.speaker), evidence, ident.note, ident.basis, ident.confidence
             )
         return SpeakerView(
             id=speaker.id,
             anchor=self.speakers[speaker.id].anchor,
             display_name=speaker_label(speaker),
+            full_name=speaker_label(speaker, limit=sys.maxsize),
             name=speaker.name,
             description=speaker.description,
             reported_as=tuple(
@@ -324,61 +377,21 @@ class _Builder:
             and None not in dates
             and is_certain_sequence([d for d in dates if d is not None]),
             identifies=tuple(self.speaker(other.id) for other in identifies),
+            alias_claims=tuple(
+                (
+                    self.speaker(other.id),
+                    tuple(
+                        self.claim_link(c.id) for c in sorted(by_speaker[other.id], key=claim_key)
+                    ),
+                )
+                for other in identifies
+                if by_speaker[other.id]
+            ),
         )
-
-
-def _groups(
-    builder: _Builder, views: Sequence[tuple[Claim, ClaimView]], group_by: GroupBy
-) -> list[Group]:
-    """The claims section's groups: each claim shown in full once, linked from the others."""
-    titles: dict[str, str] = {}
-    sort_keys: dict[str, tuple[int, str, str]] = {}
-    primary: dict[str, list[ClaimView]] = defaultdict(list)
-    secondary: dict[str, list[ClaimLink]] = defaultdict(list)
-
-    def add(key: str, title: str, sort: tuple[int, str, str]) -> None:
-        titles.setdefault(key, title)
-        sort_keys.setdefault(key, sort)
-
-    for claim, view in sorted(views, key=lambda pair: claim_key(pair[0])):
-        if group_by == "speaker":
-            ref = builder.speaker(claim.speaker)
-            add(ref.id, ref.name, (0, ref.name.casefold(), ref.id))
-            primary[ref.id].append(view)
-        elif group_by == "date":
-            # Keyed (and anchored) by the EDTF text, headed by the date in words.
-            key = str(claim.said_on or "")
-            undated, first, last = date_key(claim.said_on)
-            title = _text(claim.said_on) or "Date not known"
-            add(key, title, (undated, f"{first:07d}{last + 9_999_999:07d}", key))
-            primary[key].append(view)
-        else:
-            # A claim may have several topics or sources: shown in full under
-            # the first, linked from the others, so that its anchor is unique.
-            keys = tuple(dict.fromkeys(claim.topics if group_by == "topic" else claim.sources()))
-            if not keys:
-                add("", f"No {group_by}", (1, "", ""))
-                primary[""].append(view)
-            for n, key in enumerate(keys):
-                title = key if group_by == "topic" else builder.source(key).label
-                add(key, title, (0, title.casefold(), key))
-                if n == 0:
-                    primary[key].append(view)
-                else:
-                    secondary[key].append(view.link)
-    return [
-        Group(
-            titles[key],
-            builder.anchors.take(key or "none", f"by-{group_by}-"),
-            tuple(primary[key]),
-            tuple(secondary[key]),
-        )
-        for key in sorted(titles, key=lambda key: sort_keys[key])
-    ]
 
 
 def build_view(
-    ledger: LedgerFiles,
+    ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
@@ -390,30 +403,36 @@ def build_view(
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
+    ledger = resolve(ledger)
     builder = _Builder(ledger)
-    problems, elsewhere = _place_findings(ledger, findings)
+    problems, elsewhere = place_findings(ledger, findings)
     pairs = [
-        (claim, builder.claim(claim, anchor, problems.get(index, ())))
+        (claim, builder.claim(claim, anchor, problems.get(index, ()), builder.stories.of(index)))
         for index, (claim, anchor) in enumerate(zip(ledger.claims, builder.anchor_of, strict=True))
     ]
-    sections = Sections(*(builder.anchors.take(name) for name in ("claims", "sources", "speakers")))
-    groups = _groups(builder, pairs, group_by)
+    sections = Sections(
+        *(builder.anchors.take(name) for name in ("claims", "sources", "speakers", "verdict-scale"))
+    )
+    groups = group_claims(builder, pairs, group_by)
 
-    cited: dict[str, list[Claim]] = defaultdict(list)
-    by_speaker: dict[str, list[Claim]] = defaultdict(list)
+    cited: dict[str, list[ResolvedClaim]] = defaultdict(list)
+    by_speaker: dict[str, list[ResolvedClaim]] = defaultdict(list)
     for claim in ledger.claims:
-        by_speaker[claim.speaker].append(claim)
-        for source_id in claim.sources():
-            cited[source_id].append(claim)
+        by_speaker[claim.speaker.id].append(claim)
+        for source in claim.sources():
+            cited[source.id].append(claim)
     sources = sorted(
-        ledger.sources.values(),
-        key=lambda doc: (*date_key(doc.meta.published or doc.meta.event_date), doc.id),
+        ledger.documents.values(), key=lambda doc: (*date_key(_date_of(doc.meta)), doc.id)
     )
     identifies: dict[str, list[Speaker]] = defaultdict(list)
     for speaker in ledger.speakers.values():
         if speaker.identified_as is not None:
             identifies[speaker.identified_as.speaker].append(speaker)
     speakers = sorted(ledger.speakers.values(), key=lambda s: (speaker_label(s).casefold(), s.id))
+    # Speakers first: identifications mark their passages in the sources' texts too.
+    speaker_views = tuple(
+        builder.speaker_view(s, by_speaker[s.id], identifies[s.id], by_speaker) for s in speakers
+    )
     dates = sorted((c.said_on for c in ledger.claims if c.said_on), key=date_key)
     config = ledger.config
     return LedgerView(
@@ -421,21 +440,24 @@ def build_view(
         description=config.description,
         url=config.url,
         author=config.author,
-        edition=edition_digest(ledger.claims),
+        edition=edition_digest(claim.as_written() for claim in ledger.claims),
         group_by=group_by,
         sections=sections,
         groups=tuple(groups),
         claims=tuple(view for group in groups for view in group.claims),
         sources=tuple(builder.source_view(doc, cited[doc.id]) for doc in sources),
-        speakers=tuple(
-            builder.speaker_view(s, by_speaker[s.id], identifies[s.id]) for s in speakers
-        ),
+        speakers=speaker_views,
         contradicted=sum(1 for claim in ledger.claims if claim.contradicts),
         first_said=_text(dates[0]) if dates else None,
         last_said=_text(dates[-1]) if dates else None,
         topics=tuple(sorted({t for c in ledger.claims for t in c.topics}, key=str.casefold)),
         verdict_scale=config.verdict_scale,
         verdict_unrated=config.verdict_unrated,
+        stories=builder.stories.ordered(),
+        edition_name=config.edition,
+        edition_date=_text(config.edition_date),
+        anchored_passages=builder.anchored,
+        rules_off=tuple(sorted(code for code, level in config.rules.items() if level is None)),
         problems=tuple(elsewhere),
         forced=bool(findings),
     )

@@ -26,17 +26,21 @@ import functools
 import hashlib
 import re
 
+from claimledger.naming import one_line
+
 __all__ = [
     "anchor_slug",
     "markdown_code",
     "markdown_inline",
     "markdown_paragraphs",
+    "markdown_run",
+    "markdown_title",
     "markdown_url",
     "mermaid_label",
+    "mermaid_wrap",
     "truncate",
 ]
 
-_SPACE = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Characters that open or close an inline construct wherever they stand:
 # code spans, emphasis, links and footnotes, raw HTML and autolinks, GFM
@@ -51,13 +55,6 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(?:(#)|(>)|([-+=])|(\d{1,9})([.)]))")
 # A trailing "#" run after a space is an ATX heading's optional closing sequence.
 _CLOSING_HASHES = re.compile(r"(?<= )(#+)$")
-_UNWRITABLE = re.compile("[\0\ud800-\udfff]")
-
-
-def _clean(text: str) -> str:
-    # A lone surrogate (from a YAML "\ud800" escape) cannot be written as UTF-8,
-    # and CommonMark replaces NUL for safety: both become U+FFFD, as parsers show them.
-    return _UNWRITABLE.sub("\ufffd", _SPACE.sub(" ", text).strip())
 
 
 # Labels (sources, speakers, dates) recur on every claim that cites them: escape each once.
@@ -72,7 +69,7 @@ def markdown_inline(text: str) -> str:
     >>> print(markdown_inline("We are #1 #"))
     We are #1 \\#
     """
-    line = _clean(text)
+    line = one_line(text)
     line = _INLINE.sub(r"\\\g<0>", line)
     line = _UNDERSCORE.sub(r"\\_", line)
     line = _ENTITY.sub(r"\\&", line)
@@ -85,6 +82,33 @@ def markdown_inline(text: str) -> str:
         else:
             line = f"\\{line}"
     return line
+
+
+def markdown_run(text: str) -> str:
+    """A run of a line cut into pieces (a source's paragraph around marked passages).
+
+    As :func:`markdown_inline`, but a space at either end is kept (as one space),
+    so that the pieces join back into the line.
+
+    >>> print(repr(markdown_run(" said: *yes* ")))
+    ' said: \\\\*yes\\\\* '
+    """
+    inner = markdown_inline(text)
+    if not inner:
+        return " " if text[:1].isspace() else ""
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() else ""
+    return f"{before}{inner}{after}"
+
+
+def markdown_title(text: str) -> str:
+    """``text`` as a link title (the tooltip), double-quoted.
+
+    >>> print(markdown_title('Says "no"'))
+    "Says \\"no\\""
+    """
+    line = one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{line}"'
 
 
 def markdown_paragraphs(text: str, prefix: str = "") -> str:
@@ -111,7 +135,7 @@ def markdown_code(text: str) -> str:
     >>> print(markdown_code("claim-id"), markdown_code("a`b"), markdown_code("`x"))
     `claim-id` ``a`b`` `` `x ``
     """
-    line = _clean(text)
+    line = one_line(text)
     longest = max((len(run) for run in re.findall(r"`+", line)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if line.startswith("`") or line.endswith("`") else ""
@@ -158,7 +182,24 @@ def mermaid_label(text: str) -> str:
     >>> print(mermaid_label("a <b> & c: d; `e`"))
     a #lt;b#gt; #amp; c#58; d#59; #96;e#96;
     """
-    return _MERMAID_CHARS.sub(lambda m: _MERMAID[m.group()], _clean(text))
+    return _MERMAID_CHARS.sub(lambda m: _MERMAID[m.group()], one_line(text))
+
+
+def mermaid_wrap(text: str, width: int = 32) -> str:
+    """``text`` for a Mermaid label, whole, its lines broken (``<br>``) near ``width``.
+
+    Labels are never cut: a long one is wrapped instead.
+
+    >>> print(mermaid_wrap("The focus on Russia diverts attention: a claim", 20))
+    The focus on Russia<br>diverts attention#58; a<br>claim
+    """
+    lines: list[str] = []
+    for word in one_line(text).split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(mermaid_label(line) for line in lines)
 
 
 def truncate(text: str, limit: int = 60) -> str:
@@ -167,7 +208,7 @@ def truncate(text: str, limit: int = 60) -> str:
     >>> truncate("The focus on Russia diverts attention from other atrocities", 30)
     'The focus on Russia diverts…'
     """
-    line = _clean(text)
+    line = one_line(text)
     if len(line) <= limit:
         return line
     cut = line[: limit - 1]

@@ -15,8 +15,10 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from claimledger.dates import PartialDate
-from claimledger.models import Claim, Role, Source, Speaker
+from claimledger.models import Claim, Role, Speaker
+from claimledger.naming import source_label, speaker_name
 from claimledger.render.escape import anchor_slug, truncate
+from claimledger.resolved import ResolvedClaim
 
 __all__ = [
     "QUOTE_KIND_WORDS",
@@ -53,9 +55,6 @@ RELATION_WORDS: dict[str, str] = {
     "has-background": "Has as background",
 }
 
-#: Brackets and quotation marks whose contents never end a speaker's short name.
-_OPENERS = {"(": ")", "[": "]", "“": "”", '"': '"'}
-
 
 def date_key(date: PartialDate | None) -> tuple[int, int, int]:
     """Sorts dates by their first possible day, less precise first; undated last.
@@ -69,7 +68,7 @@ def date_key(date: PartialDate | None) -> tuple[int, int, int]:
     return (0, *date.sort_key())
 
 
-def claim_key(claim: Claim) -> tuple[int, int, int, str]:
+def claim_key(claim: Claim | ResolvedClaim) -> tuple[int, int, int, str]:
     """Claims by date, then id."""
     return (*date_key(claim.said_on), claim.id)
 
@@ -99,66 +98,18 @@ def roles_at(roles: Iterable[Role], when: PartialDate | None) -> list[Role]:
     ]
 
 
-def source_label(meta: Source) -> str:
-    """A short citation: publisher and title as far as known, and the date.
-
-    >>> source_label(Source("m", "news-report", "0", publisher="Mirror"))
-    'Mirror'
-    >>> source_label(Source("weekly-2016-10-12", "news-report", "0",
-    ...                     published=PartialDate.parse("2016-10-12")))
-    'weekly-2016-10-12'
-    >>> source_label(Source("c", "transcript", "0", title="Aleppo Bombings",
-    ...                     event_date=PartialDate.parse("2016-10-18")))
-    '“Aleppo Bombings”, event of 18 October 2016'
-    """
-    parts = [part for part in (meta.publisher, meta.title and f"“{meta.title}”") if part]
-    date = meta.published or meta.event_date
-    if not parts:
-        # Neither publisher nor title is known: the id names it, often with its date.
-        parts = [meta.id]
-        if date is not None and str(date) in meta.id:
-            return meta.id
-    if meta.published is not None:
-        parts.append(meta.published.describe())
-    elif meta.event_date is not None:
-        parts.append(f"event of {meta.event_date.describe()}")
-    return ", ".join(parts)
-
-
-def _first_clause(text: str) -> str:
-    """``text`` up to its first comma, semicolon or sentence end outside brackets and quotes."""
-    closing: list[str] = []
-    for i, char in enumerate(text):
-        if closing and char == closing[-1]:
-            closing.pop()
-        elif char in _OPENERS:
-            closing.append(_OPENERS[char])
-        elif closing or text[i + 1 : i + 2] not in (" ", ""):
-            continue
-        # A full stop after a short word is an abbreviation: "Mr. X", "the hon. Member".
-        elif char in ",;:" or (char == "." and len(text[:i].rsplit(" ", 1)[-1]) > 3):
-            return text[:i]
-    return text
-
-
 def speaker_label(speaker: Speaker, limit: int = 80) -> str:
-    """What a speaker is called wherever they are mentioned: their name, or a short description.
-
-    An unnamed speaker's description can be a paragraph (who they are, which
-    reports quote them, why they are one person); headings, links and diagrams
-    use its first clause, and the speaker's index entry shows the whole of it.
+    """What a speaker is called wherever the ledger mentions them: their name, or
+    :func:`claimledger.naming.speaker_name` of an unnamed speaker cut to ``limit``
+    for headings, links and diagrams (the speaker's index entry shows the whole
+    description).
 
     >>> speaker_label(Speaker("pm-spokesman", description="The Prime Minister's spokesman, "
-    ...                       "unnamed; the Daily Mail refers to the spokesman as “she”."))
-    "The Prime Minister's spokesman"
-    >>> speaker_label(Speaker("x", description="The report “Focus, at last” (undated), itself."))
-    'The report “Focus, at last” (undated)'
+    ...                       "unnamed; the Daily Mail refers to the spokesman as “she”."), 20)
+    'The Prime…'
     """
-    if speaker.name:
-        return speaker.name
-    if not speaker.description:
-        return speaker.id
-    return truncate(_first_clause(" ".join(speaker.description.split())), limit)
+    name = speaker_name(speaker)
+    return name if speaker.name or not speaker.description else truncate(name, limit)
 
 
 class Anchors:

@@ -37,6 +37,7 @@ from types import TracebackType
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
@@ -44,18 +45,31 @@ from claimledger.render.escape import (
     markdown_code,
     markdown_inline,
     markdown_paragraphs,
+    markdown_run,
+    markdown_title,
     markdown_url,
     mermaid_label,
+    mermaid_wrap,
     truncate,
 )
+from claimledger.render.pages import PagePlan, attribution_chain, markdown_file
+from claimledger.resolved import ResolvedLedger
 
-__all__ = ["BUILTIN_TEMPLATE", "TemplateError", "render_markdown"]
+__all__ = [
+    "BUILTIN_TEMPLATE",
+    "PAGES_TEMPLATES",
+    "TemplateError",
+    "render_markdown",
+    "render_pages",
+]
 
 #: The template used unless the configuration names another.
 BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ledger.md.j2"
+#: The templates of the multi-page ledger, one per kind of page.
+PAGES_TEMPLATES = BUILTIN_TEMPLATE.parent / "pages"
 
 
-class TemplateError(Exception):
+class TemplateError(ClaimledgerError):
     """A template that cannot be loaded, parsed or rendered, and where.
 
     >>> str(TemplateError("ledger.md.j2", 12, "unexpected '}'"))
@@ -81,7 +95,7 @@ def _environment(template: Path) -> jinja2.Environment:
     # A template that came with a cloned ledger is untrusted and runs sandboxed. The
     # built-in one is this package's own code; the sandbox's per-attribute checks
     # would cost it more than the rest of rendering.
-    trusted = template.resolve() == BUILTIN_TEMPLATE.resolve()
+    trusted = template.resolve().parent in (BUILTIN_TEMPLATE.parent, PAGES_TEMPLATES)
     kind = jinja2.Environment if trusted else ImmutableSandboxedEnvironment
     env = kind(
         loader=loader,
@@ -96,8 +110,11 @@ def _environment(template: Path) -> jinja2.Environment:
         code=markdown_code,
         md=markdown_inline,
         md_paragraphs=markdown_paragraphs,
+        md_run=markdown_run,
+        md_title=markdown_title,
         md_url=markdown_url,
         mermaid=mermaid_label,
+        mermaid_wrap=mermaid_wrap,
         shorten=truncate,
     )
     return env
@@ -123,24 +140,9 @@ def _shown(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def render_markdown(
-    ledger: LedgerFiles,
-    *,
-    group_by: GroupBy = "speaker",
-    findings: Sequence[Finding] = (),
-    template: Path | None = None,
-) -> str:
-    """The ledger as Markdown: the same ledger always gives the same text.
-
-    ``template`` defaults to the configuration's, then the built-in one.
-    ``findings``, given for a ``--force`` rendering, are shown in the output
-    against the claims they concern. Raises :class:`TemplateError`.
-    """
-    view = build_view(ledger, group_by=group_by, findings=findings)
-    path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
-    env = _environment(path)
+def _load(env: jinja2.Environment, path: Path, name: str) -> jinja2.Template:
     try:
-        loaded = env.get_template(path.name)
+        return env.get_template(name)
     except jinja2.TemplateNotFound:
         raise TemplateError(_shown(str(path)), None, "template not found") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -149,8 +151,11 @@ def render_markdown(
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(_shown(str(path)), None, f"cannot read: {exc}") from None
+
+
+def _render(loaded: jinja2.Template, path: Path, **context: object) -> str:
     try:
-        text = loaded.render(ledger=view)
+        text = loaded.render(**context)
     except jinja2.TemplateSyntaxError as exc:  # in a template included while rendering
         raise TemplateError(
             _shown(exc.filename or str(path)), exc.lineno, exc.message or ""
@@ -167,3 +172,62 @@ def render_markdown(
         raise TemplateError(_shown(where[0]), where[1], message) from None
     # One final newline, however the template ends its last block.
     return text.rstrip("\n") + "\n"
+
+
+def render_markdown(
+    ledger: LedgerFiles | ResolvedLedger,
+    *,
+    group_by: GroupBy = "speaker",
+    findings: Sequence[Finding] = (),
+    template: Path | None = None,
+) -> str:
+    """The ledger as one Markdown page: the same ledger always gives the same text.
+
+    ``template`` defaults to the configuration's, then the built-in one.
+    ``findings``, given for a ``--force`` rendering, are shown in the output
+    against the claims they concern. Raises :class:`TemplateError`.
+    """
+    view = build_view(ledger, group_by=group_by, findings=findings)
+    path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
+    loaded = _load(_environment(path), path, path.name)
+    return _render(
+        loaded,
+        path,
+        ledger=view,
+        href=lambda anchor: f"#{anchor}",
+        published=lambda anchor: view.url and f"{view.url}#{anchor}",
+        attribution=lambda speaker: attribution_chain(view, speaker),
+    )
+
+
+def render_pages(
+    ledger: LedgerFiles | ResolvedLedger,
+    *,
+    group_by: GroupBy = "story",
+    findings: Sequence[Finding] = (),
+) -> dict[str, str]:
+    """The ledger as linked Markdown pages, by file path (``/``-separated, relative to
+    the ledger's folder): the same ledger always gives the same pages.
+
+    See :mod:`claimledger.render.pages` for what the pages are. Raises :class:`TemplateError`.
+    """
+    view = build_view(ledger, group_by=group_by, findings=findings)
+    plan = PagePlan.build(view)
+    env = _environment(PAGES_TEMPLATES / "index.md.j2")
+    pages: dict[str, str] = {}
+    for page in plan.pages:
+        path = PAGES_TEMPLATES / f"{page.kind}.md.j2"
+        loaded = _load(env, path, f"claimledger/pages/{path.name}")
+        key = page.key
+        pages[markdown_file(key)] = _render(
+            loaded,
+            path,
+            ledger=view,
+            plan=plan,
+            page=page,
+            href=lambda anchor, key=key: plan.href(key, anchor, markdown_file),
+            page_href=lambda target, key=key: plan.page_href(key, target, markdown_file),
+            published=lambda anchor: plan.published(anchor, markdown_file),
+            attribution=lambda speaker: attribution_chain(view, speaker),
+        )
+    return pages

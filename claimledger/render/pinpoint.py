@@ -18,21 +18,22 @@ at least two outlets, as :func:`claimledger.anchor.remark_wordings` finds them
 >>> from pathlib import Path
 >>> from claimledger.check import validate
 >>> from claimledger.config import discover
->>> ledger = validate(discover(Path("tests/render/ledger"))).ledger
->>> pinpoints = Pinpoints(ledger)
->>> pinpoints.paragraphs("weekly-example-2016-10-12", '"Obviously."', None)
+>>> from claimledger.resolved import resolve
+>>> ledger = resolve(validate(discover(Path("tests/render/ledger"))).ledger)
+>>> quote = next(q for c in ledger.claims for q in c.quotes if q.text == '"Obviously."')
+>>> Pinpoints(ledger).paragraphs(quote)
 (2, 2)
->>> claim = ledger.claim("focus-on-russia-diverts-attention")
->>> wordings = pinpoints.wordings(claim)
+>>> claim = next(c for c in ledger.claims if c.id == "focus-on-russia-diverts-attention")
+>>> wordings = claim.variants()
 >>> [(op.op, op.base, op.other) for op in wordings.variants[0].changes]
 [('delete', ('I', 'think', 'sometimes'), ()), ('insert', (), ('sometimes',))]
 """
 
 from __future__ import annotations
 
-from claimledger.anchor import Wordings, remark_wordings
-from claimledger.ledger import LedgerFiles
-from claimledger.models import Claim
+from claimledger.anchor import Match
+from claimledger.anchorings import anchoring
+from claimledger.resolved import ResolvedEvidence, ResolvedLedger, ResolvedQuote
 
 __all__ = ["Pinpoints"]
 
@@ -40,26 +41,23 @@ __all__ = ["Pinpoints"]
 class Pinpoints:
     """Anchors the passages of one ledger.
 
-    Anchorings are memoised on each :class:`~claimledger.ledger.SourceDocument`,
-    so after validation (which anchors every passage) a rendering redoes none.
+    Anchorings are memoised per :class:`~claimledger.ledger.SourceDocument`
+    (:mod:`claimledger.anchorings`), so after validation (which anchors every
+    passage) a rendering redoes none.
     """
 
-    def __init__(self, ledger: LedgerFiles) -> None:
-        self._sources = ledger.sources
+    def __init__(self, ledger: ResolvedLedger) -> None:
+        self._documents = ledger.documents
 
-    def paragraphs(
-        self, source_id: str, text: str, occurrence: int | None
-    ) -> tuple[int, int] | None:
-        """The first and last paragraph of the passage in its source, if it is placed."""
-        source = self._sources.get(source_id)
-        if source is None or not text.strip():
+    def match(self, item: ResolvedQuote | ResolvedEvidence) -> Match | None:
+        """Where the passage stands in its source, if it is placed."""
+        document = self._documents.get(item.source.id)
+        if document is None or not item.text.strip():
             return None
-        found = source.anchoring(text, occurrence)
-        match = None if found is None else found.chosen
-        return None if match is None else (match.paragraph, match.last_paragraph)
+        found = anchoring(document, item.text, item.occurrence)
+        return None if found is None else found.chosen
 
-    def wordings(self, claim: Claim) -> Wordings | None:
-        """The versions of one remark among the claim's quotes (reported speech left out)."""
-        return remark_wordings(
-            [(q.source, q.text) for q in claim.quotes if q.text.strip() and q.is_direct]
-        )
+    def paragraphs(self, item: ResolvedQuote | ResolvedEvidence) -> tuple[int, int] | None:
+        """The first and last paragraph of the passage in its source, if it is placed."""
+        match = self.match(item)
+        return None if match is None else (match.paragraph, match.last_paragraph)

@@ -24,14 +24,17 @@ __all__ = [
     "Group",
     "IdentificationView",
     "LedgerView",
+    "ParagraphView",
     "QuoteView",
     "RelatedView",
     "RoleView",
     "Sections",
+    "SegmentView",
     "SourceRef",
     "SourceView",
     "SpeakerRef",
     "SpeakerView",
+    "StoryRef",
     "TimelineEntry",
     "VariantView",
 ]
@@ -47,6 +50,14 @@ class SourceRef:
     label: str
     #: False when the id is not in the corpus (only in a ``--force`` rendering).
     known: bool = True
+    #: What repeated mentions call it: the publisher, else the title, else the label.
+    short: str = ""
+    #: The short name and the date, for a quote's provenance line.
+    brief: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.short or self.label
 
 
 @attrs.frozen
@@ -57,6 +68,12 @@ class SpeakerRef:
     anchor: str
     name: str
     known: bool = True
+    #: The name uncut (``name``, kept for templates that want it short, may end in "…").
+    full_name: str = ""
+
+    @property
+    def whole(self) -> str:
+        return self.full_name or self.name
 
 
 @attrs.frozen
@@ -68,6 +85,15 @@ class ClaimLink:
     statement: str
     said_on: str | None = None
     known: bool = True
+
+
+@attrs.frozen
+class StoryRef:
+    """A story: the claims of one claim file, under the title the configuration gives it."""
+
+    key: str
+    title: str
+    anchor: str
 
 
 @attrs.frozen
@@ -196,8 +222,14 @@ class ClaimView:
     diagram: tuple[DiagramSource, ...]
     #: Findings against this claim, as ``path:line:col: CODE message`` (``--force`` only).
     problems: tuple[str, ...] = ()
-    #: Whom another source identifies an unnamed speaker as (see the speaker's entry).
+    #: Whom the ledger identifies an unnamed speaker as (see the speaker's entry).
     speaker_identified_as: SpeakerRef | None = None
+    #: How that identification is known and how sure it is (see :class:`IdentificationView`).
+    speaker_identification: IdentificationView | None = None
+    #: The date as written (EDTF), for ordering; ``said_on`` is it in words.
+    said_on_edtf: str | None = None
+    #: The story (claim file) the claim is written in.
+    story: StoryRef | None = None
 
     @property
     def link(self) -> ClaimLink:
@@ -234,6 +266,40 @@ class SourceView:
     #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata.
     sha256: str
     cited_by: tuple[ClaimLink, ...]
+    #: The text, paragraph by paragraph, with every anchored passage marked.
+    paragraphs: tuple[ParagraphView, ...] = ()
+    #: The short citation its references show (publisher, title, date as known).
+    label: str = ""
+
+
+@attrs.frozen
+class SegmentView:
+    """A run of a paragraph's text, and the claims whose passages cover it (none: plain text).
+
+    ``roles`` says, per claim in ``cited_by``, how it cites the run: ``"quote"``,
+    ``"supports"``, ``"contradicts"`` or ``"identifies"`` (an identification's evidence).
+    """
+
+    text: str
+    cited_by: tuple[ClaimLink, ...] = ()
+    roles: tuple[str, ...] = ()
+    #: Speakers whose identification rests on this run.
+    identifies: tuple[SpeakerRef, ...] = ()
+    #: Per claim in ``cited_by``, its number in the source's list of citing claims.
+    numbers: tuple[int, ...] = ()
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.cited_by or self.identifies)
+
+
+@attrs.frozen
+class ParagraphView:
+    """One paragraph of a source's text (a non-blank line; see :mod:`claimledger.anchor.source`)."""
+
+    number: int
+    anchor: str
+    segments: tuple[SegmentView, ...]
 
 
 @attrs.frozen
@@ -241,7 +307,8 @@ class IdentificationView:
     speaker: SpeakerRef
     evidence: tuple[EvidenceView, ...]
     note: str | None = None
-    #: How it is known, in words ("stated by a source", "inferred by the ledger"), if recorded.
+    #: How it is known: ``stated`` (a source names the speaker in the evidence) or
+    #: ``inferred`` (the ledger's reasoning); ``None`` if not recorded.
     basis: str | None = None
     #: ``certain``, ``probable`` or ``possible``, if recorded.
     confidence: str | None = None
@@ -275,8 +342,16 @@ class SpeakerView:
     #: True when the claims fall on two or more dates, each definitely after the one
     #: before: only then does a drawn timeline show an order the record supports.
     timeline_certain: bool
-    #: Unnamed speakers another source identifies as this one.
+    #: Unnamed speakers the ledger identifies as this one.
     identifies: tuple[SpeakerRef, ...] = ()
+    #: The claims recorded under each of those speakers, by date.
+    alias_claims: tuple[tuple[SpeakerRef, tuple[ClaimLink, ...]], ...] = ()
+    #: ``display_name`` uncut.
+    full_name: str = ""
+
+    @property
+    def whole(self) -> str:
+        return self.full_name or self.display_name
 
 
 @attrs.frozen
@@ -286,6 +361,8 @@ class Sections:
     claims: str
     sources: str
     speakers: str
+    #: Where the verdict scale is described.
+    scale: str = "verdict-scale"
 
 
 @attrs.frozen
@@ -312,6 +389,15 @@ class LedgerView:
     topics: tuple[str, ...]
     verdict_scale: tuple[str, ...]
     verdict_unrated: tuple[str, ...]
+    #: Stories in the configured order, then by file name.
+    stories: tuple[StoryRef, ...] = ()
+    #: The configured edition name and date (``None`` when not configured).
+    edition_name: str | None = None
+    edition_date: str | None = None
+    #: Passages found word for word in their sources (quotes, evidence, identifications).
+    anchored_passages: int = 0
+    #: Codes of the checks the configuration turns off.
+    rules_off: tuple[str, ...] = ()
     #: Findings of a ``--force`` rendering, ledger-wide, as text; empty otherwise.
     problems: tuple[str, ...] = ()
     forced: bool = False

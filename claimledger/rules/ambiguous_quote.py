@@ -10,11 +10,12 @@ Failing (warning): ``text: "Obviously."`` with no ``occurrence`` where the sourc
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, anchorings
 
-CODE = "CL014"
+CODE = codes.AMBIGUOUS_QUOTE
 NAME = "ambiguous-quote"
 SEVERITY = Severity.WARNING
 

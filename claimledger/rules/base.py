@@ -16,6 +16,7 @@ from typing import Literal
 import attrs
 
 from claimledger.anchor import Anchoring, variants
+from claimledger.anchorings import anchoring
 from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Claim, Evidence, Quote
@@ -116,14 +117,14 @@ def passages(ledger: LedgerFiles) -> Iterator[Passage]:
 
 def anchorings(ledger: LedgerFiles) -> Iterator[tuple[Passage, str, Anchoring]]:
     """Each passage that can be anchored (known source with a text, non-empty text),
-    with its source id and where it stands. Anchorings are memoised per source, so the
-    rules that look at them share the work."""
+    with its source id and where it stands. Anchorings are memoised per source
+    (:mod:`claimledger.anchorings`), so the rules that look at them share the work."""
     for passage in passages(ledger):
         item = passage.item
         source = ledger.sources.get(item.source)
         if source is None or not item.text.strip():
             continue
-        found = source.anchoring(item.text, item.occurrence)
+        found = anchoring(source, item.text, item.occurrence)
         if found is not None:
             yield passage, source.id, found
 

@@ -11,11 +11,12 @@ Failing: the text was edited (or re-downloaded) after the metadata was written.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
-CODE = "CL008"
+CODE = codes.CORPUS_CHANGED
 NAME = "corpus-changed"
 SEVERITY = Severity.ERROR
 

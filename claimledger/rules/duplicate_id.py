@@ -12,11 +12,12 @@ Failing: both files have ``id: milne-briefing``.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
-CODE = "CL004"
+CODE = codes.DUPLICATE_ID
 NAME = "duplicate-id"
 SEVERITY = Severity.ERROR
 SCOPE = "ledger"

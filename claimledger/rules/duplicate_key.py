@@ -13,8 +13,9 @@ Failing::
     id: b
 """
 
+from claimledger import codes
 from claimledger.findings import Severity
 
-CODE = "CL002"
+CODE = codes.DUPLICATE_KEY
 NAME = "duplicate-key"
 SEVERITY = Severity.ERROR

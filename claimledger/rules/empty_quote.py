@@ -9,11 +9,12 @@ Failing: ``text: ""`` or ``text: "   "``.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
-CODE = "CL012"
+CODE = codes.EMPTY_QUOTE
 NAME = "empty-quote"
 SEVERITY = Severity.ERROR
 

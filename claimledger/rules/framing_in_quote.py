@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Evidence, Quote
@@ -29,7 +30,7 @@ from claimledger.rules.base import Problem, passages, shorten
 
 __all__ = ["CODE", "NAME", "SEVERITY", "check", "check_registry", "framing"]
 
-CODE = "CL017"
+CODE = codes.FRAMING_IN_QUOTE
 NAME = "framing-in-quote"
 SEVERITY = Severity.WARNING
 

@@ -10,8 +10,9 @@ Failing: ``[tool.claimledger] claims = "claimz"`` with no ``claimz/`` folder, or
 an empty ``claims/`` folder.
 """
 
+from claimledger import codes
 from claimledger.findings import Severity
 
-CODE = "CL016"
+CODE = codes.NOTHING_TO_CHECK
 NAME = "nothing-to-check"
 SEVERITY = Severity.ERROR

@@ -9,8 +9,9 @@ Passing: ``claims/story.yaml`` is a regular file.
 Failing: ``claims/story.yaml -> /etc/passwd``.
 """
 
+from claimledger import codes
 from claimledger.findings import Severity
 
-CODE = "CL015"
+CODE = codes.OUTSIDE_LEDGER
 NAME = "outside-ledger"
 SEVERITY = Severity.ERROR

@@ -14,11 +14,12 @@ Failing (warning): ``text: "Both the US, and British governments have been reluc
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
 
-CODE = "CL013"
+CODE = codes.POSSIBLE_MISQUOTE
 NAME = "possible-misquote"
 SEVERITY = Severity.WARNING
 

@@ -19,11 +19,12 @@ British governments have been reluctant…”``.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
 
-CODE = "CL009"
+CODE = codes.QUOTE_NOT_FOUND
 NAME = "quote-not-found"
 SEVERITY = Severity.ERROR
 

@@ -15,11 +15,12 @@ Failing: ``said_on: "2016-11"`` quoted from a report published ``"2016-10-13"``;
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
-CODE = "CL010"
+CODE = codes.SAID_AFTER_PUBLISHED
 NAME = "said-after-published"
 SEVERITY = Severity.ERROR
 

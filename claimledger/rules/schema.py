@@ -23,8 +23,9 @@ Failing (``said_on`` unquoted is an integer; ``colour`` is unknown)::
         colour: red
 """
 
+from claimledger import codes
 from claimledger.findings import Severity
 
-CODE = "CL003"
+CODE = codes.SCHEMA
 NAME = "schema"
 SEVERITY = Severity.ERROR

@@ -7,11 +7,12 @@ Failing: ``related: [corbyn-never-supportd-putin]``, or a claim naming itself.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
-CODE = "CL007"
+CODE = codes.UNKNOWN_RELATED
 NAME = "unknown-related"
 SEVERITY = Severity.ERROR
 SCOPE = "ledger"

@@ -10,11 +10,12 @@ Failing: ``source: mirror`` (no ``corpus/mirror.yaml``).
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem, passages
 
-CODE = "CL006"
+CODE = codes.UNKNOWN_SOURCE
 NAME = "unknown-source"
 SEVERITY = Severity.ERROR
 

@@ -10,12 +10,13 @@ Failing: ``speaker: seumas-miln`` (no such id).
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Evidence
 from claimledger.rules.base import Problem, passages
 
-CODE = "CL005"
+CODE = codes.UNKNOWN_SPEAKER
 NAME = "unknown-speaker"
 SEVERITY = Severity.ERROR
 

@@ -10,11 +10,12 @@ Failing: ``rating: pants-on-fire`` when the scale does not have it.
 
 from collections.abc import Iterator
 
+from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import Problem
 
-CODE = "CL011"
+CODE = codes.VERDICT_NOT_ON_SCALE
 NAME = "verdict-not-on-scale"
 SEVERITY = Severity.ERROR
 

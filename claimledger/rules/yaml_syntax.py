@@ -15,8 +15,9 @@ Failing (unclosed flow sequence)::
     claims: [
 """
 
+from claimledger import codes
 from claimledger.findings import Severity
 
-CODE = "CL001"
+CODE = codes.YAML_SYNTAX
 NAME = "yaml-syntax"
 SEVERITY = Severity.ERROR

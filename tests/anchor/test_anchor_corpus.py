@@ -9,10 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from anchor_corpus import AIDE, COMMONS, DAILY_MAIL, DEFENDS, MIRROR, paragraph_of, source
 from rapidfuzz import fuzz
 
 from claimledger.anchor import CONTEXT, anchor, misquote_threshold, normalise
+from tests.anchor.anchor_corpus import (
+    AIDE,
+    COMMONS,
+    DAILY_MAIL,
+    DEFENDS,
+    MIRROR,
+    paragraph_of,
+    source,
+)
 
 
 @dataclass(frozen=True)

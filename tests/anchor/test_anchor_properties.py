@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from anchor_corpus import SOURCE_IDS, source
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from claimledger.anchor import anchor, misquote_threshold, normalise
+from tests.anchor.anchor_corpus import SOURCE_IDS, source
 
 _TOKEN = re.compile(r"\S+")
 _TOKENS = {sid: [m.span() for m in _TOKEN.finditer(source(sid).text)] for sid in SOURCE_IDS}

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import pytest
-from anchor_corpus import AIDE, DAILY_MAIL, MIRROR, source
 
 from claimledger.anchor import Op, anchor, variants
 from claimledger.anchor.wordings import words
+from tests.anchor.anchor_corpus import AIDE, DAILY_MAIL, MIRROR, source
 
 WORDINGS = {
     AIDE: "Both the US and British governments have been reluctant to accept any independent assessment of what's taking place as a result of those campaigns.",

@@ -27,4 +27,6 @@ def subprocess_examples() -> int:
 
     Each costs a Python start-up (and validates a batch of up to 12 files).
     """
-    return max(5, settings.default.max_examples // 20)
+    profile = settings.default
+    assert profile is not None, "a Hypothesis profile is loaded"
+    return max(5, profile.max_examples // 20)

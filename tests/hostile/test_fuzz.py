@@ -68,7 +68,7 @@ def test_parse_and_structure_answer_every_input(data: bytes) -> None:
     try:
         doc = parse_yaml(text, "c.yaml")
     except YamlError as exc:
-        refused = exc.finding
+        refused: Finding | None = exc.finding
     else:
         refused = None
     if refused is not None:

@@ -73,7 +73,13 @@ def round_trip(objects: tuple[Any, ...], kind: type, read: list[Any]) -> None:
 
 
 def test_canonical_form_drops_defaults_and_keeps_unknown_keys() -> None:
-    written = {"id": "a", "statement": "s", "speaker": "x", "related": [], "note": None}
+    written: dict[str, Any] = {
+        "id": "a",
+        "statement": "s",
+        "speaker": "x",
+        "related": [],
+        "note": None,
+    }
     assert canonical(written, Claim) == {"id": "a", "statement": "s", "speaker": "x", "note": None}
     quote = {"source": "s", "text": "t", "occurrence": None}
     assert canonical({"quotes": [quote]}, Claim) == {"quotes": [{"source": "s", "text": "t"}]}

@@ -27,3 +27,10 @@ def validated(root: Path) -> Validation:
     result = validate(discover(root))
     assert not result.failed, [str(f) for f in result.findings]
     return result
+
+
+def configure(root: Path, *lines: str) -> None:
+    """Add keys to the ledger's ``[tool.claimledger]`` table."""
+    pyproject = root / "pyproject.toml"
+    table = "\n".join(("[tool.claimledger]", *lines))
+    pyproject.write_text(pyproject.read_text().replace("[tool.claimledger]", table, 1))

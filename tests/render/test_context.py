@@ -95,7 +95,7 @@ def test_passages_are_pinpointed_to_their_paragraphs(fixture_root: Path) -> None
     assert (claim.quotes[0].paragraph, claim.quotes[0].last_paragraph) == (1, 1)
     assert (claim.supports[0].paragraph, claim.supports[0].last_paragraph) == (1, 2)
     text = render_markdown(validated(fixture_root).ledger)
-    assert "(#source-weekly-example-2016-10-12), ¶¶ 1\u20132" in text  # an en dash
+    assert "[¶¶ 1\u20132](#source-weekly-example-2016-10-12-p1)" in text  # an en dash
 
 
 def test_outlet_variants_compare_versions_of_one_remark_only(fixture_root: Path) -> None:

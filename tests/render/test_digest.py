@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -130,9 +131,7 @@ def test_one_character_changes_the_claim_and_edition_digests(tmp_path: Path) -> 
         {"quotes": (Quote("report", "diverts  attention"),)},  # whitespace is not folded
     ],
 )
-def test_any_change_of_content_changes_the_digest(
-    tmp_path: Path, change: dict[str, object]
-) -> None:
+def test_any_change_of_content_changes_the_digest(tmp_path: Path, change: dict[str, Any]) -> None:
     write_ledger(tmp_path, {"claims/all.yaml": CLAIM_FILE})
     claims = claims_of(tmp_path)
     edited = attrs.evolve(claims[0], **change)

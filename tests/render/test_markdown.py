@@ -11,8 +11,14 @@ from pytest_regressions.file_regression import FileRegressionFixture
 import claimledger
 from claimledger.check import validate
 from claimledger.config import discover
-from claimledger.render import GROUPINGS, TemplateError, render_markdown
-from tests.render.conftest import FIXTURE, validated
+from claimledger.render import (
+    GROUPINGS,
+    TemplateError,
+    edition_digest,
+    render_markdown,
+    render_pages,
+)
+from tests.render.conftest import FIXTURE, configure, validated
 from tests.render.structure import Structure
 
 
@@ -68,7 +74,8 @@ def test_markdown_significant_statement_does_not_change_the_structure() -> None:
     assert len(shown) == 7  # one heading per claim, none made by the statement's "#"
     # Only our own anchors are raw HTML: the statement's <b> is text.
     html = [t.content for t in structure.tokens if t.type == "html_inline"]
-    assert all(h.startswith('<a id="') or h == "</a>" for h in html)
+    tags = ("</a>", "<mark>", "</mark>", "<sup>", "</sup>")  # a source's marked passages
+    assert all(h.startswith('<a id="') or h in tags for h in html)
     # The claims table keeps four cells in every row.
     rows = [t for t in structure.tokens if t.type == "tr_open"]
     cells = [t for t in structure.tokens if t.type in ("td_open", "th_open")]
@@ -94,12 +101,7 @@ def test_a_custom_template_from_the_configuration(fixture_root: Path) -> None:
         "# {{ ledger.title | md }} ({{ ledger.edition }})\n"
         "{% for claim in ledger.claims %}\n- {{ claim.id }}: {{ claim.statement | md }}\n{% endfor %}\n"
     )
-    pyproject = fixture_root / "pyproject.toml"
-    pyproject.write_text(
-        pyproject.read_text().replace(
-            "[tool.claimledger]", '[tool.claimledger]\ntemplate = "templates/short.md.j2"'
-        )
-    )
+    configure(fixture_root, 'template = "templates/short.md.j2"')
     text = render_markdown(validated(fixture_root).ledger)
     assert text.startswith("# Example ledger: a briefing on strikes in Syria (")
     assert "- tricky-characters: \\#1 \\| the West's" in text
@@ -181,14 +183,37 @@ def test_force_marks_the_failing_claims_and_lists_the_rest() -> None:
 def test_cite_as_links_to_the_published_ledger_when_its_url_is_configured(
     fixture_root: Path,
 ) -> None:
-    pyproject = fixture_root / "pyproject.toml"
-    pyproject.write_text(
-        pyproject.read_text().replace(
-            "[tool.claimledger]", '[tool.claimledger]\nurl = "https://example.org/ledger/LEDGER.md"'
-        )
-    )
-    text = render_markdown(validated(fixture_root).ledger)
+    configure(fixture_root, 'url = "https://example.org/ledger/LEDGER.md"')
+    ledger = validated(fixture_root).ledger
+    edition = edition_digest(ledger.claims)
+    text = render_markdown(ledger)
     assert (
-        "- **Cite as:** Example ledger: a briefing on strikes in Syria, claim `no-equivalence`, "
-        "digest `a3e2ca738c79`, <https://example.org/ledger/LEDGER.md#no-equivalence>\n"
+        f"- **Cite as:** Example ledger: a briefing on strikes in Syria, edition `{edition}`, "
+        "claim `no-equivalence`, digest `a3e2ca738c79`, "
+        "<https://example.org/ledger/LEDGER.md#no-equivalence>\n"
     ) in text
+
+
+def test_cite_as_names_the_configured_edition_and_its_date_and_invents_neither(
+    fixture_root: Path,
+) -> None:
+    ledger = validated(fixture_root).ledger
+    edition = edition_digest(ledger.claims)
+    plain = render_markdown(ledger)
+    assert (
+        f"- **Cite as:** Example ledger: a briefing on strikes in Syria, edition `{edition}`, "
+        "claim `no-equivalence`, digest `a3e2ca738c79`\n"
+    ) in plain
+    configure(
+        fixture_root,
+        'edition = "Second edition"',
+        'edition-date = "2016-11-02"',
+        'url = "https://example.org/ledger/"',
+    )
+    ledger = validated(fixture_root).ledger
+    pages = render_pages(ledger)
+    assert (
+        "- **Cite as:** Example ledger: a briefing on strikes in Syria, Second edition, edition "
+        f"`{edition}` of 2 November 2016, claim `no-equivalence`, digest `a3e2ca738c79`, "
+        "<https://example.org/ledger/stories/debate.md#no-equivalence>\n"
+    ) in pages["stories/debate.md"]

@@ -1,0 +1,68 @@
+"""Where each passage stands in its source: anchored once per document, shared by all who ask.
+
+The anchoring algorithm is :mod:`claimledger.anchor`; the files are read by
+:mod:`claimledger.ledger`, which knows nothing of it. Here the two meet, for
+the rules that judge quotes (not found, possible misquote, ambiguous) and the
+presenters that cite them (paragraph pinpoints): a passage is anchored at most
+once per document read, so after validation a rendering anchors nothing again.
+
+The memo lives beside each :class:`~claimledger.ledger.SourceDocument` (held
+weakly: it goes when the document does) and in each process separately.
+
+>>> from pathlib import Path
+>>> from claimledger.config import Config
+>>> from claimledger.ledger import read_ledger
+>>> files, _ = read_ledger(Config.default(Path("tests/examples/clean")))
+>>> found = anchoring(files.sources["briefing-report"], "Obviously.")
+>>> found is anchoring(files.sources["briefing-report"], "Obviously.")
+True
+>>> found.chosen.paragraph
+1
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from claimledger.anchor import Anchoring, SourceText, anchor
+from claimledger.ledger import SourceDocument
+
+__all__ = ["anchoring", "prepared_text"]
+
+
+class _Memo:
+    __slots__ = ("anchorings", "text")
+
+    def __init__(self, document: SourceDocument) -> None:
+        # Built once however many quotes point into the document.
+        self.text = None if document.text is None else SourceText.build(document.text)
+        self.anchorings: dict[tuple[str, int | None], Anchoring] = {}
+
+
+_MEMOS: weakref.WeakKeyDictionary[SourceDocument, _Memo] = weakref.WeakKeyDictionary()
+
+
+def _memo(document: SourceDocument) -> _Memo:
+    memo = _MEMOS.get(document)
+    if memo is None:
+        memo = _MEMOS[document] = _Memo(document)
+    return memo
+
+
+def prepared_text(document: SourceDocument) -> SourceText | None:
+    """The document's text prepared for anchoring; ``None`` without a text."""
+    return _memo(document).text
+
+
+def anchoring(
+    document: SourceDocument, quote: str, occurrence: int | None = None
+) -> Anchoring | None:
+    """Where ``quote`` stands in ``document`` (memoised); ``None`` without a text."""
+    memo = _memo(document)
+    if memo.text is None:
+        return None
+    key = (quote, occurrence)
+    found = memo.anchorings.get(key)
+    if found is None:
+        found = memo.anchorings[key] = anchor(quote, memo.text, occurrence=occurrence)
+    return found

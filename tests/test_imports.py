@@ -1,0 +1,55 @@
+"""Imports cost what they use: reading YAML loads no renderer, no search, no matcher.
+
+Each check runs a fresh interpreter and looks at ``sys.modules``: what an import
+loads, not how long it takes (timings live in the benchmarks).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("jinja2", "sqlite3", "rapidfuzz")
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    return {name.split(".")[0] for name in json.loads(result.stdout.splitlines()[-1])}
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import claimledger.parse",
+        "import claimledger",
+        "import claimledger.ledger",
+        "from claimledger.cli import build_parser; build_parser()",
+    ],
+)
+def test_reading_and_the_command_line_load_no_renderer_search_or_matcher(code: str) -> None:
+    assert not loaded_after(code) & set(HEAVY)
+
+
+def test_validation_loads_the_matcher_but_no_renderer_or_search() -> None:
+    loaded = loaded_after(
+        "from pathlib import Path\nfrom claimledger import discover, validate\n"
+        "validate(discover(Path('tests/examples/clean')))"
+    )
+    assert "rapidfuzz" in loaded
+    assert not loaded & {"jinja2", "sqlite3"}
+
+
+def test_a_lazy_export_is_the_module_s_own() -> None:
+    import claimledger
+    from claimledger.render.markdown import render_markdown
+
+    assert claimledger.render_markdown is render_markdown
+    assert "render_markdown" in dir(claimledger)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        claimledger.nothing  # noqa: B018
