@@ -212,18 +212,38 @@ class _Builder:
             role.title, _text(role.since), _text(role.until), source, role.note, _text(role.as_of)
         )
 
-    def identification(self, ident: Identification | None) -> IdentificationView | None:
-        """How a claim's speaker is identified, for the claim's speaker line: whom, how known
-        and how surely, with the sources of the passages (their marks are the speaker
-        entry's, so none is added here)."""
+    def identification(
+        self, ident: Identification | None, evidence: tuple[EvidenceView, ...] | None = None
+    ) -> IdentificationView | None:
+        """How a speaker is identified: whom, how known and how surely. ``evidence`` is
+        the speaker entry's (marked in the sources); without it, for a claim's speaker
+        line, the passages are taken unmarked, the entry having marked them.
+
+        A ``stated`` identification names the sources that state it: those whose
+        passages name the identified person (the others show that the reports describe
+        one speaker, and state nothing).
+        """
         if ident is None:
             return None
-        evidence = tuple(
-            EvidenceView(e.text, self.source(e.source.id), None, None, None, e.note)
-            for e in self.ledger.resolve_evidence(ident.evidence)
+        if evidence is None:
+            evidence = tuple(
+                EvidenceView(e.text, self.source(e.source.id), None, None, None, e.note)
+                for e in self.ledger.resolve_evidence(ident.evidence)
+            )
+        person = self.ledger.speakers.get(ident.speaker)
+        name = person.name.casefold() if person is not None and person.name else None
+        stated_by = (
+            tuple({e.source.id: e.source for e in evidence if name in e.text.casefold()}.values())
+            if ident.basis == "stated" and name
+            else ()
         )
         return IdentificationView(
-            self.speaker(ident.speaker), evidence, ident.note, ident.basis, ident.confidence
+            self.speaker(ident.speaker),
+            evidence,
+            ident.note,
+            ident.basis,
+            ident.confidence,
+            stated_by,
         )
 
     def related(self, claim: ResolvedClaim) -> tuple[RelatedView, ...]:
@@ -355,9 +375,7 @@ class _Builder:
                 self.evidence(e, "identifies", None, me)
                 for e in self.ledger.resolve_evidence(ident.evidence)
             )
-            identification = IdentificationView(
-                self.speaker(ident.speaker), evidence, ident.note, ident.basis, ident.confidence
-            )
+            identification = self.identification(ident, evidence)
         return SpeakerView(
             id=speaker.id,
             anchor=self.speakers[speaker.id].anchor,

@@ -312,6 +312,8 @@ class IdentificationView:
     basis: str | None = None
     #: ``certain``, ``probable`` or ``possible``, if recorded.
     confidence: str | None = None
+    #: For ``stated``: the sources whose passages name the identified person.
+    stated_by: tuple[SourceRef, ...] = ()
 
 
 @attrs.frozen

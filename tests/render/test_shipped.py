@@ -139,10 +139,14 @@ def test_identifications_are_worded_as_the_ledgers_never_as_a_sources(
         entry = _entry(pages, speaker.id)
         if speaker.identified_as.basis == "stated":
             # Which source states it is named, and the passages are shown.
-            assert "Stated by [" in entry
-            assert "in the passages below" in entry
+            assert "Stated by the [" in entry
+            assert "among the passages below" in entry
         else:
             assert "The identification is the ledger's" in entry
+    # Milne's is stated by the Daily Mail alone: the other reports only show one speaker.
+    assert "Stated by the [Daily Mail](" in _entry(pages, "corbyn-spokesman-2016")
+    assert "Stated by the [Daily Mail], among" not in _entry(pages, "corbyn-spokesman-2016")
+    assert "and the [Mirror]" not in _entry(pages, "corbyn-spokesman-2016")
     # Johnson's identification is the ledger's inference: its own note says so.
     assert "stated by no source" in _entry(pages, "commons-answering-minister")
 
