@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 PYTHON_MIN ?= python3.11
 MIN_VENV := .venv-min
 
-.PHONY: ledger test test-min lint typecheck pytest lock bench fuzz clean chromium screenshot
+.PHONY: ledger test test-min lint typecheck pytest lock bench fuzz clean chromium screenshot site-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,10 +41,11 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy --strict claimledger tests benchmarks
 
-# The browser tests show rendered pages as GitHub does: Mermaid from the npm registry
-# (tests/browser/package-lock.json) in Debian's headless Chromium.
-MERMAID := tests/browser/node_modules/mermaid/dist/mermaid.min.js
-$(MERMAID): tests/browser/package-lock.json
+# The browser tests show rendered pages as GitHub does (Mermaid) and check the web site's
+# accessibility (axe-core), both from the npm registry (tests/browser/package-lock.json),
+# in Debian's headless Chromium.
+NPM := tests/browser/node_modules/.installed
+$(NPM): tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund
 	touch $@
 
@@ -59,12 +60,19 @@ chromium:
 		fi; \
 	fi
 
-pytest: $(VENV)/.installed-test $(MERMAID) chromium
+pytest: $(VENV)/.installed-test $(NPM) chromium
 	$(BIN)/pytest -q
 
 # The README's picture of a story page, as GitHub shows it.
-screenshot: $(VENV)/.installed-test $(MERMAID) chromium
+screenshot: $(VENV)/.installed-test $(NPM) chromium
 	$(BIN)/python -m tests.browser.github ledger/stories/reactions-2016-10-12.md docs/story-page.png
+
+# The README's pictures of the web site: a claim page and a source page of the seed ledger.
+site-screenshots: $(VENV)/.installed-test chromium
+	rm -rf .claimledger/site && mkdir -p .claimledger
+	$(BIN)/claimledger render --format html -o .claimledger/site
+	$(BIN)/python -m tests.browser.site .claimledger/site claims/spokesman-us-is-an-intervening-power.html docs/site-claim-page.png
+	$(BIN)/python -m tests.browser.site .claimledger/site "sources/mirror-2016-10-12.html#source-mirror-2016-10-12-p4" docs/site-source-page.png
 
 test: lint typecheck pytest
 

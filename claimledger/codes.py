@@ -18,11 +18,13 @@ from typing import Final
 __all__ = [
     "ALL",
     "AMBIGUOUS_QUOTE",
+    "CONTROL_CHARACTER",
     "CORPUS_CHANGED",
     "DUPLICATE_ID",
     "DUPLICATE_KEY",
     "EMPTY_QUOTE",
     "FRAMING_IN_QUOTE",
+    "ID_FORMAT",
     "NOTHING_TO_CHECK",
     "OUTSIDE_LEDGER",
     "POSSIBLE_MISQUOTE",
@@ -52,7 +54,9 @@ POSSIBLE_MISQUOTE: Final = "CL013"
 AMBIGUOUS_QUOTE: Final = "CL014"
 OUTSIDE_LEDGER: Final = "CL015"
 NOTHING_TO_CHECK: Final = "CL016"
-FRAMING_IN_QUOTE: Final = "CL017"
+ID_FORMAT: Final = "CL017"
+CONTROL_CHARACTER: Final = "CL018"
+FRAMING_IN_QUOTE: Final = "CL019"
 
 #: Every code, in order.
 ALL: Final = (
@@ -72,5 +76,7 @@ ALL: Final = (
     AMBIGUOUS_QUOTE,
     OUTSIDE_LEDGER,
     NOTHING_TO_CHECK,
+    ID_FORMAT,
+    CONTROL_CHARACTER,
     FRAMING_IN_QUOTE,
 )

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from claimledger.atomic import OutputRefused, check_configured_output
 from claimledger.dates import PartialDate
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Severity
@@ -145,11 +146,18 @@ class Config:
             dated = None if edition_date is None else PartialDate.parse(edition_date)
         except ValueError as exc:
             raise ConfigError(f"{where}: edition-date {edition_date!r}: {exc}") from None
+        ledger_path = inside("ledger", "ledger")
+        try:
+            # Written by `render`: never into .git/ (a hook or core.fsmonitor would run it)
+            # nor any hidden folder.
+            check_configured_output(ledger_path, root)
+        except OutputRefused as exc:
+            raise ConfigError(f"{where}: ledger: {exc}") from None
         return cls(
             root=root,
             claims_dir=inside("claims", "claims"),
             corpus_dir=inside("corpus", "corpus"),
-            ledger_path=inside("ledger", "ledger"),
+            ledger_path=ledger_path,
             title=string("title", DEFAULT_TITLE) or DEFAULT_TITLE,
             description=string("description", None),
             url=string("url", None),
@@ -177,8 +185,9 @@ class Config:
         return self.rules.get(code, default)
 
 
-def discover(start: Path) -> Config:
-    """The ledger governing ``start`` (a file or folder), searching upwards.
+def discover(start: Path, *, within: Path | None = None) -> Config:
+    """The ledger governing ``start`` (a file or folder), searching upwards (no higher
+    than ``within``, when given: a snapshot of the git index is searched only inside).
 
     The nearest folder with a ``[tool.claimledger]`` table in its
     ``pyproject.toml``, or with a ``claims/`` or ``corpus/`` folder, is the
@@ -189,7 +198,10 @@ def discover(start: Path) -> Config:
     """
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
+    limit = within.resolve() if within is not None else None
     for candidate in (folder, *folder.parents):
+        if limit is not None and not candidate.is_relative_to(limit):
+            break
         config = _configured(candidate)
         if config is not None:
             return config

@@ -16,11 +16,15 @@ from pathlib import Path
 
 import attrs
 
-__all__ = ["Finding", "Location", "Severity", "visible"]
+__all__ = ["CONTROL", "Finding", "Location", "Severity", "escaped", "visible"]
 
 # C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
 # bidirectional overrides and isolates ("Trojan Source").
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+#: Characters that act on a terminal or reorder text, other than tab and line feed:
+#: refused in a ledger's text (CL018) and escaped in whatever the CLI prints.
+CONTROL = re.compile(f"[{_CONTROLS}]")
+_INVISIBLE = re.compile(f"[\t\n{_CONTROLS}]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -41,6 +45,16 @@ def visible(text: str) -> str:
     'claims/x␊::warning::forged.yaml␛[2J'
     """
     return _INVISIBLE.sub(_picture, text)
+
+
+def escaped(text: str) -> str:
+    r"""``text`` with every :data:`CONTROL` character as a ``\uXXXX`` escape, which JSON
+    strings and YAML double-quoted scalars read back as the character itself.
+
+    >>> escaped('"\x1b]52;c;x\x07"')
+    '"\\u001b]52;c;x\\u0007"'
+    """
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(enum.Enum):

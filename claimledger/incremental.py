@@ -37,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from claimledger.atomic import write_atomic
+from claimledger.atomic import private_folder, write_atomic
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.ledger import (
@@ -50,6 +50,7 @@ from claimledger.ledger import (
     read_text,
 )
 from claimledger.rules.runner import run_rules, settle
+from claimledger.safe_read import read_regular, real_folder
 from claimledger.secret import cache_secret
 
 __all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
@@ -118,6 +119,10 @@ def _context_key(registry: LedgerFiles) -> str:
     digest.update(json.dumps([config.verdict_scale, config.verdict_unrated, off]).encode())
     for speaker_id in sorted(registry.speakers):
         digest.update(repr(registry.speakers[speaker_id]).encode())
+    # Unreadable entries change which references are reported (the cause, not each use).
+    digest.update(
+        json.dumps([sorted(registry.broken_speakers), sorted(registry.broken_sources)]).encode()
+    )
     for source_id in sorted(registry.sources):
         source = registry.sources[source_id]
         digest.update(repr((source.meta, source.digest)).encode())
@@ -133,26 +138,47 @@ def _init_worker(registry: LedgerFiles) -> None:
     _REGISTRY = registry
 
 
-def _check_file(path: Path) -> FileReport:
+def _check_file(job: tuple[Path, str]) -> FileReport:
+    # The text travels with the job: the bytes checked are the bytes the cache key hashed,
+    # even if the file changes while the run lasts.
+    path, text = job
     registry = _REGISTRY
     assert registry is not None, "worker not initialised"
-    result = read_claim_file(path, registry.config.root)
+    result = read_claim_file(path, registry.config.root, text)
     ledger = attrs.evolve(
         registry,
         claims=tuple(claim for claim, _ in result.claims),
         claim_origins=tuple(origin for _, origin in result.claims),
+        broken_claims=result.broken,
     )
     findings = [*result.findings, *run_rules(ledger, which="file")]
     return FileReport(tuple(findings), ledger.index)
 
 
+#: A cached report larger than this is not read (a file's report is a few kB; a planted
+#: entry linked to ``/dev/zero`` must not be read until memory runs out).
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+
+
 class _Cache:
+    """Per-file reports under ``.claimledger/cache/``, which a repository could commit.
+
+    So nothing read from it is trusted by its place: an entry's *name* is an HMAC
+    of its key under the user's secret (a repository cannot compute it, so it
+    cannot plant an entry where it would be looked up), its *content* carries an
+    HMAC too, and it is read only if it is a regular file of bounded size, never
+    through a link. Nothing is written through a linked folder.
+    """
+
     def __init__(self, root: Path, enabled: bool) -> None:
+        self.root = root
         self.folder = root / CACHE_DIR
         self.secret = cache_secret() if enabled else None
 
     def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        assert self.secret is not None
+        name = hmac.new(self.secret, f"name\0{key}".encode(), hashlib.sha256).hexdigest()
+        return self.folder / name[:2] / f"{name}.json"
 
     def _mac(self, key: str, body: str) -> str:
         assert self.secret is not None
@@ -161,12 +187,16 @@ class _Cache:
     def get(self, key: str) -> FileReport | None:
         if self.secret is None:
             return None
+        target = self._file(key)
         try:
-            mac, _, body = self._file(key).read_text(encoding="utf-8").partition("\n")
+            if not real_folder(target.parent, self.root):
+                return None
+            data = read_regular(target, self.root, limit=MAX_ENTRY_BYTES)
+            mac, _, body = data.decode("utf-8").partition("\n")
             if not hmac.compare_digest(mac, self._mac(key, body)):
                 return None  # not written by this user's claimledger: never trusted
             return FileReport.from_json(json.loads(body))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, RuntimeError, ValueError, KeyError, TypeError):
             return None  # missing, unreadable or not ours: recompute
 
     def put(self, key: str, report: FileReport) -> None:
@@ -175,10 +205,11 @@ class _Cache:
         body = json.dumps(report.to_json(), ensure_ascii=False)
         try:
             target = self._file(key)
+            if not real_folder(target.parent, self.root):
+                return  # a committed link: never write through it
+            if private_folder(self.root) is None:
+                return
             target.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder.parent / ".gitignore"
-            if not ignore.exists():
-                write_atomic(ignore, "# claimledger's cache: safe to delete\n*\n")
             write_atomic(target, f"{self._mac(key, body)}\n{body}")
         except OSError:
             pass  # a read-only checkout validates without a cache
@@ -191,13 +222,13 @@ def _file_key(context: str, relative: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _run(paths: Sequence[Path], registry: LedgerFiles, jobs: int) -> list[FileReport]:
-    if jobs <= 1 or len(paths) < 2 * jobs:
+def _run(files: Sequence[tuple[Path, str]], registry: LedgerFiles, jobs: int) -> list[FileReport]:
+    if jobs <= 1 or len(files) < 2 * jobs:
         _init_worker(registry)
-        return [_check_file(path) for path in paths]
-    chunk = max(1, len(paths) // (jobs * 4))
+        return [_check_file(job) for job in files]
+    chunk = max(1, len(files) // (jobs * 4))
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
-        return list(pool.map(_check_file, paths, chunksize=chunk))
+        return list(pool.map(_check_file, files, chunksize=chunk))
 
 
 @attrs.frozen
@@ -226,7 +257,7 @@ def check_incremental(config: Config, *, jobs: int | None = None, cache: bool = 
     paths = claim_paths(config)
     findings += layout_findings(config, paths)
     reports: dict[Path, FileReport] = {}
-    misses: list[tuple[Path, str]] = []
+    misses: list[tuple[Path, str, str]] = []
     for path in paths:
         text, data, problems = read_text(path, config.root)
         if data is None or text is None:
@@ -235,11 +266,11 @@ def check_incremental(config: Config, *, jobs: int | None = None, cache: bool = 
         key = _file_key(context, path.relative_to(config.root).as_posix(), data)
         cached = store.get(key)
         if cached is None:
-            misses.append((path, key))
+            misses.append((path, key, text))
         else:
             reports[path] = cached
-    computed = _run([p for p, _ in misses], registry, jobs or os.cpu_count() or 1)
-    for (path, key), report in zip(misses, computed, strict=True):
+    computed = _run([(p, text) for p, _, text in misses], registry, jobs or os.cpu_count() or 1)
+    for (path, key, _), report in zip(misses, computed, strict=True):
         reports[path] = report
         store.put(key, report)
     ordered = [reports[path] for path in paths]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,7 +21,13 @@ from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
 from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
-from claimledger.structure import structure_claims, structure_source, structure_speakers
+from claimledger.safe_read import OutsideLedger, TooLarge, UnsafeFile, read_regular
+from claimledger.structure import (
+    ClaimsDocument,
+    SpeakersDocument,
+    structure_entries,
+    structure_source,
+)
 
 __all__ = [
     "NOTHING_TO_CHECK",
@@ -64,6 +71,9 @@ class ClaimFile:
     path: str
     claims: tuple[tuple[Claim, Origin], ...]
     findings: tuple[Finding, ...]
+    #: Claims that did not structure (a schema finding says why), by id: they exist, so
+    #: a ``related`` link to one is not reported as unknown on top of the cause.
+    broken: tuple[IndexedClaim, ...] = ()
 
 
 # Compared and hashed by identity: a document read is one object, which
@@ -122,12 +132,19 @@ class LedgerFiles:
     #: Every claim of the ledger for cross-file rules; built from ``claims`` when not given
     #: (an incremental run gives it for claims it did not re-read).
     given_index: tuple[IndexedClaim, ...] | None = None
+    #: Entries that exist but did not load (a finding says why), so that rules report the
+    #: cause once rather than every reference to them: claims by id and place, speaker
+    #: ids, and source ids (corpus file names whose metadata did not load).
+    broken_claims: tuple[IndexedClaim, ...] = ()
+    broken_speakers: frozenset[str] = frozenset()
+    broken_sources: frozenset[str] = frozenset()
 
     @property
     def index(self) -> tuple[IndexedClaim, ...]:
         if self.given_index is not None:
             return self.given_index
-        return tuple(IndexedClaim.of(claim, origin) for claim, origin in self.located_claims())
+        built = tuple(IndexedClaim.of(claim, origin) for claim, origin in self.located_claims())
+        return built + self.broken_claims
 
     def located_claims(self) -> Iterator[tuple[Claim, Origin]]:
         """Each claim with where it was written, in file then document order."""
@@ -171,19 +188,16 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
         return [Finding(code, Severity.ERROR, message, Location(shown, line, col))]
 
     try:
-        # strict: a link loop raises here (RuntimeError before Python 3.13, OSError after).
-        if not path.resolve(strict=True).is_relative_to(_resolved(root)):
-            return (
-                None,
-                None,
-                fail("file resolves outside the ledger (a symbolic link?)", OUTSIDE_LEDGER),
-            )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            return None, None, fail(f"file is {size / 1048576:.1f} MB, over the {limit} MB limit")
-        data = path.read_bytes()
+        data = read_regular(path, _resolved(root), limit=MAX_BYTES)
+    except TooLarge as exc:
+        limit = MAX_BYTES // (1024 * 1024)
+        return None, None, fail(f"file is {exc.size / 1048576:.1f} MB, over the {limit} MB limit")
+    except OutsideLedger as exc:
+        return None, None, fail(str(exc), OUTSIDE_LEDGER)
+    except UnsafeFile as exc:
+        return None, None, fail(f"cannot read file: {exc}")
     except RuntimeError:
+        # strict resolution: a link loop raises RuntimeError before Python 3.13, OSError after.
         return None, None, fail("cannot read file: a loop of symbolic links")
     except OSError as exc:
         return None, None, fail(f"cannot read file: {exc.strerror or exc}")
@@ -199,8 +213,12 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
     return text, data, []
 
 
-def _parse(path: Path, root: Path) -> tuple[Document | None, list[Finding]]:
-    text, _, findings = read_text(path, root)
+def _parse(
+    path: Path, root: Path, text: str | None = None
+) -> tuple[Document | None, list[Finding]]:
+    findings: list[Finding] = []
+    if text is None:
+        text, _, findings = read_text(path, root)
     if text is None:
         return None, findings
     try:
@@ -209,14 +227,17 @@ def _parse(path: Path, root: Path) -> tuple[Document | None, list[Finding]]:
         return None, [exc.finding]
 
 
-def read_claim_file(path: Path, root: Path) -> ClaimFile:
-    """Parse and structure one claim file."""
-    doc, findings = _parse(path, root)
+def read_claim_file(path: Path, root: Path, text: str | None = None) -> ClaimFile:
+    """Parse and structure one claim file (``text``: its contents, when already read)."""
+    doc, findings = _parse(path, root, text)
     if doc is None:
         return ClaimFile(_display(path, root), (), tuple(findings))
-    claims, findings = structure_claims(doc)
-    located = tuple((c, Origin(doc, ("claims", i))) for i, c in enumerate(claims))
-    return ClaimFile(doc.path, located, tuple(findings))
+    entries = structure_entries(doc, "claims", Claim, ClaimsDocument)
+    located = tuple((c, Origin(doc, ("claims", i))) for i, c in entries.items)
+    broken = tuple(
+        IndexedClaim(claim_id, doc.locate(("claims", i, "id"))) for i, claim_id in entries.broken
+    )
+    return ClaimFile(doc.path, located, tuple(entries.findings), broken)
 
 
 def claim_paths(config: Config) -> list[Path]:
@@ -290,17 +311,21 @@ def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
     return Location(shown, header)
 
 
-def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin], list[Finding]]:
+def _read_speakers(
+    config: Config,
+) -> tuple[dict[str, Speaker], dict[str, Origin], frozenset[str], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
-    if not path.is_file():
-        return {}, {}, []
+    if not os.path.lexists(path):  # a FIFO or a link is reported, not skipped
+        return {}, {}, frozenset(), []
     doc, findings = _parse(path, config.root)
     if doc is None:
-        return {}, {}, findings
-    speakers, findings = structure_speakers(doc)
+        return {}, {}, frozenset(), findings
+    entries = structure_entries(doc, "speakers", Speaker, SpeakersDocument)
+    findings = entries.findings
+    broken = frozenset(speaker_id for _, speaker_id in entries.broken)
     by_id: dict[str, Speaker] = {}
     origins: dict[str, Origin] = {}
-    for i, speaker in enumerate(speakers):
+    for i, speaker in entries.items:
         origin = Origin(doc, ("speakers", i))
         if speaker.id in by_id:
             first = origins[speaker.id].at("id")
@@ -315,22 +340,25 @@ def _read_speakers(config: Config) -> tuple[dict[str, Speaker], dict[str, Origin
             continue
         by_id[speaker.id] = speaker
         origins[speaker.id] = origin
-    return by_id, origins, findings
+    return by_id, origins, broken - set(by_id), findings
 
 
-def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Finding]]:
+def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], set[str], list[Finding]]:
     sources: dict[str, SourceDocument] = {}
+    broken: set[str] = set()
     findings: list[Finding] = []
     if not config.corpus_dir.is_dir():
-        return sources, findings
+        return sources, broken, findings
     for meta_path in sorted(config.corpus_dir.glob("*.yaml")):
         doc, problems = _parse(meta_path, config.root)
         findings += problems
         if doc is None:
+            broken.add(meta_path.stem)
             continue
         meta, problems = structure_source(doc, meta_path.stem)
         findings += problems
         if meta is None:
+            broken.add(meta_path.stem)
             continue
         text_path = meta_path.with_suffix(".txt")
         text = digest = None
@@ -339,13 +367,13 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], list[Findin
             findings += problems
             digest = hashlib.sha256(data).hexdigest() if data is not None else None
         sources[meta.id] = SourceDocument(meta, Origin(doc, ()), text_path, text, digest)
-    return sources, findings
+    return sources, broken, findings
 
 
 def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     """The speaker registry and the corpus, as a ledger with no claims yet."""
-    speakers, speaker_origins, findings = _read_speakers(config)
-    sources, corpus_findings = _read_corpus(config)
+    speakers, speaker_origins, broken_speakers, findings = _read_speakers(config)
+    sources, broken_sources, corpus_findings = _read_corpus(config)
     registry = LedgerFiles(
         config=config,
         claims=(),
@@ -354,6 +382,8 @@ def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
         speaker_origins=speaker_origins,
         sources=sources,
         files=(),
+        broken_speakers=broken_speakers,
+        broken_sources=frozenset(broken_sources),
     )
     return registry, findings + corpus_findings
 
@@ -363,10 +393,12 @@ def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     registry, findings = read_registry(config)
     claims: list[Claim] = []
     origins: list[Origin] = []
+    broken: list[IndexedClaim] = []
     paths = claim_paths(config)
     for path in paths:
         result = read_claim_file(path, config.root)
         findings += result.findings
+        broken += result.broken
         for claim, origin in result.claims:
             claims.append(claim)
             origins.append(origin)
@@ -374,6 +406,7 @@ def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
         registry,
         claims=tuple(claims),
         claim_origins=tuple(origins),
+        broken_claims=tuple(broken),
         files=tuple(_display(p, config.root) for p in paths),
     )
     return ledger, findings

@@ -31,6 +31,7 @@ from yaml.resolver import BaseResolver
 from claimledger.codes import DUPLICATE_KEY, YAML_SYNTAX
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding, Location, Severity
+from claimledger.safe_read import MAX_FILE_BYTES
 
 __all__ = [
     "EXPANSION_FLOOR",
@@ -57,7 +58,7 @@ MAX_NODES = 1_000_000
 EXPANSION_FLOOR = 100_000
 EXPANSION_RATIO = 10
 #: A claim file larger than this is refused before parsing.
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 
 
 #: Where a value stands in a document: its keys and list indices from the top,

@@ -21,12 +21,19 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from claimledger.findings import Finding, Severity, visible
+from claimledger.safe_read import MAX_FILE_BYTES, read_regular
 
 __all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextReporter"]
 
 
 class Reporter(Protocol):
-    def __init__(self, root: Path | None = None, *, colour: bool = False) -> None: ...
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        colour: bool = False,
+        ledgers: Sequence[Path] | None = None,
+    ) -> None: ...
 
     def report(self, findings: Sequence[Finding], out: TextIO) -> None: ...
 
@@ -34,10 +41,22 @@ class Reporter(Protocol):
 class TextReporter:
     """``path:line:col: CODE message``, then the offending line and a caret."""
 
-    def __init__(self, root: Path | None = None, *, colour: bool = False, context: bool = True):
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        colour: bool = False,
+        context: bool = True,
+        ledgers: Sequence[Path] | None = None,
+    ):
         self.root = root or Path.cwd()
         self.colour = colour
         self.context = context
+        #: Context lines are shown only from regular files inside these ledgers, read as
+        #: the loader reads them: never through a link that leaves a ledger, never a FIFO
+        #: or a device (a claim file linked to /proc/self/environ must not be printed).
+        #: By default, the folder paths are relative to.
+        self.ledgers = (self.root,) if ledgers is None else tuple(ledgers)
         self._lines: dict[str, list[str] | None] = {}
 
     def _paint(self, text: str, code: str) -> str:
@@ -45,13 +64,18 @@ class TextReporter:
 
     def _line(self, path: str, number: int) -> str | None:
         if path not in self._lines:
-            try:
-                raw = (self.root / path).read_text(encoding="utf-8-sig", errors="replace")
-                self._lines[path] = raw.splitlines()
-            except OSError:
-                self._lines[path] = None
+            self._lines[path] = self._read(self.root / path)
         lines = self._lines[path]
         return lines[number - 1] if lines and 0 < number <= len(lines) else None
+
+    def _read(self, path: Path) -> list[str] | None:
+        for ledger in self.ledgers:
+            try:
+                data = read_regular(path, ledger, limit=MAX_FILE_BYTES)
+            except (OSError, RuntimeError):
+                continue
+            return data.decode("utf-8-sig", errors="replace").splitlines()
+        return None
 
     def report(self, findings: Sequence[Finding], out: TextIO) -> None:
         for finding in findings:
@@ -59,21 +83,41 @@ class TextReporter:
             colour = "31" if finding.severity is Severity.ERROR else "33"
             head = f"{self._paint(str(loc), '1')}: {self._paint(finding.code, colour)}"
             word = "" if finding.severity is Severity.ERROR else " (warning)"
-            out.write(f"{head}{word} {visible(finding.message)}\n")
+            out.write(f"{head}{word} {visible(_clip(finding.message, MESSAGE_WIDTH))}\n")
             line = self._line(loc.path, loc.line) if self.context else None
             if line is not None:
-                shown = visible(line.expandtabs(1)[:200])  # one column per character
-                out.write(f"  {shown}\n  {' ' * (loc.column - 1)}{self._paint('^', colour)}\n")
+                # One column per character; a caret past the shown width is not drawn.
+                shown = visible(_clip(line.expandtabs(1), LINE_WIDTH))
+                if loc.column <= LINE_WIDTH:
+                    caret = f"  {' ' * (loc.column - 1)}{self._paint('^', colour)}\n"
+                    out.write(f"  {shown}\n{caret}")
+                else:
+                    out.write(f"  {shown}\n")
         if findings:
             errors = sum(f.severity is Severity.ERROR for f in findings)
             warnings = len(findings) - errors
             out.write(f"{errors} error(s), {warnings} warning(s)\n")
 
 
+#: The widest message and context line printed: a 10 MB line is not a message.
+MESSAGE_WIDTH = 1000
+LINE_WIDTH = 200
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class JsonReporter:
     """A JSON list of findings, for tools."""
 
-    def __init__(self, root: Path | None = None, *, colour: bool = False) -> None:
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        colour: bool = False,
+        ledgers: Sequence[Path] | None = None,
+    ) -> None:
         pass  # JSON has neither context lines nor colour
 
     def report(self, findings: Sequence[Finding], out: TextIO) -> None:
@@ -95,7 +139,13 @@ class JsonReporter:
 class GithubReporter:
     """GitHub Actions workflow commands, shown as annotations on the pull request."""
 
-    def __init__(self, root: Path | None = None, *, colour: bool = False) -> None:
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        colour: bool = False,
+        ledgers: Sequence[Path] | None = None,
+    ) -> None:
         pass  # annotations carry their own place and severity
 
     @staticmethod

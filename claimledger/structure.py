@@ -39,17 +39,21 @@ from claimledger.parse import Document, YamlPath
 __all__ = [
     "SCHEMA",
     "ClaimsDocument",
+    "Entries",
     "SchemaError",
     "SpeakersDocument",
     "converter",
     "describe",
     "structure_claims",
+    "structure_entries",
     "structure_model",
     "structure_source",
     "structure_speakers",
     "unstructure",
 ]
 
+#: Fields that count from 1 (``occurrence: 1`` is the first time the words occur).
+COUNTS_FROM_ONE = frozenset({"occurrence"})
 #: Items of one list reported wrong before the rest are left unchecked.
 MAX_LIST_ERRORS = 100
 T = TypeVar("T")
@@ -136,6 +140,7 @@ def _make_converter() -> cattrs.Converter:
     def attrs_factory(cl: Any) -> Callable[[Any, Any], Any]:
         inner = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
         legacy = _LEGACY.get(cl)
+        counts = [f.name for f in attrs.fields(cl) if f.name in COUNTS_FROM_ONE]
 
         def hook(value: Any, _: Any) -> Any:
             if cl is Related and isinstance(value, str):
@@ -143,7 +148,14 @@ def _make_converter() -> cattrs.Converter:
             if not isinstance(value, dict):
                 expected = "a claim id or a mapping" if cl is Related else "a mapping"
                 raise SchemaError(f"expected {expected}, got {describe(value)}")
-            return inner(legacy(value) if legacy else value, cl)
+            result = inner(legacy(value) if legacy else value, cl)
+            for name in counts:
+                count = getattr(result, name)
+                if count is not None and count < 1:
+                    problem = SchemaError(f"expected a count from 1, got {describe(count)}")
+                    problem.__notes__ = [AttributeValidationNote(f"Structuring {name}", name, int)]
+                    raise ClassValidationError(f"While structuring {cl.__name__}", [problem], cl)
+            return result
 
         return hook
 
@@ -198,16 +210,59 @@ def structure_model(doc: Document, cls: type[T], data: Any) -> tuple[T | None, l
         return None, sorted(set(findings), key=Finding.sort_key)
 
 
+@attrs.frozen
+class Entries:
+    """A list file's entries, each structured on its own: one typo costs one entry, not all.
+
+    ``items`` pairs each entry that structured with its index in the file;
+    ``broken`` the index and id of each entry that did not (when it has a string
+    id), so that rules can tell "unknown" from "known but unreadable" and report
+    the cause, not its consequences.
+    """
+
+    items: tuple[tuple[int, Any], ...]
+    findings: list[Finding]
+    broken: tuple[tuple[int, str], ...] = ()
+
+
+def structure_entries(doc: Document, key: str, item_cls: type[Any], doc_cls: type[Any]) -> Entries:
+    """The entries of ``doc[key]`` (a list of ``item_cls``), structured one by one."""
+    data = _top(doc, key)
+    if not (isinstance(data, dict) and list(data) == [key] and isinstance(data[key], list)):
+        result, findings = structure_model(doc, doc_cls, data)  # the file's own shape is wrong
+        items = getattr(result, key) if result is not None else ()
+        return Entries(tuple(enumerate(items)), findings)
+    entries: list[tuple[int, Any]] = []
+    findings = []
+    broken: list[tuple[int, str]] = []
+    failed = 0
+    for index, raw in enumerate(data[key]):
+        if failed == MAX_LIST_ERRORS:
+            left = len(data[key]) - index
+            findings.append(_finding(doc, (key, index), f"{left} more item(s) not checked"))
+            break
+        try:
+            entries.append((index, converter.structure(raw, item_cls)))
+        except Exception as exc:  # cattrs raises ExceptionGroups of many kinds
+            failed += 1
+            findings += (
+                _finding(doc, (key, index, *path), problem) for path, problem in _walk(exc, ())
+            )
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                broken.append((index, raw["id"]))
+    return Entries(tuple(entries), sorted(set(findings), key=Finding.sort_key), tuple(broken))
+
+
 def structure_claims(doc: Document) -> tuple[tuple[Claim, ...], list[Finding]]:
-    """The claims of one claim file, or the schema findings that prevent them."""
-    result, findings = structure_model(doc, ClaimsDocument, _top(doc, "claims"))
-    return (result.claims if result else ()), findings
+    """The claims of one claim file that structure, and the schema findings of the rest."""
+    entries = structure_entries(doc, "claims", Claim, ClaimsDocument)
+    return tuple(claim for _, claim in entries.items), entries.findings
 
 
 def structure_speakers(doc: Document) -> tuple[tuple[Speaker, ...], list[Finding]]:
-    """The speakers of the registry, or the schema findings that prevent them."""
-    result, findings = structure_model(doc, SpeakersDocument, _top(doc, "speakers"))
-    return (result.speakers if result else ()), findings
+    """The speakers of the registry that structure, and the schema findings of the rest."""
+    entries = structure_entries(doc, "speakers", Speaker, SpeakersDocument)
+    return tuple(speaker for _, speaker in entries.items), entries.findings
 
 
 def structure_source(doc: Document, source_id: str) -> tuple[Source | None, list[Finding]]:

@@ -24,6 +24,7 @@ from claimledger.cli import (
     validate,
 )
 from claimledger.cli.common import EXIT_USAGE, UsageError
+from claimledger.cli.output import checked_stdout
 from claimledger.config import ConfigError
 
 __all__ = ["main"]
@@ -47,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with checked_stdout():
+            code: int = args.run(args)
     except (UsageError, ConfigError) as exc:
         print(f"claimledger: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -56,8 +58,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         # `claimledger query | head`: the reader left; not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as exc:
+        # A failed write (ENOSPC, EIO) is never a success: exit 2, and say where.
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"claimledger: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        _drop_stdout()
+        return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("CLAIMLEDGER_DEBUG"):
             raise
@@ -68,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     return code
+
+
+def _drop_stdout() -> None:
+    # What is still buffered cannot be written; don't let the interpreter try again at exit.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,15 +11,15 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import attrs
 
 from claimledger.config import Config, discover
 from claimledger.errors import ClaimledgerError
-from claimledger.findings import Finding, Location
+from claimledger.findings import CONTROL, Finding, Location, escaped, visible
 
 if TYPE_CHECKING:
     from claimledger.query import Ledger, QueryError
@@ -39,6 +39,7 @@ __all__ = [
     "open_ledger",
     "query_error",
     "registry_help",
+    "terminal",
     "write_output",
 ]
 
@@ -71,6 +72,36 @@ def for_display(findings: Sequence[Finding], root: Path) -> list[Finding]:
     return shown
 
 
+class _TerminalText:
+    """A text stream that shows control and bidirectional characters as pictures.
+
+    What ``show``, ``query`` and ``search`` print comes from a ledger that may be
+    hostile and that need not have been validated: an ``ESC ]52`` sequence in a
+    statement must not reach the terminal as a command. Line feeds and tabs pass.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return self._out.write("\n".join(visible(line) for line in text.split("\n")))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def isatty(self) -> bool:
+        return self._out.isatty()
+
+    def flush(self) -> None:
+        self._out.flush()
+
+
+def terminal(out: TextIO) -> TextIO:
+    """``out``, showing control and bidirectional characters as pictures (see above)."""
+    return cast(TextIO, _TerminalText(out))
+
+
 def help_line(thing: type) -> str:
     """The first line of a class's docstring: a registry entry's help.
 
@@ -91,25 +122,49 @@ def registry_help(registry: Mapping[str, type]) -> str:
     return "; ".join(f"{name}: {help_line(cls).rstrip('.')}" for name, cls in registry.items())
 
 
-def write_output(text: str, output: str | None) -> None:
-    """``text`` to standard output, or atomically to ``output``."""
-    from claimledger.atomic import write_atomic
+def write_output(
+    text: str,
+    output: str | None,
+    *,
+    owned: Callable[[str], bool],
+    force: bool = False,
+    root: Path | None = None,
+) -> None:
+    """``text`` to standard output (``None`` or ``-``), or safely to ``output``: an existing
+    file is replaced only if ``owned`` recognises it or with ``force`` (see
+    :mod:`claimledger.atomic`; shared by export and schema)."""
+    from claimledger.atomic import OutputRefused, private_folder
+    from claimledger.atomic import write_output as write_file
 
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
         return
     try:
-        write_atomic(Path(output), text)
+        scratch = private_folder(root, create=False) if root is not None else None
+        write_file(Path(output), text, owned=owned, force=force, scratch=scratch)
+    except OutputRefused as exc:
+        raise UsageError(f"not written: {exc}") from None
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def make_reporter(name: str, colour: str = "never") -> Reporter:
-    """The reporter ``--format name`` names; ``colour`` auto, always or never (text only)."""
+def make_reporter(
+    name: str,
+    colour: str = "never",
+    *,
+    ledgers: Sequence[Path] | None = None,
+    here: Path | None = None,
+) -> Reporter:
+    """The reporter ``--format name`` names; ``colour`` auto, always or never (text only).
+
+    Context lines are read only from regular files inside ``ledgers`` (default: the
+    current directory), for paths relative to ``here`` (default: the current directory).
+    """
     from claimledger.report import REPORTERS
 
     tty = sys.stdout.isatty()
-    return REPORTERS[name](Path.cwd(), colour=colour == "always" or (colour == "auto" and tty))
+    painted = colour == "always" or (colour == "auto" and tty)
+    return REPORTERS[name](here or Path.cwd(), colour=painted, ledgers=ledgers)
 
 
 def add_ledger_argument(parser: argparse.ArgumentParser) -> None:
@@ -142,16 +197,29 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
 
 
 def query_error(exc: QueryError) -> int:
-    print(f"claimledger: {exc}", file=sys.stderr)
+    print(f"claimledger: {visible(str(exc))}", file=sys.stderr)  # names come from the ledger
     return EXIT_FINDINGS
 
 
 def dump(data: Any, fmt: str, out: TextIO) -> None:
-    """``data`` as indented JSON or as block YAML (UTF-8 kept, keys in order)."""
-    if fmt == "json":
-        json.dump(data, out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        import yaml
+    """``data`` as indented JSON or as block YAML (UTF-8 kept, keys in order).
 
-        yaml.safe_dump(data, out, sort_keys=False, allow_unicode=True, width=100)
+    Control and bidirectional characters are written as escapes (``\\u001b``), so
+    the data is the same but nothing acts on the terminal: strings holding them are
+    double-quoted in YAML, where an escape reads back as the character.
+    """
+    if fmt == "json":
+        out.write(escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
+        return
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = '"' if CONTROL.search(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, represent_str)
+    text = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
+    out.write(escaped(text))

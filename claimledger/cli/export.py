@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from typing import Any
 
@@ -29,19 +30,27 @@ def register(subparsers: Any) -> None:
     parser.add_argument("path", nargs="?", metavar="PATH", help="the ledger (default: here)")
     parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="what to write")
     parser.add_argument(
-        "--output", "-o", metavar="FILE", help="write FILE atomically (default: standard output)"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write FILE atomically ('-' or default: standard output)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if it is not an export of this format written by claimledger",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from claimledger.check import validate
-    from claimledger.export.formats import ExportRefused, export_ledger
+    from claimledger.export.formats import ExportRefused, export_ledger, is_export
 
     config = find_config(args.path)
     result = validate(config)
     # Findings go to standard error: standard output may be the export itself.
-    reporter = make_reporter("text")
+    reporter = make_reporter("text", ledgers=[config.root])
     try:
         text = export_ledger(result, args.format)
     except ExportRefused as refused:
@@ -49,5 +58,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"claimledger: {refused}", file=sys.stderr)
         return EXIT_FINDINGS
     reporter.report(for_display(result.findings, config.root), sys.stderr)  # warnings, if any
-    write_output(text, args.output)
+    write_output(
+        text,
+        args.output,
+        owned=functools.partial(is_export, args.format),
+        force=args.force,
+        root=config.root,
+    )
     return EXIT_OK

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
+from claimledger.atomic import OutputRefused, private_folder, write_output
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, find_config, for_display
 from claimledger.importers import NOT_ANCHORED, InputError, claim_file, read_claimreview
 from claimledger.ledger import read_ledger
@@ -42,7 +42,11 @@ def register(subparsers: Any) -> None:
 def _read(name: str) -> str | None:
     """The input's text, or ``None`` after saying why it cannot be read."""
     try:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1) if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(name, "rb") as handle:  # bounded: the file may be a device
+                data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -74,12 +78,27 @@ def run(args: argparse.Namespace) -> int:
         print(f"{note} (note)", file=sys.stderr)
     ledger, _ = read_ledger(config)  # only its ids are needed; validate reports its problems
     result = claim_file(imported, ledger, output, Path(shown).name)
+    size = len(result.text.encode("utf-8"))
+    if size > MAX_BYTES:
+        # validate refuses a claim file over the limit: write nothing it would refuse.
+        print(
+            f"{shown}: the claim file would be {size / 1048576:.1f} MB, over the "
+            f"{MAX_BYTES // 1048576} MB a claim file may be; split the input",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, result.text)
+        write_output(
+            output, result.text, force=args.force, scratch=private_folder(config.root, create=False)
+        )
+    except OutputRefused as exc:
+        raise UsageError(f"not written: {exc}") from None
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
-    TextReporter(Path.cwd()).report(for_display(result.findings, config.root), sys.stdout)
+    TextReporter(Path.cwd(), ledgers=[config.root]).report(
+        for_display(result.findings, config.root), sys.stdout
+    )
     quotes = sum(len(c.quotes) for c in imported.claims)
     print(
         f"wrote {output}: {len(imported.claims)} claim(s); {quotes} quote(s) to anchor",

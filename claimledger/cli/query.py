@@ -13,7 +13,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claimledger.cli.common import EXIT_OK, add_ledger_argument, dump, open_ledger, query_error
+from claimledger.cli.common import (
+    EXIT_OK,
+    add_ledger_argument,
+    dump,
+    open_ledger,
+    query_error,
+    terminal,
+)
 
 if TYPE_CHECKING:
     from claimledger.query import ClaimSet, Ledger, ResolvedClaim
@@ -125,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         claims = select(ledger, args)
     except QueryError as exc:
         return query_error(exc)
-    out = sys.stdout
+    out = terminal(sys.stdout)
     if args.format == "ids":
         out.writelines(f"{claim_id}\n" for claim_id in claims.ids())
     elif args.format == "table":

@@ -1,8 +1,9 @@
-"""``claimledger render [PATH] [-o DIR]``: write the citable Markdown ledger.
+"""``claimledger render [PATH] [-o DIR]``: write the citable Markdown ledger, or the web site.
 
 By default the ledger is a folder of linked pages (the ``ledger`` key, or ``-o
 DIR``; see :mod:`claimledger.render.pages`); ``--single-page`` writes it as one
-file instead (``-o FILE``, ``-o -`` for standard output).
+file instead (``-o FILE``, ``-o -`` for standard output). ``--format html -o DIR``
+writes the static web site (:mod:`claimledger.render.html`) into DIR.
 
 Exit codes: 0 written; 1 the ledger has errors, so nothing is written (unless
 ``--force``, which writes it with the failing claims marked); 2 a usage or
@@ -28,6 +29,7 @@ from claimledger.cli.common import (
     find_config,
     for_display,
 )
+from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
 from claimledger.render.groupings import GROUPINGS, GroupBy
 
 if TYPE_CHECKING:
@@ -60,6 +62,20 @@ def register(subparsers: Any) -> None:
         "standard output (default: 'ledger' in [tool.claimledger])",
     )
     parser.add_argument(
+        "--format",
+        choices=("markdown", "html"),
+        default="markdown",
+        help="markdown: the citable Markdown ledger (default); html: a static web site "
+        "(index, stories, a page per claim with its ClaimReview JSON-LD, sources, speakers) "
+        "into -o DIR",
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="with --format html, a folder of templates that replace the built-in ones of "
+        "the same name (run sandboxed)",
+    )
+    parser.add_argument(
         "--single-page",
         action="store_true",
         help="write the whole ledger as one Markdown file",
@@ -78,9 +94,24 @@ def register(subparsers: Any) -> None:
         "[tool.claimledger]",
     )
     parser.add_argument(
+        "--template-seconds",
+        type=_positive_number,
+        default=DEFAULT_LIMITS.seconds,
+        metavar="S",
+        help="stop a template other than the built-in one after S seconds (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--template-memory",
+        type=_positive_number,
+        default=DEFAULT_LIMITS.megabytes,
+        metavar="MB",
+        help="stop such a template past MB megabytes of memory (default: %(default)g)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
-        help="write the ledger even if it has errors, marking the claims that fail",
+        help="write the ledger even if it has errors, marking the claims that fail, and "
+        "replace the output file even if claimledger did not write it",
     )
     parser.set_defaults(run=run)
 
@@ -90,7 +121,17 @@ def _single_page_target(config: Config) -> Path:
     return path if path.suffix == ".md" else path.with_name(f"{path.name}.md")
 
 
+def _site_target(args: argparse.Namespace) -> Path:
+    if args.single_page or args.template:
+        raise UsageError("--single-page and --template are for Markdown; the site is a folder")
+    if not args.output or args.output == "-":
+        raise UsageError("--format html writes a folder: give it with -o DIR")
+    return Path(args.output)
+
+
 def _pages_target(args: argparse.Namespace, config: Config) -> Path:
+    if args.templates:
+        raise UsageError("--templates applies to the web site: add --format html")
     if args.output == "-":
         raise UsageError("-o - writes one page: add --single-page")
     if args.template:
@@ -116,21 +157,32 @@ def _shown(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
-    from claimledger.atomic import write_atomic
+    from claimledger.atomic import OutputRefused, private_folder, write_output
     from claimledger.check import validate
     from claimledger.digest import edition_digest
-    from claimledger.render.markdown import TemplateError, render_markdown
+    from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
     from claimledger.render.stories import untitled
     from claimledger.report import TextReporter
     from claimledger.resolved import resolve
 
     config = find_config(args.path)
-    target = None if args.single_page else _pages_target(args, config)
+    site = _site_target(args) if args.format == "html" else None
+    target = None if args.single_page or site else _pages_target(args, config)
     result = validate(config)
     shown = for_display(result.findings, config.root)
     # Findings go to standard error: standard output may be the ledger itself (-o -).
-    TextReporter(Path.cwd()).report(shown, sys.stderr)
+    TextReporter(Path.cwd(), ledgers=[config.root]).report(shown, sys.stderr)
     if result.failed and not args.force:
         print(
             "claimledger: the ledger has errors; nothing written (--force to write anyway)",
@@ -146,6 +198,13 @@ def run(args: argparse.Namespace) -> int:
     findings = result.findings if result.failed else ()
     claims = len(result.ledger.claims)
     edition = edition_digest(result.ledger.claims)
+    if site is not None:
+        templates = Path(args.templates) if args.templates else None
+        if templates is not None and not templates.is_dir():
+            raise UsageError(f"--templates {args.templates}: no such folder")
+        return _write_pages(
+            result.ledger, args.group_by or "story", findings, site, edition, templates, html=True
+        )
     if target is not None:
         return _write_pages(result.ledger, args.group_by or "story", findings, target, edition)
     template = Path(args.template) if args.template else None
@@ -155,6 +214,7 @@ def run(args: argparse.Namespace) -> int:
             group_by=args.group_by or "speaker",
             findings=findings,
             template=template,
+            limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
         )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
@@ -164,7 +224,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     file = Path(args.output) if args.output else _single_page_target(config)
     try:
-        write_atomic(file, text)
+        write_output(
+            file,
+            text,
+            owned=is_rendered_ledger,
+            force=args.force,
+            scratch=private_folder(config.root, create=False),
+        )
+    except OutputRefused as exc:
+        print(f"claimledger: not written: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(f"claimledger: cannot write {file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -176,13 +245,34 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_pages(
-    ledger: LedgerFiles, group_by: GroupBy, findings: Sequence[Finding], folder: Path, edition: str
+    ledger: LedgerFiles,
+    group_by: GroupBy,
+    findings: Sequence[Finding],
+    folder: Path,
+    edition: str,
+    templates: Path | None = None,
+    *,
+    html: bool = False,
 ) -> int:
+    from claimledger.export.claimreview import embedded_reviews
     from claimledger.render.folder import FolderError, write_pages
+    from claimledger.render.html import render_site
     from claimledger.render.markdown import TemplateError, render_pages
 
     try:
-        pages = render_pages(ledger, group_by=group_by, findings=findings)
+        pages = (
+            render_site(
+                ledger,
+                group_by=group_by,
+                findings=findings,
+                templates=templates,
+                # A ledger with errors (--force) publishes no structured data: the
+                # export refuses it for the same reason.
+                reviews={} if findings else embedded_reviews(ledger),
+            )
+            if html
+            else render_pages(ledger, group_by=group_by, findings=findings)
+        )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
         return EXIT_USAGE

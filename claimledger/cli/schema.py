@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimledger.atomic import write_atomic
 from claimledger.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from claimledger.export.schema import SCHEMA_FILES, schema_text
 
@@ -32,7 +31,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--check", action="store_true", help="with --dir: write nothing, exit 1 if any is stale"
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace files that are not schemas claimledger wrote"
+    )
     parser.set_defaults(run=run)
+
+
+def _is_schema(head: str) -> bool:
+    return head.startswith('{\n  "$schema": "https://json-schema.org/')
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check and args.dir is None:
         raise UsageError("schema: --check needs --dir")
     if args.kind is not None:
-        write_output(schema_text(args.kind), args.output)
+        write_output(schema_text(args.kind), args.output, owned=_is_schema, force=args.force)
         return EXIT_OK
     if args.output is not None:
         raise UsageError("schema: --output is for one KIND; --dir writes them all")
@@ -55,7 +61,13 @@ def run(args: argparse.Namespace) -> int:
         stale.append(target)
         if not args.check:
             folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, text)
+            from claimledger.atomic import OutputRefused
+            from claimledger.atomic import write_output as write_output_file
+
+            try:
+                write_output_file(target, text, owned=_is_schema, force=args.force)
+            except OutputRefused as exc:
+                raise UsageError(f"not written: {exc}") from None
     if args.check:
         for target in stale:
             print(f"{target.as_posix()}: out of date; run `claimledger schema --dir {args.dir}`")

@@ -12,7 +12,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claimledger.cli.common import EXIT_OK, add_ledger_argument, dump, open_ledger, query_error
+from claimledger.cli.common import (
+    EXIT_OK,
+    add_ledger_argument,
+    dump,
+    open_ledger,
+    query_error,
+    terminal,
+)
 
 if TYPE_CHECKING:
     from claimledger.query import ClaimHit, PassageHit
@@ -106,5 +113,5 @@ def run(args: argparse.Namespace) -> int:
         records = [*map(_record, claims), *map(_record, passages)]
         dump(records, "json", sys.stdout)
     else:
-        _table(claims, passages, sys.stdout)
+        _table(claims, passages, terminal(sys.stdout))
     return EXIT_OK

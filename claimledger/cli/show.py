@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from claimledger.cli.common import EXIT_OK, add_ledger_argument, dump, open_ledger, query_error
+from claimledger.cli.common import (
+    EXIT_OK,
+    add_ledger_argument,
+    dump,
+    open_ledger,
+    query_error,
+    terminal,
+)
 from claimledger.dates import PartialDate
 from claimledger.models import Source, Speaker
 from claimledger.query import QueryError, ResolvedClaim, ResolvedEvidence, ResolvedQuote
@@ -181,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
     except QueryError as exc:
         return query_error(exc)
     if args.format == "text":
-        text(ledger, claim, sys.stdout)
+        text(ledger, claim, terminal(sys.stdout))
     else:
         dump(resolved(ledger, claim), args.format, sys.stdout)
     return EXIT_OK

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from claimledger.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    UsageError,
     find_config,
     for_display,
     make_reporter,
     registry_help,
 )
-from claimledger.config import Config
+from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.report import REPORTERS
 
@@ -52,6 +55,12 @@ def register(subparsers: Any) -> None:
         default=None,
         metavar="N",
         help="check changed claim files in N processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--staged",
+        action="store_true",
+        help="check what the git index holds (what a commit will contain), not the files on "
+        "disk; for the pre-commit hook",
     )
     parser.add_argument(
         "-q",
@@ -98,14 +107,25 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     findings: list[Finding] = []
     files = claims = sources = 0
-    for root, (config, selected) in ledgers.items():
-        checked = check_incremental(config, jobs=args.jobs, cache=args.cache)
-        kept = [f for f in checked.findings if _within(f, root, selected)]
-        findings += for_display(kept, root)
-        files, claims = files + checked.files, claims + checked.claims
-        sources += checked.sources
-    reporter = make_reporter(args.format, args.color)
-    reporter.report(findings, sys.stdout)
+    with contextlib.ExitStack() as snapshots:
+        # Where each ledger's files are read: on disk, or the index's copy of them.
+        read_from = {root: root for root in ledgers}
+        for root, (config, selected) in ledgers.items():
+            checking = config
+            if args.staged:
+                read_from[root] = snapshots.enter_context(_staged(root))
+                checking = _staged_config(read_from[root])
+            checked = check_incremental(
+                checking, jobs=args.jobs, cache=args.cache and not args.staged
+            )
+            kept = [f for f in checked.findings if _within(f, root, selected)]
+            findings += for_display(kept, root)
+            files, claims = files + checked.files, claims + checked.claims
+            sources += checked.sources
+        reporter = make_reporter(
+            args.format, args.color, ledgers=list(read_from.values()), here=_context_root(read_from)
+        )
+        reporter.report(findings, sys.stdout)
     if not args.quiet:
         errors = sum(f.severity.fails for f in findings)
         print(
@@ -120,3 +140,29 @@ def run(args: argparse.Namespace) -> int:
 
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+@contextlib.contextmanager
+def _staged(root: Path) -> Iterator[Path]:
+    from claimledger.staged import StagedError, staged_tree
+
+    try:
+        with staged_tree(root) as snapshot:
+            yield snapshot
+    except StagedError as exc:
+        raise UsageError(f"--staged: {exc}") from None
+
+
+def _staged_config(snapshot: Path) -> Config:
+    # The index's pyproject.toml governs the index's ledger; never a file above the snapshot.
+    return discover(snapshot, within=snapshot)
+
+
+def _context_root(read_from: dict[Path, Path]) -> Path:
+    """The folder the reporter reads context lines from, for paths shown relative to here:
+    the current directory, or its counterpart in the index's snapshot."""
+    here = Path.cwd()
+    for root, source in read_from.items():
+        if source != root and _absolute(here).is_relative_to(root):
+            return source / _absolute(here).relative_to(root)
+    return here

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         ExportFormat,
         ExportRefused,
         export_ledger,
+        is_export,
     )
     from claimledger.export.jsonl import records, to_jsonl
     from claimledger.export.schema import SCHEMA_FILES, json_schema, schema_text
@@ -59,6 +60,7 @@ __all__ = [
     "claimreview_feed",
     "csl_items",
     "export_ledger",
+    "is_export",
     "json_schema",
     "rating_value",
     "records",
@@ -77,6 +79,7 @@ __getattr__, __dir__ = lazy_exports(
         "to_claimreview": "claimledger.export.claimreview",
         "claim_digest": "claimledger.export.common",
         "rating_value": "claimledger.export.common",
+        "is_export": "claimledger.export.formats",
         "csl_items": "claimledger.export.csl",
         "to_csl_json": "claimledger.export.csl",
         "FORMATS": "claimledger.export.formats",

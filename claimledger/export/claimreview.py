@@ -67,6 +67,7 @@ __all__ = [
     "claim_reviews",
     "claimreview_feed",
     "creative_work",
+    "embedded_reviews",
     "first_appearance",
     "speaker_node",
     "speaker_type",
@@ -175,6 +176,15 @@ def claim_reviews(ledger: LedgerFiles | ResolvedLedger) -> list[dict[str, Any]]:
         for claim in ledger.claims
         if claim.verdict is not None
     ]
+
+
+def embedded_reviews(ledger: LedgerFiles | ResolvedLedger) -> dict[str, dict[str, Any]]:
+    """Each rated claim's ClaimReview with its ``@context``, by claim id: what a web page
+    about one claim embeds (``render --format html``)."""
+    return {
+        review["itemReviewed"]["identifier"]: {"@context": SCHEMA_ORG, **review}
+        for review in claim_reviews(ledger)
+    }
 
 
 def claimreview_feed(ledger: LedgerFiles | ResolvedLedger) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Final, Protocol
 
 from claimledger.errors import ClaimledgerError
+from claimledger.export.bibtex import HEADER as BIBTEX_HEADER
 from claimledger.export.bibtex import BibtexExport
 from claimledger.export.claimreview import ClaimReviewExport
 from claimledger.export.csl import CslJsonExport
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from claimledger.check import Validation
     from claimledger.resolved import ResolvedLedger
 
-__all__ = ["FORMATS", "ExportFormat", "ExportRefused", "export_ledger"]
+__all__ = ["FORMATS", "ExportFormat", "ExportRefused", "export_ledger", "is_export"]
 
 
 class ExportFormat(Protocol):
@@ -41,6 +42,21 @@ FORMATS: Final[dict[str, type[ExportFormat]]] = {
     export.name: export
     for export in (ClaimReviewExport, CslJsonExport, BibtexExport, JsonLinesExport)
 }
+
+
+#: How each export begins, so that ``export -o`` recognises a file it wrote (and may
+#: replace without ``--force``) from one it did not.
+_SIGNATURES: Final[dict[str, tuple[str, ...]]] = {
+    "claimreview": ('{\n  "@context": "https://schema.org",',),
+    "csl-json": ('[\n  {\n    "id": ', "[]"),
+    "bibtex": (BIBTEX_HEADER,),
+    "jsonl": ('{"record":',),
+}
+
+
+def is_export(fmt: str, head: str) -> bool:
+    """Whether a file beginning with ``head`` is an export in format ``fmt``."""
+    return head.startswith(_SIGNATURES[fmt])
 
 
 class ExportRefused(ClaimledgerError):

@@ -46,7 +46,7 @@ from claimledger.models import Claim, Quote, Related, Source
 
 # The loader's own top-level shapes, so that the schema describes exactly what
 # it structures (a mapping with one required list) rather than a copy of it.
-from claimledger.structure import ClaimsDocument, SpeakersDocument
+from claimledger.structure import COUNTS_FROM_ONE, ClaimsDocument, SpeakersDocument
 
 __all__ = [
     "DATE_PATTERN",
@@ -110,6 +110,8 @@ class _Builder:
             if field.name in omit:
                 continue
             prop = self.type_schema(hints[field.name])
+            if field.name in COUNTS_FROM_ONE:
+                prop["minimum"] = 1  # as the loader checks it
             if field.default is attrs.NOTHING:
                 required.append(field.name)
             elif field.default is None or field.default == ():

@@ -90,10 +90,37 @@ def load_json(text: str, path: str) -> LocatedJson:
         raise InputError([Message(where, f"invalid JSON: {exc.msg}")]) from None
     except RecursionError:
         raise InputError([Message(Location(path), "JSON nested too deeply")]) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise InputError([Message(Location(path), f"invalid JSON: {exc}")]) from None
     if repeated is not None:
         # JSON would silently keep the last value; the YAML reader said where the key repeats.
         raise InputError([Message(repeated.location, repeated.message)])
-    return LocatedJson(path, data, document)
+    located = LocatedJson(path, data, document)
+    bad = _lone_surrogate(data, ())
+    if bad is not None:
+        # "\ud800" is valid JSON but no text: it could never be written to a claim file.
+        raise InputError([located.message(bad, "a lone surrogate (\\ud800-\\udfff) is not text")])
+    return located
+
+
+def _lone_surrogate(value: Any, at: YamlPath) -> YamlPath | None:
+    """Where the first string holding a lone surrogate is, if any."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return at
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if (found := _lone_surrogate(item, (*at, index))) is not None:
+                return found
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if (found := _lone_surrogate(key, at) if isinstance(key, str) else None) is not None:
+                return found
+            if (found := _lone_surrogate(item, (*at, key))) is not None:
+                return found
+    return None
 
 
 def types(value: dict[str, Any]) -> list[str]:

@@ -34,11 +34,12 @@ from pathlib import Path
 from typing import Literal
 
 from claimledger.anchor import SourceText
-from claimledger.atomic import write_atomic
+from claimledger.atomic import private_folder
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
 from claimledger.resolved import ResolvedClaim
+from claimledger.safe_read import real_folder
 from claimledger.secret import cache_secret
 
 __all__ = ["WINDOW", "Searcher", "passages"]
@@ -245,23 +246,21 @@ class Searcher:
     ) -> sqlite3.Connection | None:
         assert self._cache is not None
         secret = cache_secret()
-        if secret is None:
-            return None
+        if secret is None or not real_folder(self._cache, self._cache.parent):
+            return None  # no secret, or a committed link: never read or write through it
         # Named by a keyed digest: an index planted in a repository (force-added past the
         # .gitignore) has a name nobody without this user's secret can compute, so it is
         # never opened, and cannot pass off invented passages as a source's text.
         name = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
         path = self._cache / f"search-{kind}-{name}.sqlite3"
         with contextlib.suppress(sqlite3.DatabaseError, OSError):
-            if path.is_file():
+            if path.is_file() and not path.is_symlink():
                 db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
                 db.execute("SELECT open, close FROM marks").fetchone()
                 return db
         try:
-            self._cache.mkdir(exist_ok=True)
-            ignore = self._cache / ".gitignore"
-            if not ignore.exists():  # as validation's cache does: the folder ignores itself
-                write_atomic(ignore, "# claimledger's cache: safe to delete\n*\n")
+            if private_folder(self._cache.parent) != self._cache:
+                return None
             fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=self._cache)
             os.close(fd)
         except OSError:

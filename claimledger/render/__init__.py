@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from claimledger.render.groupings import GROUPINGS, GroupBy
     from claimledger.render.markdown import (
         BUILTIN_TEMPLATE,
+        GENERATED_MARK,
         TemplateError,
+        is_rendered_ledger,
         render_markdown,
         render_pages,
     )
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUILTIN_TEMPLATE",
+    "GENERATED_MARK",
     "GROUPINGS",
     "FolderError",
     "GroupBy",
@@ -39,6 +42,7 @@ __all__ = [
     "canonical_form",
     "claim_digest",
     "edition_digest",
+    "is_rendered_ledger",
     "render_markdown",
     "render_pages",
     "write_pages",
@@ -60,5 +64,7 @@ __getattr__, __dir__ = lazy_exports(
         "PagePlan": "claimledger.render.pages",
         "FolderError": "claimledger.render.folder",
         "write_pages": "claimledger.render.folder",
+        "GENERATED_MARK": "claimledger.render.markdown",
+        "is_rendered_ledger": "claimledger.render.markdown",
     },
 )

@@ -29,17 +29,21 @@ True
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
+from claimledger.render.bounded import DEFAULT_LIMITS, LimitExceeded, TemplateLimits, run_bounded
 from claimledger.render.context import GroupBy, build_view
 from claimledger.render.escape import (
     markdown_code,
@@ -52,16 +56,30 @@ from claimledger.render.escape import (
     mermaid_wrap,
     truncate,
 )
+from claimledger.render.folder import GENERATED
 from claimledger.render.pages import PagePlan, attribution_chain, markdown_file
 from claimledger.resolved import ResolvedLedger
+from claimledger.safe_read import read_regular
 
 __all__ = [
     "BUILTIN_TEMPLATE",
+    "GENERATED_MARK",
     "PAGES_TEMPLATES",
     "TemplateError",
+    "is_rendered_ledger",
     "render_markdown",
     "render_pages",
 ]
+
+#: What the built-in templates write at the top of every page, and how ``render``
+#: recognises a file it may replace (one mark for the single page and the pages).
+GENERATED_MARK = GENERATED
+
+
+def is_rendered_ledger(head: str) -> bool:
+    """Whether a file beginning with ``head`` was written by ``claimledger render``."""
+    return GENERATED_MARK in head
+
 
 #: The template used unless the configuration names another.
 BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ledger.md.j2"
@@ -83,11 +101,52 @@ class TemplateError(ClaimledgerError):
         self.message = message
 
 
+#: The largest template file read.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+class _ConfinedLoader(jinja2.BaseLoader):
+    """Templates from one folder: regular files inside it, never through a link that leaves
+    it (``{% include "x" %}`` with x a link to ``~/.ssh/id_rsa`` must not embed that file)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        if any(piece.startswith(".") for piece in pieces):  # .git/config holds credentials
+            raise jinja2.TemplateNotFound(template, f"{template!r}: hidden files are not read")
+        path = self.folder.joinpath(*pieces)
+        try:
+            data = read_regular(path, self.folder, limit=MAX_TEMPLATE_BYTES)
+        except FileNotFoundError:
+            raise jinja2.TemplateNotFound(template) from None
+        except (OSError, RuntimeError) as exc:
+            raise jinja2.TemplateNotFound(template, f"{template!r} is not read: {exc}") from None
+        return data.decode("utf-8"), str(path), lambda: False
+
+
+def _jinja(loader: jinja2.BaseLoader, *, trusted: bool, autoescape: bool) -> jinja2.Environment:
+    """A Jinja2 environment as every presenter's templates run: sandboxed unless
+    ``trusted``, undefined names an error, block tags taking no lines of their own."""
+    kind = jinja2.Environment if trusted else ImmutableSandboxedEnvironment
+    return kind(
+        loader=loader,
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
 def _environment(template: Path) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(BUILTIN_TEMPLATE.parent)
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.FileSystemLoader(template.parent),
+            _ConfinedLoader(template.parent),
             # So that a custom template can extend or import the built-in one.
             jinja2.PrefixLoader({"claimledger": builtin}),
         ]
@@ -96,16 +155,8 @@ def _environment(template: Path) -> jinja2.Environment:
     # built-in one is this package's own code; the sandbox's per-attribute checks
     # would cost it more than the rest of rendering.
     trusted = template.resolve().parent in (BUILTIN_TEMPLATE.parent, PAGES_TEMPLATES)
-    kind = jinja2.Environment if trusted else ImmutableSandboxedEnvironment
-    env = kind(
-        loader=loader,
-        # Markdown is not HTML: escaping is the filters' job, per context.
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # Markdown is not HTML: escaping is the filters' job, per context.
+    env = _jinja(loader, trusted=trusted, autoescape=False)
     env.filters.update(
         code=markdown_code,
         md=markdown_inline,
@@ -160,6 +211,8 @@ def _render(loaded: jinja2.Template, path: Path, **context: object) -> str:
         raise TemplateError(
             _shown(exc.filename or str(path)), exc.lineno, exc.message or ""
         ) from None
+    except MemoryError:
+        raise  # the bound's to report, not the template line's
     except Exception as exc:
         where = _template_frame(exc.__traceback__)
         if where is None:
@@ -174,30 +227,57 @@ def _render(loaded: jinja2.Template, path: Path, **context: object) -> str:
     return text.rstrip("\n") + "\n"
 
 
+def _encode(exc: BaseException) -> object:
+    if isinstance(exc, TemplateError):
+        return [exc.path, exc.line, exc.message]
+    return [None, None, f"{type(exc).__name__}: {exc}"]
+
+
+def _decode(data: Any) -> Exception:
+    path, line, message = data
+    return TemplateError(str(path or "template"), line, str(message))
+
+
+def _load_and_render(env: jinja2.Environment, path: Path, **context: object) -> str:
+    return _render(_load(env, path, path.name), path, **context)
+
+
 def render_markdown(
     ledger: LedgerFiles | ResolvedLedger,
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
     template: Path | None = None,
+    limits: TemplateLimits | None = DEFAULT_LIMITS,
 ) -> str:
     """The ledger as one Markdown page: the same ledger always gives the same text.
 
     ``template`` defaults to the configuration's, then the built-in one.
     ``findings``, given for a ``--force`` rendering, are shown in the output
-    against the claims they concern. Raises :class:`TemplateError`.
+    against the claims they concern. A template other than the built-in one runs
+    within ``limits`` (see :mod:`.bounded`; ``None``: unbounded). Raises
+    :class:`TemplateError`.
     """
     view = build_view(ledger, group_by=group_by, findings=findings)
     path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
-    loaded = _load(_environment(path), path, path.name)
-    return _render(
-        loaded,
+    env = _environment(path)
+    # Compiling runs template code too (Jinja folds constants: "x" * 10**10), so the
+    # bounded work loads the template as well as rendering it.
+    work = functools.partial(
+        _load_and_render,
+        env,
         path,
         ledger=view,
         href=lambda anchor: f"#{anchor}",
         published=lambda anchor: view.url and f"{view.url}#{anchor}",
         attribution=lambda speaker: attribution_chain(view, speaker),
     )
+    if not isinstance(env, ImmutableSandboxedEnvironment) or limits is None:
+        return work()  # the built-in template: this package's own code
+    try:
+        return run_bounded(work, limits, _encode, _decode)
+    except LimitExceeded as exc:
+        raise TemplateError(_shown(str(path)), None, str(exc)) from None
 
 
 def render_pages(

@@ -64,7 +64,7 @@ __all__ = [
     "verdict_groups",
 ]
 
-PageKind = Literal["index", "group", "source", "speakers", "verdicts"]
+PageKind = Literal["index", "group", "source", "speakers", "verdicts", "claim", "speaker"]
 
 #: The verdict group of claims without a verdict.
 NOT_RATED = "not rated"
@@ -205,6 +205,8 @@ class Page:
     title: str
     group: Group | None = None
     source: SourceView | None = None
+    claim: ClaimView | None = None
+    speaker: SpeakerView | None = None
 
 
 @attrs.frozen
@@ -220,8 +222,13 @@ class PagePlan:
     )
 
     @classmethod
-    def build(cls, view: LedgerView) -> PagePlan:
-        """The plan of ``view``, whose groups become the group pages."""
+    def build(cls, view: LedgerView, *, item_pages: bool = False) -> PagePlan:
+        """The plan of ``view``, whose groups become the group pages.
+
+        With ``item_pages`` (the web site), every claim and every speaker also has a
+        page of its own (``claims/<anchor>``, ``speakers/<id>``), which becomes the
+        home of its anchor: a claim can then be linked and shared by itself.
+        """
         homes: dict[str, str] = {}
         pages = [
             Page("index", "index", view.title),
@@ -248,6 +255,15 @@ class PagePlan:
                 homes[paragraph.anchor] = key
         for speaker in view.speakers:
             homes[speaker.anchor] = "speakers"
+        if item_pages:
+            for claim in view.claims:
+                key = f"claims/{claim.anchor}"
+                pages.append(Page(key, "claim", claim.statement, claim=claim))
+                homes[claim.anchor] = key
+            for speaker in view.speakers:
+                key = f"speakers/{speaker.anchor.removeprefix('speaker-')}"
+                pages.append(Page(key, "speaker", speaker.whole, speaker=speaker))
+                homes[speaker.anchor] = key
         groups = verdict_groups(view)
         for verdict in groups:
             homes[verdict.anchor] = "verdicts"

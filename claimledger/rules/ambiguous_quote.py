@@ -11,9 +11,10 @@ Failing (warning): ``text: "Obviously."`` with no ``occurrence`` where the sourc
 from collections.abc import Iterator
 
 from claimledger import codes
+from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Problem, anchorings
+from claimledger.rules.base import Passage, Problem, anchorings, registry_passages
 
 CODE = codes.AMBIGUOUS_QUOTE
 NAME = "ambiguous-quote"
@@ -21,7 +22,15 @@ SEVERITY = Severity.WARNING
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    for passage, source, found in anchorings(ledger):
+    return _check(anchorings(ledger))
+
+
+def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
+    return _check(anchorings(ledger, registry_passages))
+
+
+def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator[Problem]:
+    for passage, source, found in found_passages:
         if found.ambiguous:
             paragraphs = ", ".join(f"¶ {m.paragraph}" for m in found.matches)
             message = (

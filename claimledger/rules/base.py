@@ -19,7 +19,7 @@ from claimledger.anchor import Anchoring, variants
 from claimledger.anchorings import anchoring
 from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles, Origin
-from claimledger.models import Claim, Evidence, Quote
+from claimledger.models import Evidence, Quote
 
 __all__ = [
     "Passage",
@@ -28,6 +28,7 @@ __all__ = [
     "anchorings",
     "passages",
     "punctuation_only",
+    "registry_passages",
     "rule_from_module",
     "shorten",
 ]
@@ -58,6 +59,8 @@ class Rule:
     #: ``"ledger"`` for rules that need every claim (through ``LedgerFiles.index``);
     #: ``"file"`` for rules that can check one claim file against the registry and corpus.
     scope: Literal["file", "ledger"] = "file"
+    #: A rule whose severity the configuration cannot change (references that must resolve).
+    fixed: bool = False
 
     @property
     def phase(self) -> Literal["load", "check"]:
@@ -80,46 +83,68 @@ def rule_from_module(module: ModuleType) -> Rule:
         doc=doc,
         scope=getattr(module, "SCOPE", "file"),
         check_registry=getattr(module, "check_registry", None),
+        fixed=getattr(module, "FIXED", False),
     )
 
 
 @attrs.frozen
 class Passage:
-    """A quote or evidence item of a claim, with the path that locates it."""
+    """A passage the ledger presents as a source's words, with the path that locates it.
+
+    Quotes, supporting and contradicting evidence of claims, and the evidence
+    that identifies a speaker: every one is anchored and checked alike.
+    """
 
     item: Quote | Evidence
-    field: Literal["quotes", "supports", "contradicts", "context"]
-    index: int
-    claim: Claim
+    label: Literal["quote", "supporting", "contradicting", "context", "identification"]
+    #: The item's path inside ``origin`` (e.g. ``("quotes", 0)``).
+    path: tuple[str | int, ...]
     origin: Origin
 
     def at(self, name: str) -> Location:
-        return self.origin.at(self.field, self.index, name)
+        return self.origin.at(*self.path, name)
 
-    @property
-    def label(self) -> str:
-        return {
-            "quotes": "quote",
-            "supports": "supporting",
-            "contradicts": "contradicting",
-            "context": "context",
-        }[self.field]
+
+_CLAIM_PASSAGES: tuple[
+    tuple[
+        Literal["quotes", "supports", "contradicts", "context"],
+        Literal["quote", "supporting", "contradicting", "context"],
+    ],
+    ...,
+] = (
+    ("quotes", "quote"),
+    ("supports", "supporting"),
+    ("contradicts", "contradicting"),
+    ("context", "context"),
+)
 
 
 def passages(ledger: LedgerFiles) -> Iterator[Passage]:
     """Every quote and evidence item of every claim, in ledger order."""
     for claim, origin in ledger.located_claims():
-        for field in ("quotes", "supports", "contradicts", "context"):
+        for field, label in _CLAIM_PASSAGES:
             items: tuple[Quote | Evidence, ...] = getattr(claim, field)
             for index, item in enumerate(items):
-                yield Passage(item, field, index, claim, origin)
+                yield Passage(item, label, (field, index), origin)
 
 
-def anchorings(ledger: LedgerFiles) -> Iterator[tuple[Passage, str, Anchoring]]:
-    """Each passage that can be anchored (known source with a text, non-empty text),
-    with its source id and where it stands. Anchorings are memoised per source
-    (:mod:`claimledger.anchorings`), so the rules that look at them share the work."""
-    for passage in passages(ledger):
+def registry_passages(ledger: LedgerFiles) -> Iterator[Passage]:
+    """Every passage of the speaker registry: the evidence identifying a speaker."""
+    for speaker_id, speaker in ledger.speakers.items():
+        if speaker.identified_as is None:
+            continue
+        origin = ledger.speaker_origins[speaker_id]
+        for index, item in enumerate(speaker.identified_as.evidence):
+            yield Passage(item, "identification", ("identified_as", "evidence", index), origin)
+
+
+def anchorings(
+    ledger: LedgerFiles, of: Callable[[LedgerFiles], Iterator[Passage]] = passages
+) -> Iterator[tuple[Passage, str, Anchoring]]:
+    """Each passage (of claims, or ``of=registry_passages``) that can be anchored (known
+    source with a text, non-empty text), with its source id and where it stands.
+    Anchorings are memoised per source, so the rules that look at them share the work."""
+    for passage in of(ledger):
         item = passage.item
         source = ledger.sources.get(item.source)
         if source is None or not item.text.strip():

@@ -20,6 +20,9 @@ from claimledger.rules.base import Problem
 CODE = codes.DUPLICATE_ID
 NAME = "duplicate-id"
 SEVERITY = Severity.ERROR
+#: Not configurable: every command resolves references, and a claim or quote whose
+#: reference does not resolve could not be shown, queried or exported without dropping it.
+FIXED = True
 SCOPE = "ledger"
 
 

@@ -23,10 +23,10 @@ import re
 from collections.abc import Iterator
 
 from claimledger import codes
-from claimledger.findings import Severity
+from claimledger.findings import Location, Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Evidence, Quote
-from claimledger.rules.base import Problem, passages, shorten
+from claimledger.rules.base import Problem, shorten
 
 __all__ = ["CODE", "NAME", "SEVERITY", "check", "check_registry", "framing"]
 
@@ -97,26 +97,29 @@ def framing(text: str) -> str | None:
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    for passage in passages(ledger):
-        item = passage.item
-        if isinstance(item, Quote):
-            # A document speaking in its own voice: its framing is its own words.
-            speaker = ledger.speakers.get(passage.claim.speaker)
-            speaks = item.kind == "direct" and (speaker is None or speaker.kind != "document")
-        else:
-            speaks = item.speaker is not None
-        if not speaks:
-            continue
-        found = framing(item.text)
-        if found is None:
-            continue
-        whose = (
-            "a direct quote"
-            if isinstance(item, Quote)
-            else f"{passage.label} evidence spoken by {_speaker(item)!r}"
-        )
+    for claim, origin in ledger.located_claims():
+        # A document speaking in its own voice: its framing is its own words.
+        speaker = ledger.speakers.get(claim.speaker)
+        document = speaker is not None and speaker.kind == "document"
+        for index, quote in enumerate(claim.quotes):
+            if quote.kind == "direct" and not document:
+                yield from _flag(quote, "a direct quote", origin.at("quotes", index, "text"))
+        for field, label in _EVIDENCE:
+            for index, item in enumerate(getattr(claim, field)):
+                if item.speaker is not None:
+                    whose = f"{label} evidence spoken by {_speaker(item)!r}"
+                    yield from _flag(item, whose, origin.at(field, index, "text"))
+
+
+#: The evidence lists of a claim, and what each item is called in a message.
+_EVIDENCE = (("supports", "supporting"), ("contradicts", "contradicting"), ("context", "context"))
+
+
+def _flag(item: Quote | Evidence, whose: str, where: Location) -> Iterator[Problem]:
+    found = framing(item.text)
+    if found is not None:
         yield Problem(
-            passage.at("text"),
+            where,
             f"{whose} contains the reporter's framing ({shorten(found, 40)!r}): quote only "
             "the speaker's words, and give the framing as the setting or a partial quote",
         )

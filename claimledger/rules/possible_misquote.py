@@ -15,9 +15,17 @@ Failing (warning): ``text: "Both the US, and British governments have been reluc
 from collections.abc import Iterator
 
 from claimledger import codes
+from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
+from claimledger.rules.base import (
+    Passage,
+    Problem,
+    anchorings,
+    punctuation_only,
+    registry_passages,
+    shorten,
+)
 
 CODE = codes.POSSIBLE_MISQUOTE
 NAME = "possible-misquote"
@@ -25,7 +33,15 @@ SEVERITY = Severity.WARNING
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    for passage, source, found in anchorings(ledger):
+    return _check(anchorings(ledger))
+
+
+def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
+    return _check(anchorings(ledger, registry_passages))
+
+
+def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator[Problem]:
+    for passage, source, found in found_passages:
         if punctuation_only(found) and found.closest is not None:
             close = found.closest
             message = (

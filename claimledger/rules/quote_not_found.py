@@ -1,4 +1,4 @@
-"""A quote or evidence passage must be found in its source's text.
+"""A quote or evidence passage (identification evidence too) must be found in its source's text.
 
 Found means anchored by :mod:`claimledger.anchor`: verbatim, or once typography is
 set aside (curly or straight quote marks, dashes, non-breaking spaces, line
@@ -20,9 +20,17 @@ British governments have been reluctant…”``.
 from collections.abc import Iterator
 
 from claimledger import codes
+from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Problem, anchorings, punctuation_only, shorten
+from claimledger.rules.base import (
+    Passage,
+    Problem,
+    anchorings,
+    punctuation_only,
+    registry_passages,
+    shorten,
+)
 
 CODE = codes.QUOTE_NOT_FOUND
 NAME = "quote-not-found"
@@ -30,7 +38,15 @@ SEVERITY = Severity.ERROR
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    for passage, source, found in anchorings(ledger):
+    return _check(anchorings(ledger))
+
+
+def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
+    return _check(anchorings(ledger, registry_passages))
+
+
+def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator[Problem]:
+    for passage, source, found in found_passages:
         if found.matches and found.occurrence is not None and not found.found:
             count = len(found.matches)
             message = (

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from claimledger.rules import (
     ambiguous_quote,
+    control_character,
     corpus_changed,
     duplicate_id,
     duplicate_key,
     empty_quote,
     framing_in_quote,
+    id_format,
     nothing_to_check,
     outside_ledger,
     possible_misquote,
@@ -51,6 +53,8 @@ RULES: tuple[Rule, ...] = tuple(
                 outside_ledger,
                 framing_in_quote,
                 nothing_to_check,
+                id_format,
+                control_character,
             )
         ),
         key=lambda rule: rule.code,

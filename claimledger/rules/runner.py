@@ -78,6 +78,12 @@ def check_settings(config: Config) -> None:
                 f"{config.source}: [tool.claimledger.rules]: {code} ({rule.name}) is applied "
                 "while reading files and cannot be changed"
             )
+        if rule.fixed:
+            raise ConfigError(
+                f"{config.source}: [tool.claimledger.rules]: {code} ({rule.name}) cannot be "
+                "changed: a claim or quote whose reference does not resolve would be dropped "
+                "by query, show, render and export"
+            )
 
 
 def settle(config: Config, findings: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -1,7 +1,8 @@
 """Every speaker id used must be in the speaker registry (``claims/speakers.yaml``).
 
 Checked for a claim's ``speaker``, an evidence item's ``speaker`` and an
-identification's ``speaker``.
+identification's ``speaker``. A speaker whose registry entry does not load is
+reported there (CL003), once, not at every claim that names it.
 
 Passing: ``speaker: seumas-milne`` with ``- id: seumas-milne`` in the registry.
 
@@ -19,10 +20,13 @@ from claimledger.rules.base import Problem, passages
 CODE = codes.UNKNOWN_SPEAKER
 NAME = "unknown-speaker"
 SEVERITY = Severity.ERROR
+#: Not configurable: every command resolves references, and a claim or quote whose
+#: reference does not resolve could not be shown, queried or exported without dropping it.
+FIXED = True
 
 
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    known = ledger.speakers
+    known = {**ledger.speakers, **dict.fromkeys(ledger.broken_speakers)}
     for claim, origin in ledger.located_claims():
         if claim.speaker not in known:
             yield Problem(origin.at("speaker"), f"unknown speaker {claim.speaker!r}")
@@ -33,8 +37,8 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
 
 
 def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
-    known = ledger.speakers
-    for speaker_id, speaker in known.items():
+    known = {**ledger.speakers, **dict.fromkeys(ledger.broken_speakers)}
+    for speaker_id, speaker in ledger.speakers.items():
         ident = speaker.identified_as
         if ident is not None and ident.speaker not in known:
             where = ledger.speaker_origins[speaker_id].at("identified_as", "speaker")

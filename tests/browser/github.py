@@ -14,7 +14,6 @@ Run as a script to refresh the README's screenshot::
 from __future__ import annotations
 
 import html
-import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -24,22 +23,12 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+
+from tests.browser.chromium import NODE_MODULES
+from tests.browser.chromium import chromium as browser
 
 HERE = Path(__file__).resolve().parent
-MERMAID = HERE / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-#: The flags the browser runs with: no sandbox (CI runs as root), nothing fetched.
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1200,1600",
-)
-
+MERMAID = NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js"
 _STYLE = """
 body { margin: 0; background: #fff; color: #1f2328; }
 .markdown-body { box-sizing: border-box; max-width: 1012px; margin: 0 auto; padding: 32px;
@@ -105,26 +94,11 @@ def to_html(markdown: str, title: str) -> str:
 
 @contextmanager
 def chromium() -> Iterator[webdriver.Chrome]:
-    """Debian's Chromium, headless, with a fresh profile, through Debian's chromedriver."""
-    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if binary is None or driver is None:
-        raise RuntimeError(
-            "Chromium is not installed: `make test` installs it (apt-get install chromium "
-            "chromium-driver) when run as root"
-        )
+    """The browser (:mod:`tests.browser.chromium`), once Mermaid is installed."""
     if not MERMAID.is_file():
         raise RuntimeError("Mermaid is not installed: `make test` runs npm ci in tests/browser")
-    with tempfile.TemporaryDirectory(prefix="claimledger-chromium-") as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = binary
-        for flag in (*FLAGS, f"--user-data-dir={profile}"):
-            options.add_argument(flag)
-        browser = webdriver.Chrome(options=options, service=Service(executable_path=driver))
-        try:
-            browser.set_script_timeout(60)
-            yield browser
-        finally:
-            browser.quit()
+    with browser() as driver:
+        yield driver
 
 
 def show(browser: webdriver.Chrome, page: Path, markdown: str) -> dict[str, Any]:

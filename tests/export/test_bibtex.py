@@ -84,7 +84,12 @@ def test_special_characters_survive_a_parse(make_ledger: MakeLedger) -> None:
 
 @pytest.mark.parametrize(
     ("text", "escaped"),
-    [("a & b", r"a \& b"), ("{x}", r"\{x\}"), ("~^", r"\~{}\^{}"), ("\\", r"\textbackslash{}")],
+    [
+        ("a & b", r"a \& b"),
+        ("{x}", r"\textbraceleft{}x\textbraceright{}"),
+        ("~^", r"\~{}\^{}"),
+        ("\\", r"\textbackslash{}"),
+    ],
 )
 def test_latex_escape(text: str, escaped: str) -> None:
     assert latex_escape(text) == escaped

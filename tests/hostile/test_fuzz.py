@@ -96,8 +96,10 @@ def test_read_claim_file_answers_every_byte_string(scratch: Path, data: bytes) -
     result = read_claim_file(path, scratch)
     assert result.path == "claims/fuzzed.yaml"
     assert_located(result.findings, {"claims/fuzzed.yaml": data})
-    if result.findings:
-        assert result.claims == ()
+    if result.findings and result.claims:
+        # Entries load one by one: a file that cannot be read loads nothing, and
+        # claims load beside findings only when those are some entries' schema errors.
+        assert {f.code for f in result.findings} == {"CL003"}
 
 
 TARGETS = ["claims/fuzzed.yaml", "claims/speakers.yaml", "corpus/briefing-report.yaml"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -16,6 +17,7 @@ from claimledger.render.escape import (
     markdown_url,
     mermaid_label,
 )
+from tests.render.hostile import HOSTILE
 from tests.render.structure import parser
 
 # Text weighted towards what Markdown, HTML and Mermaid treat specially.
@@ -38,19 +40,16 @@ def inline_text(markdown: str) -> tuple[list[str], str]:
     return blocks, "".join(c.content for c in children)
 
 
+def with_hostile_examples(test: Any) -> Any:
+    """``test`` run on every string of :data:`tests.render.hostile.HOSTILE` too."""
+    for text in HOSTILE:
+        test = example(text)(test)
+    return test
+
+
 @settings(max_examples=400)
 @given(texts)
-@example("# heading")
-@example("1. list")
-@example("> quote")
-@example("a | b")
-@example("<script>x</script>")
-@example("&amp; &#35; &copy")
-@example("_emphasis_ and snake_case")
-@example("We are #1 #")
-@example("---")
-@example("[^1] [link](x) ![img](y)")
-@example("$x^2$")
+@with_hostile_examples
 def test_inline_text_is_one_literal_paragraph(text: str) -> None:
     blocks, shown = inline_text(markdown_inline(text))
     if literal(text):

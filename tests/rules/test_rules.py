@@ -148,6 +148,24 @@ CASES = [
     ),
     (
         "CL017",
+        {"claims/x.yaml": CLAIM.replace("id: extra", "id: Extra_Claim").format(fields="")},
+        "claims/x.yaml",
+        2,
+        9,
+    ),
+    (
+        "CL018",
+        {
+            "claims/x.yaml": CLAIM.replace(
+                "statement: An extra claim.", 'statement: "An extra \\e[2J claim."'
+            ).format(fields="")
+        },
+        "claims/x.yaml",
+        3,
+        16,
+    ),
+    (
+        "CL019",
         {
             **source("asked", "Asked if the US was one of those powers, he said: “Obviously.”\n"),
             "claims/x.yaml": CLAIM.format(

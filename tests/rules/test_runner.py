@@ -33,7 +33,7 @@ def explode(ledger: LedgerFiles) -> Iterator[Problem]:
 @pytest.fixture
 def exploding(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every check of CL005, CL007 and CL009 raises when called."""
-    targets = {codes.UNKNOWN_SPEAKER, codes.UNKNOWN_RELATED, codes.QUOTE_NOT_FOUND}
+    targets = {codes.SAID_AFTER_PUBLISHED, codes.UNKNOWN_RELATED, codes.QUOTE_NOT_FOUND}
     replaced = []
     for rule in RULES:
         if rule.code in targets:
@@ -61,11 +61,11 @@ def test_the_spy_fires_when_the_rules_are_on(make_ledger: MakeLedger, exploding:
 
 def test_a_rule_turned_off_is_never_called(make_ledger: MakeLedger, exploding: None) -> None:
     root = make_ledger(base="broken")
-    turn_off(root, codes.UNKNOWN_SPEAKER, codes.UNKNOWN_RELATED, codes.QUOTE_NOT_FOUND)
+    turn_off(root, codes.SAID_AFTER_PUBLISHED, codes.UNKNOWN_RELATED, codes.QUOTE_NOT_FOUND)
     config = discover(root)
     findings = validate(config).findings
     assert findings  # the other rules still run
-    off = {codes.UNKNOWN_SPEAKER, codes.UNKNOWN_RELATED, codes.QUOTE_NOT_FOUND}
+    off = {codes.SAID_AFTER_PUBLISHED, codes.UNKNOWN_RELATED, codes.QUOTE_NOT_FOUND}
     assert not off & {f.code for f in findings}
     # One process, so that the patched rules are the ones run.
     assert validate_incremental(config, jobs=1, cache=False) == findings

@@ -1,0 +1,84 @@
+"""Valid YAML that is wrong: values of the right type but the wrong content.
+
+``mutated()`` (:mod:`tests.hostile.strategies`) breaks syntax; a hostile pull
+request is more likely to be well-formed and wrong: a string holding a terminal
+escape or a right-to-left override, an id that is a path or a look-alike, a
+count of 0 or 2**63, a date that does not exist, a reference to nothing. Each
+draw is a valid claim file (``claim_files()``) with one to four of its values
+replaced by a wrong value of the same type, written in one of the three styles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from hypothesis import strategies as st
+
+from tests.hostile.strategies import _walk_mappings, claim_files, dump_safe, styles, write
+
+__all__ = ["LINK_TARGETS", "WRONG_INTEGERS", "WRONG_STRINGS", "wrong_values"]
+
+WRONG_STRINGS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x1b]52;c;aGVsbG8=\x07",  # OSC 52: write the clipboard
+            "\x1b[2J",
+            "\x9b2J",  # a C1 control sequence introducer
+            "\x07",
+            "\x00",
+            "before \u202e reversed",  # right-to-left override
+            "\u2066isolate\u2069",
+            "line\u2028separator",
+            "Spokesman",  # a case variant of a known id
+            "sp\u043ekesman",  # a Cyrillic look-alike
+            "spokesman ",
+            "../../etc/passwd",
+            "/dev/zero",
+            "nobody",
+            "briefing-report",
+            "2016-02-30",
+            "0000",
+            "9999-12-31",
+            "x" * 5000,
+            "\ufeffbom",
+            "\U0001f600",
+        ]
+    ),
+    st.text(st.characters(categories=("Cc", "Cf", "Zl", "Zp")), min_size=1, max_size=5),
+)
+WRONG_INTEGERS = st.sampled_from(
+    [0, -1, 1, 2, 2**31 - 1, 2**31, 2**63 - 1, 2**63, -(2**63), 10**300, int("9" * 4000)]
+)
+#: Where a file of the ledger may point instead of holding YAML.
+LINK_TARGETS = ["/dev/zero", "/proc/self/environ", "fifo", "outside", "loop", "folder", "inside"]
+
+
+def _wrong(draw: st.DrawFn, value: Any) -> Any:
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return draw(WRONG_INTEGERS)
+    if isinstance(value, str):
+        return draw(WRONG_STRINGS)
+    if isinstance(value, list):
+        return draw(st.sampled_from([[], value + value, value[:1], [draw(WRONG_STRINGS)]]))
+    return value  # a mapping: its values are drawn on their own
+
+
+@st.composite
+def wrong_values(draw: st.DrawFn) -> bytes:
+    """A valid claim file with some values replaced by wrong ones of the same type."""
+    data: dict[str, Any] = draw(claim_files())
+    for _ in range(draw(st.integers(1, 4))):
+        mappings = [m for m in _walk_mappings(data) if m]
+        mapping = draw(st.sampled_from(mappings))
+        key = draw(st.sampled_from(sorted(mapping)))
+        mapping[key] = _wrong(draw, mapping[key])
+    try:
+        text = write(data, draw(styles))
+    except yaml.YAMLError:  # pragma: no cover - a value PyYAML cannot emit
+        text = dump_safe(data)
+    return text.encode("utf-8", "surrogatepass")
