@@ -172,7 +172,12 @@ def plain(value: Any) -> Any:
 @given(st.from_type(Claim))
 def test_any_claim_validates_and_round_trips(claim: Claim) -> None:
     data = {"claims": [plain(claim)]}
-    items: list[Quote | Evidence] = [*claim.quotes, *claim.supports, *claim.contradicts]
+    items: list[Quote | Evidence] = [
+        *claim.quotes,
+        *claim.supports,
+        *claim.contradicts,
+        *claim.context,
+    ]
     counts = [item.occurrence for item in items]
     if any(count is not None and count < 1 for count in counts):
         # Occurrences count from 1: the schema and the loader refuse the same claims.
