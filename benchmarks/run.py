@@ -167,6 +167,7 @@ COMPONENTS = (
         "Query: loading, filters and full-text search, 10,000 claims and a 15 MB corpus",
         "bench_query.py",
     ),
+    ("Trace: 10,000 claims through a generated archive of 1 GB", "bench_trace.py"),
 )
 
 

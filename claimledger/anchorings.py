@@ -34,8 +34,10 @@ class _Memo:
     __slots__ = ("anchorings", "text")
 
     def __init__(self, document: SourceDocument) -> None:
-        # Built once however many quotes point into the document.
-        self.text = None if document.text is None else SourceText.build(document.text)
+        # Built once however many quotes point into the document. A source known by
+        # reference has no text its quotes were checked against, even if one is saved.
+        unchecked = document.text is None or document.by_reference
+        self.text = None if unchecked else SourceText.build(document.text or "")
         self.anchorings: dict[tuple[str, int | None], Anchoring] = {}
 
 

@@ -13,6 +13,7 @@ corpus in ``corpus/``.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,6 +25,7 @@ from claimledger.atomic import OutputRefused, check_configured_output
 from claimledger.dates import PartialDate
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Severity
+from claimledger.names import did_you_mean
 
 __all__ = ["Config", "ConfigError", "LedgerNotFound", "RuleSetting", "discover"]
 
@@ -96,7 +98,8 @@ class Config:
         where = f"{source or root}: [tool.claimledger]"
         unknown = sorted(set(table) - _KEYS)
         if unknown:
-            raise ConfigError(f"{where}: unknown key {unknown[0]!r}")
+            hint = did_you_mean(difflib.get_close_matches(unknown[0], sorted(_KEYS), n=2))
+            raise ConfigError(f"{where}: unknown key {unknown[0]!r}{hint}")
 
         def string(key: str, default: str | None) -> str | None:
             value = table.get(key, default)

@@ -146,8 +146,28 @@ def _partial_date(value: Any, _: Any) -> PartialDate:
         raise SchemaError(str(exc)) from None
 
 
+def _is_any_number(hint: Any) -> bool:
+    # A rating's number: whole or not, as the published review wrote it (``int | float``).
+    return hint in (int | float, int | float | None)
+
+
+def _any_number(value: Any, hint: Any) -> int | float | None:
+    if value is None and type(None) in get_args(hint):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SchemaError(f"expected a number, got {describe(value)}")
+    if not math.isfinite(value):
+        raise SchemaError(f"expected a finite number, got {describe(value)}")
+    return value
+
+
+def _any_number_schema(hint: Any) -> dict[str, Any]:
+    return {"type": ["number", "null"] if type(None) in get_args(hint) else "number"}
+
+
 #: Every scalar field type, once.
 FIELD_TYPES: tuple[FieldType, ...] = (
+    FieldType(_is_any_number, _any_number, _any_number_schema),
     FieldType(str, _string, lambda _: {"type": "string"}),
     FieldType(int, _integer, lambda _: {"type": "integer"}),
     FieldType(float, _number, lambda _: {"type": "number"}),

@@ -30,7 +30,7 @@ import hashlib
 import hmac
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,12 @@ class FileReport:
                 [f.code, f.severity.value, f.message, *_loc(f.location)] for f in self.findings
             ],
             "index": [
-                [e.id, *_loc(e.at), [[other, *_loc(at)] for other, at in e.related]]
+                [
+                    e.id,
+                    *_loc(e.at),
+                    [[other, *_loc(at)] for other, at in e.related],
+                    list(e.sources),
+                ]
                 for e in self.index
             ],
         }
@@ -88,8 +93,9 @@ class FileReport:
                 claim_id,
                 Location(path, line, col),
                 tuple((other, Location(p, ln, c)) for other, p, ln, c in related),
+                tuple(sources),
             )
-            for claim_id, path, line, col, related in data["index"]
+            for claim_id, path, line, col, related, sources in data["index"]
         )
         return cls(findings, index)
 
@@ -125,7 +131,8 @@ def _context_key(registry: LedgerFiles) -> str:
     )
     for source_id in sorted(registry.sources):
         source = registry.sources[source_id]
-        digest.update(repr((source.meta, source.digest)).encode())
+        versions = [version.digest for version in source.versions]
+        digest.update(repr((source.meta, source.digest, versions)).encode())
     return digest.hexdigest()
 
 
@@ -222,13 +229,30 @@ def _file_key(context: str, relative: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _run(files: Sequence[tuple[Path, str]], registry: LedgerFiles, jobs: int) -> list[FileReport]:
+#: Told how many claim files of how many are checked, as they are (for a progress display).
+Progress = Callable[[int, int], None]
+
+
+def _run(
+    files: Sequence[tuple[Path, str]],
+    registry: LedgerFiles,
+    jobs: int,
+    progress: Progress | None = None,
+) -> list[FileReport]:
+    def counted(reports: Iterable[FileReport]) -> list[FileReport]:
+        done = []
+        for report in reports:
+            done.append(report)
+            if progress is not None:
+                progress(len(done), len(files))
+        return done
+
     if jobs <= 1 or len(files) < 2 * jobs:
         _init_worker(registry)
-        return [_check_file(job) for job in files]
+        return counted(_check_file(job) for job in files)
     chunk = max(1, len(files) // (jobs * 4))
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
-        return list(pool.map(_check_file, files, chunksize=chunk))
+        return counted(pool.map(_check_file, files, chunksize=chunk))
 
 
 @attrs.frozen
@@ -243,13 +267,15 @@ class Checked:
 
 
 def validate_incremental(
-    config: Config, *, jobs: int | None = None, cache: bool = True
+    config: Config, *, jobs: int | None = None, cache: bool = True, progress: Progress | None = None
 ) -> tuple[Finding, ...]:
     """The ledger's findings, reusing cached per-file reports and ``jobs`` processes."""
-    return check_incremental(config, jobs=jobs, cache=cache).findings
+    return check_incremental(config, jobs=jobs, cache=cache, progress=progress).findings
 
 
-def check_incremental(config: Config, *, jobs: int | None = None, cache: bool = True) -> Checked:
+def check_incremental(
+    config: Config, *, jobs: int | None = None, cache: bool = True, progress: Progress | None = None
+) -> Checked:
     """As :func:`validate_incremental`, with the counts of what was checked."""
     registry, findings = read_registry(config)
     context = _context_key(registry)
@@ -269,7 +295,9 @@ def check_incremental(config: Config, *, jobs: int | None = None, cache: bool = 
             misses.append((path, key, text))
         else:
             reports[path] = cached
-    computed = _run([(p, text) for p, _, text in misses], registry, jobs or os.cpu_count() or 1)
+    computed = _run(
+        [(p, text) for p, _, text in misses], registry, jobs or os.cpu_count() or 1, progress
+    )
     for (path, key, _), report in zip(misses, computed, strict=True):
         reports[path] = report
         store.put(key, report)

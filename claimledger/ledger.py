@@ -39,10 +39,12 @@ __all__ = [
     "SourceDocument",
     "claim_paths",
     "layout_findings",
+    "original_path",
     "read_claim_file",
     "read_ledger",
     "read_registry",
     "read_text",
+    "version_path",
 ]
 
 SPEAKERS_FILE = "speakers.yaml"
@@ -88,10 +90,29 @@ class SourceDocument:
     #: ``None`` when the text file is missing or unreadable (a finding says why).
     text: str | None
     digest: str | None
+    #: The superseded texts the metadata lists (``versions``), oldest first.
+    versions: tuple[SourceDocument, ...] = ()
+    #: The sha256 of the original the text was extracted from (``<id>.html``), when the
+    #: metadata records an extraction and the file can be read; else None.
+    original_digest: str | None = None
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def version(self, number: int | None) -> SourceDocument | None:
+        """The text of version ``number`` (1 = the first kept; the current text when
+        ``None`` or the current number); ``None`` for a version the source does not have."""
+        if number is None or number == self.meta.current_version:
+            return self
+        if 1 <= number <= len(self.versions):
+            return self.versions[number - 1]
+        return None
+
+    @property
+    def by_reference(self) -> bool:
+        """Known only by its URL: no sha256 recorded, so no text to check quotes against."""
+        return self.meta.sha256 is None
 
 
 @attrs.frozen
@@ -105,13 +126,15 @@ class IndexedClaim:
     id: str
     at: Location
     related: tuple[tuple[str, Location], ...] = ()
+    #: The source ids the claim cites, so that a changed source can name its claims.
+    sources: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, claim: Claim, origin: Origin) -> IndexedClaim:
         related = tuple(
             (link.claim, origin.at("related", i)) for i, link in enumerate(claim.related)
         )
-        return cls(claim.id, origin.at("id"), related)
+        return cls(claim.id, origin.at("id"), related, claim.sources())
 
 
 @attrs.frozen
@@ -360,14 +383,57 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], set[str], l
         if meta is None:
             broken.add(meta_path.stem)
             continue
-        text_path = meta_path.with_suffix(".txt")
-        text = digest = None
-        if text_path.is_file():
-            text, data, problems = read_text(text_path, config.root)
+        origin = Origin(doc, ())
+        document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"))
+        findings += problems
+        versions = []
+        for number, version in enumerate(meta.versions, 1):
+            kept = attrs.evolve(meta, sha256=version.sha256, versions=(), history=())
+            old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
             findings += problems
-            digest = hashlib.sha256(data).hexdigest() if data is not None else None
-        sources[meta.id] = SourceDocument(meta, Origin(doc, ()), text_path, text, digest)
+            versions.append(old)
+        original = _original_digest(config, meta_path, meta)
+        sources[meta.id] = attrs.evolve(
+            document, versions=tuple(versions), original_digest=original
+        )
     return sources, broken, findings
+
+
+def version_path(meta_path: Path, number: int) -> Path:
+    """Where version ``number`` of a source's text is kept: ``<id>.v<N>.txt``."""
+    return meta_path.with_name(f"{meta_path.stem}.v{number}.txt")
+
+
+#: Formats an original may be kept in (``<id>.<format>``); no other name is ever built.
+ORIGINAL_FORMATS = ("html",)
+
+
+def original_path(meta_path: Path, meta: Source) -> Path | None:
+    """Where the original a source's text was extracted from is kept, if it has one."""
+    extraction = meta.extraction
+    if extraction is None or extraction.format not in ORIGINAL_FORMATS:
+        return None
+    return meta_path.with_suffix(f".{extraction.format}")
+
+
+def _original_digest(config: Config, meta_path: Path, meta: Source) -> str | None:
+    path = original_path(meta_path, meta)
+    if path is None or not path.is_file():
+        return None
+    # Its bytes only: a web page need not be UTF-8, so a decoding finding is not ours.
+    _, data, _ = read_text(path, config.root)
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _source_text(
+    config: Config, meta: Source, origin: Origin, text_path: Path
+) -> tuple[SourceDocument, list[Finding]]:
+    text = digest = None
+    findings: list[Finding] = []
+    if text_path.is_file():
+        text, data, findings = read_text(text_path, config.root)
+        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+    return SourceDocument(meta, origin, text_path, text, digest), findings
 
 
 def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:

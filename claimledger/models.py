@@ -21,6 +21,7 @@ import attrs
 from claimledger.dates import PartialDate
 
 __all__ = [
+    "APPEARANCE_KINDS",
     "CONFIDENCES",
     "IDENTIFICATION_BASES",
     "INVERSE_RELATIONS",
@@ -28,18 +29,23 @@ __all__ = [
     "RELATIONS",
     "SPEAKER_KINDS",
     "Alias",
+    "Appearance",
+    "AppearanceKind",
     "Claim",
     "Confidence",
     "Correction",
     "Evidence",
+    "Extraction",
     "Identification",
     "IdentificationBasis",
     "Quote",
     "QuoteKind",
     "Related",
     "Relation",
+    "Review",
     "Role",
     "Source",
+    "SourceVersion",
     "Speaker",
     "SpeakerKind",
     "Verdict",
@@ -48,6 +54,8 @@ __all__ = [
 
 SpeakerKind = Literal["person", "organisation", "document"]
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
+AppearanceKind = Literal["exact", "normalised", "elided", "bracketed", "variant", "repeat"]
+APPEARANCE_KINDS: tuple[AppearanceKind, ...] = get_args(AppearanceKind)
 
 #: What a quote's text is: ``direct``, the speaker's words as the source quotes them;
 #: ``partial``, the source's reported speech carrying a few quoted words of the speaker
@@ -97,6 +105,9 @@ class Quote:
     occurrence: int | None = None
     note: str | None = None
     kind: QuoteKind = "direct"
+    #: The version of the source quoted (1 = the first text kept), when the source was
+    #: corrected since: the passage is anchored in that version's text.
+    version: int | None = None
 
     @property
     def is_direct(self) -> bool:
@@ -117,6 +128,8 @@ class Evidence:
     note: str | None = None
     speaker: str | None = None
     occurrence: int | None = None
+    #: As for :class:`Quote`: the version of the source the passage is from.
+    version: int | None = None
 
 
 @attrs.frozen
@@ -159,10 +172,34 @@ def relations_seen_from(
 
 @attrs.frozen
 class Verdict:
-    """A rating from the ledger's scale and why."""
+    """A rating from the ledger's scale and why.
+
+    A verdict imported from a published review keeps that review's numbers:
+    ``rating_value`` between ``worst_rating`` and ``best_rating`` (higher is
+    better); absent, exports number the rating by its place on the scale.
+    """
 
     rating: str
     rationale: str
+    rating_value: int | float | None = None
+    best_rating: int | float | None = None
+    worst_rating: int | float | None = None
+
+
+@attrs.frozen
+class Review:
+    """Where a fact check of the claim was published, when, by whom, in which language.
+
+    Set for claims imported from a published review (ClaimReview), if only as
+    ``review: {}`` when the review says nothing of itself; a claim the ledger
+    itself reviews leaves it out and is published at the ledger's URL.
+    """
+
+    url: str | None = None
+    title: str | None = None
+    published: PartialDate | None = None
+    author: str | None = None
+    language: str | None = None
 
 
 @attrs.frozen
@@ -171,6 +208,28 @@ class Correction:
 
     date: PartialDate
     note: str
+
+
+@attrs.frozen
+class Appearance:
+    """Where an archive document has the claim, as ``claimledger trace --apply`` records it.
+
+    ``kind``: the claim's quote in the same words (``exact``, ``normalised``,
+    ``elided``, ``bracketed``), a ``variant`` of a quote, or a ``repeat`` of the claim
+    in other words; ``score`` 0 to 100. Offsets are code points into the document's
+    text; ``quote`` is the claim's quote (1-based) it matches.
+    """
+
+    document: str
+    kind: AppearanceKind
+    score: float
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    quote: int | None = None
+    url: str | None = None
+    published: PartialDate | None = None
 
 
 @attrs.frozen
@@ -193,6 +252,11 @@ class Claim:
     verdict: Verdict | None = None
     history: tuple[Correction, ...] = ()
     related: tuple[Related, ...] = ()
+    appearances: tuple[Appearance, ...] = ()
+    #: The source id of the report the claim first appeared in, when a review says so
+    #: and the reports' dates do not show it.
+    first_appearance: str | None = None
+    review: Review | None = None
 
     def sources(self) -> tuple[str, ...]:
         """Every source id the claim cites, in first-cited order, once each."""
@@ -275,17 +339,60 @@ class Speaker:
 
 
 @attrs.frozen
+class SourceVersion:
+    """A text of a source superseded by a correction, kept as ``<id>.v<N>.txt``.
+
+    ``N`` is the version's place in the source's ``versions`` (from 1); ``until``
+    is the date of the correction that superseded it.
+    """
+
+    sha256: str
+    until: PartialDate
+    note: str | None = None
+
+
+@attrs.frozen
+class Extraction:
+    """How a source's text was taken from the original it was added from (a saved web
+    page, kept beside it as ``<id>.<format>``), by which tool and version."""
+
+    format: str
+    sha256: str
+    tool: str
+    tool_version: str
+
+
+@attrs.frozen
 class Source:
-    """A corpus document's metadata; its text lives in ``<id>.txt`` beside it."""
+    """A corpus document's metadata; its text lives in ``<id>.txt`` beside it.
+
+    ``versions`` are the texts it had before corrections (oldest first; the current
+    text is version ``len(versions) + 1``); ``history`` records each correction.
+    ``kind`` is ``None`` when it is not recorded.
+
+    A source known only by reference has no ``sha256`` and no text yet: its
+    ``url`` (and ``archive_url``) say where it is, and quotes from it are not
+    yet checked against a text. Saving the text as ``<id>.txt`` and recording
+    its ``sha256`` in the same metadata file makes it an ordinary source.
+    """
 
     id: str
-    kind: str
-    sha256: str
+    sha256: str | None = None
+    kind: str | None = None
     title: str | None = None
     publisher: str | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
+    archive_url: str | None = None
     published: PartialDate | None = None
     published_note: str | None = None
     event_date: PartialDate | None = None
     note: str | None = None
+    extraction: Extraction | None = None
+    versions: tuple[SourceVersion, ...] = ()
+    history: tuple[Correction, ...] = ()
+
+    @property
+    def current_version(self) -> int:
+        """The number of the current text: one more than the versions kept."""
+        return len(self.versions) + 1

@@ -8,7 +8,7 @@ ledger's headings do); it never rewords one.
 >>> speaker_name(Speaker("aide", description="An aide to Jeremy Corbyn, speaking on condition "
 ...                      "of anonymity; named by one report."))
 'An aide to Jeremy Corbyn'
->>> source_label(Source("m", "news-report", "0", publisher="Mirror"))
+>>> source_label(Source("m", "0", "news-report", publisher="Mirror"))
 'Mirror'
 """
 
@@ -77,10 +77,10 @@ def source_label(meta: Source) -> str:
     """A short citation: publisher and title as far as known, and the date.
 
     >>> from claimledger.dates import PartialDate
-    >>> source_label(Source("weekly-2016-10-12", "news-report", "0",
+    >>> source_label(Source("weekly-2016-10-12", "0", "news-report",
     ...                     published=PartialDate.parse("2016-10-12")))
     'weekly-2016-10-12'
-    >>> source_label(Source("c", "transcript", "0", title="Aleppo Bombings",
+    >>> source_label(Source("c", "0", "transcript", title="Aleppo Bombings",
     ...                     event_date=PartialDate.parse("2016-10-18")))
     '“Aleppo Bombings”, event of 18 October 2016'
     """

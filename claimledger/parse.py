@@ -153,6 +153,13 @@ class Document:
     #: path of a value -> its (line, column); for mapping entries also the key's.
     values: dict[YamlPath, tuple[int, int]]
     keys: dict[YamlPath, tuple[int, int]]
+    #: The file's text as parsed, for messages that point inside a value.
+    text: str = attrs.field(default="", repr=False, eq=False)
+
+    def line(self, number: int) -> str | None:
+        """Line ``number`` (1-based) of the text, as YAML counts lines; None past the end."""
+        lines = _BREAK.split(self.text)
+        return lines[number - 1] if 0 < number <= len(lines) else None
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The position of the value (or key) at ``path``, else of its nearest ancestor."""
@@ -184,12 +191,12 @@ def parse_yaml(text: str, path: str) -> Document:
     except (yaml.YAMLError, UnicodeEncodeError) as exc:
         raise _syntax_error(exc, text, path) from None
     if root is None:
-        return Document(path, None, {}, {})
+        return Document(path, None, {}, {}, text)
     if "*" in text:  # without an alias, the graph is a tree: nothing to expand
         _check_expansion(root, path)
     builder = _Builder(path)
     data = builder.build(root, (), 0)
-    return Document(path, data, builder.values, builder.keys)
+    return Document(path, data, builder.values, builder.keys, text)
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:

@@ -120,8 +120,10 @@ class JsonReporter:
     ) -> None:
         pass  # JSON has neither context lines nor colour
 
-    def report(self, findings: Sequence[Finding], out: TextIO) -> None:
-        records = [
+    @staticmethod
+    def records(findings: Sequence[Finding]) -> list[dict[str, str | int]]:
+        """Each finding as the JSON object this reporter writes."""
+        return [
             {
                 "path": f.location.path,
                 "line": f.location.line,
@@ -132,7 +134,9 @@ class JsonReporter:
             }
             for f in findings
         ]
-        json.dump(records, out, indent=2, ensure_ascii=False)
+
+    def report(self, findings: Sequence[Finding], out: TextIO) -> None:
+        json.dump(self.records(findings), out, indent=2, ensure_ascii=False)
         out.write("\n")
 
 

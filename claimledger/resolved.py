@@ -22,7 +22,8 @@ the id is known (:meth:`ResolvedLedger.knows_speaker` tells them apart).
 >>> claim.speaker.display_name, [s.title for s in claim.sources()]
 ('An aide', ['The Mirror'])
 >>> claim.to_dict()["quotes"][0]
-{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'kind': 'direct'}
+{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'kind': 'direct', \
+'version': None}
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from claimledger.models import (
     Quote,
     QuoteKind,
     Related,
+    Review,
     Source,
     Speaker,
     Verdict,
@@ -78,6 +80,8 @@ class ResolvedQuote:
     occurrence: int | None = None
     note: str | None = None
     kind: QuoteKind = "direct"
+    #: The version of a corrected source the quote is from, when pinned.
+    version: int | None = None
 
     @property
     def is_direct(self) -> bool:
@@ -92,6 +96,7 @@ class ResolvedQuote:
             "occurrence": self.occurrence,
             "note": self.note,
             "kind": self.kind,
+            "version": self.version,
         }
 
 
@@ -107,11 +112,15 @@ class ResolvedEvidence:
     note: str | None = None
     speaker: Speaker | None = None
     occurrence: int | None = None
+    #: The version of a corrected source the passage is from, when pinned.
+    version: int | None = None
 
     def as_written(self) -> Evidence:
         """The item as its file has it, references by id."""
         speaker = None if self.speaker is None else self.speaker.id
-        return Evidence(self.source.id, self.text, self.note, speaker, self.occurrence)
+        return Evidence(
+            self.source.id, self.text, self.note, speaker, self.occurrence, self.version
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON or YAML: source and speaker by id."""
@@ -121,6 +130,7 @@ class ResolvedEvidence:
             "speaker": None if self.speaker is None else self.speaker.id,
             "occurrence": self.occurrence,
             "note": self.note,
+            "version": self.version,
         }
 
 
@@ -149,6 +159,8 @@ class ResolvedClaim:
     #: this one are found by :meth:`claimledger.query.Ledger.related`.
     related: tuple[Related, ...] = ()
     location: Location | None = attrs.field(default=None, eq=False)
+    first_appearance: str | None = None
+    review: Review | None = None
 
     @property
     def contradicted(self) -> bool:
@@ -215,7 +227,8 @@ class ResolvedClaim:
             setting=self.setting,
             topics=self.topics,
             quotes=tuple(
-                Quote(q.source.id, q.text, q.occurrence, q.note, q.kind) for q in self.quotes
+                Quote(q.source.id, q.text, q.occurrence, q.note, q.kind, q.version)
+                for q in self.quotes
             ),
             supports=tuple(e.as_written() for e in self.supports),
             contradicts=tuple(e.as_written() for e in self.contradicts),
@@ -223,6 +236,8 @@ class ResolvedClaim:
             verdict=self.verdict,
             history=self.history,
             related=self.related,
+            first_appearance=self.first_appearance,
+            review=self.review,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -328,13 +343,15 @@ class _Resolver:
     def source(self, source_id: str) -> Source | None:
         found = self.sources.get(source_id)
         # A stand-in knows only the id: no kind, no digest, no metadata.
-        return Source(source_id, kind="", sha256="") if found is None and self.keep else found
+        return Source(source_id, sha256="") if found is None and self.keep else found
 
     def quote(self, item: Quote) -> ResolvedQuote | None:
         source = self.source(item.source)
         if source is None:
             return None
-        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.kind)
+        return ResolvedQuote(
+            source, item.text, item.occurrence, item.note, item.kind, item.version
+        )
 
     def evidence(self, items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
         found = []
@@ -342,7 +359,11 @@ class _Resolver:
             source = self.source(item.source)
             voice = None if item.speaker is None else self.speaker(item.speaker)
             if source is not None and (item.speaker is None or voice is not None):
-                found.append(ResolvedEvidence(source, item.text, item.note, voice, item.occurrence))
+                found.append(
+                    ResolvedEvidence(
+                        source, item.text, item.note, voice, item.occurrence, item.version
+                    )
+                )
         return tuple(found)
 
     def claim(self, claim: Claim, origin: Origin, speaker: Speaker) -> ResolvedClaim:
@@ -363,6 +384,8 @@ class _Resolver:
             history=claim.history,
             related=claim.related,
             location=origin.at(),
+            first_appearance=claim.first_appearance,
+            review=claim.review,
         )
 
     def claims(self, files: LedgerFiles) -> tuple[ResolvedClaim, ...]:

@@ -16,6 +16,7 @@ c.yaml:5:5: CL003 claims[0]: unknown field 'colour'
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -34,6 +35,7 @@ from claimledger.codes import SCHEMA
 from claimledger.fields import FIELD_TYPES, SchemaError, describe
 from claimledger.findings import Finding, Severity
 from claimledger.models import Claim, Quote, Related, Source, Speaker
+from claimledger.names import did_you_mean
 from claimledger.parse import Document, YamlPath
 
 __all__ = [
@@ -294,8 +296,10 @@ def _walk(exc: BaseException, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
         for sub in without:
             yield from _walk(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
+        fields = [field.name for field in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
-            yield (*path, key), f"unknown field {key!r}"
+            hint = did_you_mean(difflib.get_close_matches(key, fields, n=2, cutoff=0.6))
+            yield (*path, key), f"unknown field {key!r}{hint}"
     elif isinstance(exc, KeyError):
         # cattrs reports a missing required field as a KeyError noted with its name.
         *parent, name = path

@@ -11,6 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in benchmarks, never by a test's clock: no per-example deadline
+# (a loaded two-core machine takes more than Hypothesis's default 200 ms now and then).
+# tests/hostile/conftest.py's profiles keep this when they are loaded.
+settings.register_profile("untimed", deadline=None)
+settings.load_profile("untimed")
 
 EXAMPLES = Path(__file__).parent / "examples"
 REPO = Path(__file__).parent.parent

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-HEAVY = ("jinja2", "sqlite3", "rapidfuzz")
+HEAVY = ("jinja2", "sqlite3", "rapidfuzz", "ahocorasick_rs", "ruamel", "distributed", "pyarrow")
 
 
 def loaded_after(code: str) -> set[str]:

@@ -24,6 +24,7 @@ from claimledger.anchor.wordings import (
     OpKind,
     Variant,
     Wordings,
+    compare_words,
     remark_wordings,
     variants,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "Variant",
     "Wordings",
     "anchor",
+    "compare_words",
     "misquote_threshold",
     "normalise",
     "remark_wordings",

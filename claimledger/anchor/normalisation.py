@@ -38,7 +38,7 @@ from bisect import bisect_right
 
 import attrs
 
-__all__ = ["Normalised", "edge_mark", "normalise"]
+__all__ = ["SEPARATOR_CHARS", "Normalised", "edge_mark", "normalise"]
 
 # Quote marks and apostrophes as they arrive from word processors, PDFs and typesetting.
 _SINGLE = "'‘’‚‛′‵‹›ʼ´`＇"
@@ -66,6 +66,10 @@ _CANONICAL: dict[int, str | None] = {
     **dict.fromkeys(map(ord, _SPACES), " "),
     **dict.fromkeys(map(ord, _INVISIBLE)),
 }
+#: Every character normalisation reads as a separator (or drops), and the ellipsis:
+#: outside them and NFKC, normalising changes nothing. Prefilters that must find at
+#: least what anchoring finds (``claimledger.trace``) erase exactly these.
+SEPARATOR_CHARS: frozenset[str] = frozenset([*map(chr, _CANONICAL), "…"])
 _SEPARATORS = re.escape("".join(sorted(map(chr, _CANONICAL))))
 _STARTERS = re.escape("".join(sorted(set(map(chr, _CANONICAL)) - {" "})))
 

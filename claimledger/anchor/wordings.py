@@ -33,10 +33,12 @@ import attrs
 
 __all__ = [
     "SAME_REMARK",
+    "WORD",
     "Op",
     "OpKind",
     "Variant",
     "Wordings",
+    "compare_words",
     "remark_wordings",
     "variants",
     "words",
@@ -51,6 +53,8 @@ OpKind = Literal["equal", "replace", "insert", "delete"]
 # A word, with the apostrophes and hyphens inside it ("what's", "US-led"), or an
 # ellipsis. Dashes and spaced hyphens separate words: "atrocities - which" is two.
 _TOKEN = re.compile(r"\w+(?:[-'‘’ʼ‐‑]\w+)*|\.{3,}")
+#: A word as :func:`words` reads one, for finding it in the original text.
+WORD = _TOKEN
 _SPELLING = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 
 
@@ -124,6 +128,16 @@ def variants(wordings: Sequence[tuple[str, str]]) -> Wordings:
         if i != ref
     )
     return Wordings(wordings[ref][0], wordings[ref][1], compared)
+
+
+def compare_words(base: str, other: str) -> tuple[Op, ...]:
+    """The runs of words of ``other`` compared with ``base``, as :func:`variants` compares
+    wordings, but with ``base`` always the reference (a text before and after a change).
+
+    >>> [(op.op, op.base, op.other) for op in compare_words("it was not", "it was now")]
+    [('equal', ('it', 'was'), ('it', 'was')), ('replace', ('not',), ('now',))]
+    """
+    return _diff(words(base), words(other))
 
 
 def _diff(base: tuple[str, ...], other: tuple[str, ...]) -> tuple[Op, ...]:

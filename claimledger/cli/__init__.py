@@ -14,13 +14,19 @@ from collections.abc import Sequence
 
 from claimledger import __version__
 from claimledger.cli import (
+    add_source,
+    correct_source,
+    explain,
     export,
     import_claimreview,
+    init,
+    locate,
     query,
     render,
     schema,
     search,
     show,
+    trace,
     validate,
 )
 from claimledger.cli.common import EXIT_USAGE, UsageError
@@ -29,7 +35,22 @@ from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (validate, query, show, search, render, export, import_claimreview, schema)
+COMMANDS = (
+    validate,
+    query,
+    show,
+    search,
+    render,
+    export,
+    import_claimreview,
+    schema,
+    init,
+    add_source,
+    locate,
+    correct_source,
+    explain,
+    trace,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

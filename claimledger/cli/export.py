@@ -22,7 +22,7 @@ from claimledger.export.formats import FORMATS
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write the ledger as ClaimReview, CSL-JSON, BibTeX or JSON Lines",
+        help="write the ledger as ClaimReview, CSL-JSON, BibTeX, JSON Lines or Web Annotations",
         description="Validate the ledger and, if it has no errors, export it. "
         + registry_help(FORMATS)
         + ".",

@@ -20,6 +20,7 @@ from claimledger.cli.common import (
     make_reporter,
     registry_help,
 )
+from claimledger.cli.progress import progress_for
 from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.report import REPORTERS
@@ -74,6 +75,15 @@ def register(subparsers: Any) -> None:
         action="store_false",
         help="neither read nor write the per-file cache under .claimledger/cache/",
     )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the fixes that cannot change meaning (a quote's marks as in its source), "
+        "keeping the files' layout and comments, and list them; then validate",
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="show those fixes as a diff; write nothing"
+    )
     parser.set_defaults(run=run)
 
 
@@ -106,6 +116,16 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     findings: list[Finding] = []
+    if args.diff or args.fix:
+        if args.staged:
+            raise UsageError("--fix and --diff edit the working tree; --staged checks the index")
+        from claimledger.cli.fixing import fix_ledger
+
+        if args.diff:
+            fixable = sum(fix_ledger(c, sel, write=False) for c, sel in ledgers.values())
+            return EXIT_FINDINGS if fixable else EXIT_OK
+        for config, selected in ledgers.values():
+            fix_ledger(config, selected, write=True)
     files = claims = sources = 0
     with contextlib.ExitStack() as snapshots:
         # Where each ledger's files are read: on disk, or the index's copy of them.
@@ -115,9 +135,17 @@ def run(args: argparse.Namespace) -> int:
             if args.staged:
                 read_from[root] = snapshots.enter_context(_staged(root))
                 checking = _staged_config(read_from[root])
-            checked = check_incremental(
-                checking, jobs=args.jobs, cache=args.cache and not args.staged
-            )
+            shown = progress_for("checking claim files")
+            try:
+                checked = check_incremental(
+                    checking,
+                    jobs=args.jobs,
+                    cache=args.cache and not args.staged,
+                    progress=shown,
+                )
+            finally:
+                if shown is not None:
+                    shown.close()
             kept = [f for f in checked.findings if _within(f, root, selected)]
             findings += for_display(kept, root)
             files, claims = files + checked.files, claims + checked.claims

@@ -8,6 +8,9 @@
     the same citations for LaTeX, biblatex, pandoc and Zotero (:mod:`.bibtex`)
 ``jsonl``
     flat records for DuckDB, pandas and Spark (:mod:`.jsonl`)
+``web-annotation``
+    every anchored passage as a W3C Web Annotation, for annotation clients
+    (:mod:`.web_annotation`)
 
 :mod:`.schema` generates the JSON Schema of claim files, the speaker registry
 and source metadata from the models.
@@ -50,12 +53,14 @@ if TYPE_CHECKING:
     )
     from claimledger.export.jsonl import records, to_jsonl
     from claimledger.export.schema import SCHEMA_FILES, json_schema, schema_text
+    from claimledger.export.web_annotation import annotation_collection, to_web_annotation
 
 __all__ = [
     "FORMATS",
     "SCHEMA_FILES",
     "ExportFormat",
     "ExportRefused",
+    "annotation_collection",
     "claim_digest",
     "claimreview_feed",
     "csl_items",
@@ -69,6 +74,7 @@ __all__ = [
     "to_claimreview",
     "to_csl_json",
     "to_jsonl",
+    "to_web_annotation",
 ]
 
 __getattr__, __dir__ = lazy_exports(
@@ -91,5 +97,7 @@ __getattr__, __dir__ = lazy_exports(
         "SCHEMA_FILES": "claimledger.export.schema",
         "json_schema": "claimledger.export.schema",
         "schema_text": "claimledger.export.schema",
+        "annotation_collection": "claimledger.export.web_annotation",
+        "to_web_annotation": "claimledger.export.web_annotation",
     },
 )

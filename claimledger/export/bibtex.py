@@ -139,6 +139,9 @@ def source_entry(source: Source, key: str) -> str:
     fields += _dates(source.published, source.event_date)
     if source.url:
         fields.append(("url", "{" + _url(source.url) + "}"))
+    if source.history:
+        notes = "; ".join(f"Corrected {c.date}: {c.note}" for c in source.history)
+        fields.append(("note", _braced(notes)))
     return bibtex_entry("article" if news else "misc", key, fields)
 
 

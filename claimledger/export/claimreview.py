@@ -1,4 +1,4 @@
-"""schema.org ClaimReview (JSON-LD): one review per claim that has a verdict.
+"""schema.org ClaimReview (JSON-LD): one review per claim that has a verdict or a review.
 
 The reviews are the elements of a schema.org ``DataFeed`` named after the
 ledger. Each maps the ledger as follows:
@@ -13,30 +13,34 @@ ledger. Each maps the ledger as follows:
     source), and whose ``description`` is the registry's; ``datePublished`` is
     ``said_on``, as precise as it is known (``2016``, ``2016-10``...), and left out
     when it is uncertain, approximate or bounded (EDTF);
-    ``appearance`` lists the reports quoting it as ``CreativeWork`` (with the
-    corpus id as ``identifier``, and ``url``, ``headline``, ``publisher``,
-    ``author`` and ``datePublished`` where the corpus records them);
-    ``firstAppearance`` is the earliest of them, but only when it is known: a
-    single report, or one published definitely before every other. Two reports
-    of the same day, or an undated one, leave it out.
+    ``appearance`` lists the reports quoting it (with the corpus id as
+    ``identifier``, and ``url``, ``archivedAt``, ``headline``, ``publisher``,
+    ``author`` and ``datePublished`` where the corpus records them; typed by
+    their ``kind``, see :mod:`claimledger.schemaorg`);
+    ``firstAppearance`` is the claim's ``first_appearance`` when recorded (an
+    imported review said so), else the earliest report, but only when it is
+    known: a single report, or one published definitely before every other.
+    Two reports of the same day, or an undated one, leave it out.
 ``reviewRating``
-    ``alternateName`` is the ledger's rating. Rated verdicts also get numbers,
-    higher is better as schema.org expects: of ``n`` ratings on the scale
+    ``alternateName`` is the ledger's rating. A verdict imported from a
+    published review keeps that review's ``ratingValue``, ``bestRating`` and
+    ``worstRating``, and has none if it gave none. The ledger's own verdicts
+    rated on the scale get numbers from it, higher is
+    better as schema.org expects: of ``n`` ratings on the scale
     (``verdict-scale``, best first) the best is ``n`` and the worst is ``1``, so
     ``bestRating`` is ``n`` and ``worstRating`` is ``1``. Unrated verdicts
     (``verdict-unrated``, such as ``unsettled``) carry no order, so they get
     ``alternateName`` only and no numbers.
 ``reviewBody``
-    the verdict's rationale.
-``url``, ``author``
-    the ledger's ``url`` with ``#<claim id>``, and its ``author`` as an
-    ``Organization``, from ``[tool.claimledger]``; left out when not configured.
+    the verdict's rationale (left out for an imported review that gave none).
+``url``, ``headline``, ``datePublished``, ``author``, ``inLanguage``
+    those of the published review the claim was imported from (``review``);
+    else the ledger's ``url`` with ``#<claim id>`` and its ``author`` as an
+    ``Organization``, from ``[tool.claimledger]``; left out when not known.
+    The ledger does not record when its own verdicts were published.
 
-No review has a ``datePublished``: the ledger does not record when a verdict
-was published. Speakers are typed ``Thing``: the registry does not record
-whether a speaker is a person, a body or a document speaking in its own voice
-(the seed ledger has all three), and calling the Daily Mail a ``Person`` would
-publish a falsehood; :func:`speaker_type` is where a recorded kind would go.
+Speakers are typed by the registry's ``kind`` (Person, Organization), else
+``Thing``: calling the Daily Mail a ``Person`` would publish a falsehood.
 
 >>> from pathlib import Path
 >>> from claimledger.check import validate
@@ -57,8 +61,9 @@ from typing import Any, ClassVar, Final
 
 from claimledger.export.common import claim_url, rating_value, speaker_name
 from claimledger.ledger import LedgerFiles
-from claimledger.models import Source, Speaker, Verdict
+from claimledger.models import Review, Source, Speaker, Verdict
 from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
+from claimledger.schemaorg import NO_RATIONALE, first_appearance, work_type
 
 __all__ = [
     "SCHEMA_ORG",
@@ -99,10 +104,17 @@ def speaker_node(speaker: Speaker) -> dict[str, Any]:
 
 
 def creative_work(source: Source) -> dict[str, Any]:
-    """A corpus document as a ``CreativeWork``, with only what its metadata records."""
-    work: dict[str, Any] = {"@type": "CreativeWork", "identifier": source.id}
+    """A corpus document as a ``CreativeWork``, with only what its metadata records.
+
+    Its ``@type`` is the schema.org type its ``kind`` names (an imported
+    ``news-article`` is a ``NewsArticle``); the ledger's own kinds are
+    ``CreativeWork``.
+    """
+    work: dict[str, Any] = {"@type": work_type(source.kind), "identifier": source.id}
     if source.url:
         work["url"] = source.url
+    if source.archive_url:
+        work["archivedAt"] = source.archive_url
     if source.title:
         work["headline"] = source.title
     if source.publisher:
@@ -114,22 +126,16 @@ def creative_work(source: Source) -> dict[str, Any]:
     return work
 
 
-def first_appearance(reports: list[Source]) -> Source | None:
-    """The report certainly published first, or ``None`` when the dates do not tell."""
-    if len(reports) == 1:
-        return reports[0]
-    for report in reports:
-        mine = report.published
-        others = [other.published for other in reports if other is not report]
-        if mine is not None and all(o is not None and o.definitely_after(mine) for o in others):
-            return report
-    return None
-
-
-def _rating(ledger: ResolvedLedger, verdict: Verdict) -> dict[str, Any]:
+def _rating(ledger: ResolvedLedger, verdict: Verdict, imported: bool) -> dict[str, Any]:
     rating: dict[str, Any] = {"@type": "Rating"}
     value = rating_value(ledger.config, verdict.rating)
-    if value is not None:
+    numbers = (verdict.rating_value, verdict.best_rating, verdict.worst_rating)
+    if imported or numbers != (None, None, None):
+        # The published review's own numbers, kept on import (none if it gave none).
+        for key, number in zip(("ratingValue", "bestRating", "worstRating"), numbers, strict=True):
+            if number is not None:
+                rating[key] = number
+    elif value is not None:
         rating["ratingValue"] = value
         rating["bestRating"] = len(ledger.config.verdict_scale)
         rating["worstRating"] = 1
@@ -137,8 +143,10 @@ def _rating(ledger: ResolvedLedger, verdict: Verdict) -> dict[str, Any]:
     return rating
 
 
-def claim_review(ledger: ResolvedLedger, claim: ResolvedClaim, verdict: Verdict) -> dict[str, Any]:
-    """The ClaimReview of one claim with a verdict (without ``@context``)."""
+def claim_review(
+    ledger: ResolvedLedger, claim: ResolvedClaim, verdict: Verdict | None
+) -> dict[str, Any]:
+    """The ClaimReview of one claim with a verdict or a review (without ``@context``)."""
     config = ledger.config
     item: dict[str, Any] = {
         "@type": "Claim",
@@ -152,29 +160,40 @@ def claim_review(ledger: ResolvedLedger, claim: ResolvedClaim, verdict: Verdict)
     reports = list({q.source.id: q.source for q in claim.quotes}.values())
     if reports:
         item["appearance"] = [creative_work(report) for report in reports]
-        first = first_appearance(reports)
+        recorded = {report.id: report for report in reports}.get(claim.first_appearance or "")
+        first = recorded or first_appearance(reports)
         if first is not None:
             item["firstAppearance"] = creative_work(first)
+    published = claim.review or Review()
     review: dict[str, Any] = {"@type": "ClaimReview"}
-    url = claim_url(config, claim)
+    url = published.url or claim_url(config, claim)
     if url:
         review["url"] = url
+    if published.title:
+        review["headline"] = published.title
+    if published.published and published.published.plain:
+        review["datePublished"] = str(published.published)
+    if published.language:
+        review["inLanguage"] = published.language
     review["claimReviewed"] = claim.statement
     review["itemReviewed"] = item
-    if config.author:
-        review["author"] = {"@type": "Organization", "name": config.author}
-    review["reviewRating"] = _rating(ledger, verdict)
-    review["reviewBody"] = verdict.rationale
+    author = published.author or config.author
+    if author:
+        review["author"] = {"@type": "Organization", "name": author}
+    if verdict is not None:
+        review["reviewRating"] = _rating(ledger, verdict, claim.review is not None)
+        if verdict.rationale != NO_RATIONALE:
+            review["reviewBody"] = verdict.rationale
     return review
 
 
 def claim_reviews(ledger: LedgerFiles | ResolvedLedger) -> list[dict[str, Any]]:
-    """A ClaimReview for every claim with a verdict, in ledger order."""
+    """A ClaimReview for every claim with a verdict or a published review, in ledger order."""
     ledger = resolve(ledger)
     return [
         claim_review(ledger, claim, claim.verdict)
         for claim in ledger.claims
-        if claim.verdict is not None
+        if claim.verdict is not None or claim.review is not None
     ]
 
 
@@ -207,7 +226,7 @@ def to_claimreview(ledger: LedgerFiles | ResolvedLedger) -> str:
 
 
 class ClaimReviewExport:
-    """schema.org ClaimReview JSON-LD: one review per claim with a verdict."""
+    """schema.org ClaimReview JSON-LD: one review per claim with a verdict or a review."""
 
     name: ClassVar[str] = "claimreview"
 

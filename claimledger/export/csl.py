@@ -85,12 +85,14 @@ _NATIVE: Final = frozenset(
 )
 
 
-def csl_type(kind: str) -> str:
-    """The CSL type for a corpus ``kind``.
+def csl_type(kind: str | None) -> str:
+    """The CSL type for a corpus ``kind`` (``None``: not recorded).
 
-    >>> csl_type("news-report"), csl_type("speech"), csl_type("leaflet")
-    ('article-newspaper', 'speech', 'document')
+    >>> csl_type("news-report"), csl_type("speech"), csl_type("leaflet"), csl_type(None)
+    ('article-newspaper', 'speech', 'document', 'document')
     """
+    if kind is None:
+        return "document"
     return CSL_TYPES.get(kind) or (kind if kind in _NATIVE else "document")
 
 
@@ -123,6 +125,9 @@ def source_item(source: Source, key: str) -> dict[str, Any]:
         item["event-date"] = _date(source.event_date)
     if source.url:
         item["URL"] = source.url
+    if source.history:
+        # A corrected document is cited with its corrections, as the IFCN principles ask.
+        item["note"] = "; ".join(f"Corrected {c.date}: {c.note}" for c in source.history)
     return item
 
 

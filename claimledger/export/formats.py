@@ -5,7 +5,7 @@ docstring whose first line is its help (``claimledger export --help`` shows
 those lines, so the help cannot fall behind the registry).
 
 >>> list(FORMATS)
-['claimreview', 'csl-json', 'bibtex', 'jsonl']
+['claimreview', 'csl-json', 'bibtex', 'jsonl', 'web-annotation']
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from claimledger.export.bibtex import BibtexExport
 from claimledger.export.claimreview import ClaimReviewExport
 from claimledger.export.csl import CslJsonExport
 from claimledger.export.jsonl import JsonLinesExport
+from claimledger.export.web_annotation import WebAnnotationExport
 from claimledger.findings import Finding
 from claimledger.resolved import resolve
 
@@ -40,7 +41,13 @@ class ExportFormat(Protocol):
 #: Each export format by its name, in the order help lists them.
 FORMATS: Final[dict[str, type[ExportFormat]]] = {
     export.name: export
-    for export in (ClaimReviewExport, CslJsonExport, BibtexExport, JsonLinesExport)
+    for export in (
+        ClaimReviewExport,
+        CslJsonExport,
+        BibtexExport,
+        JsonLinesExport,
+        WebAnnotationExport,
+    )
 }
 
 

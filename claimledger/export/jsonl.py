@@ -9,7 +9,9 @@ id; ``relation``: ``disputes``, ``responds-to``... or ``null`` when not said). E
 record has every column, in the order of :data:`COLUMNS`, with ``null`` where
 a column does not apply or the fact is unknown; so a reader infers one schema
 however it samples the file. Nothing is nested but the lists ``topics`` and
-``authors``.
+``authors``, and a source's ``corrections`` (``date`` and ``note`` of each, oldest
+first; a quote or evidence record's ``version`` is the version of the source it
+quotes, when pinned).
 
 Ids join the records: ``claim``, ``source`` and ``speaker`` hold the ids of
 the claim, document and speaker a record is about (for a quote, ``speaker`` is
@@ -64,6 +66,7 @@ COLUMNS: Final = (
     "occurrence",
     "note",
     "quote_kind",
+    "version",
     # related
     "related",
     "relation",
@@ -88,6 +91,7 @@ COLUMNS: Final = (
     "published_from",
     "published_to",
     "event_date",
+    "corrections",
     # speaker
     "name",
     "description",
@@ -138,6 +142,7 @@ def _claim_records(ledger: ResolvedLedger, claim: ResolvedClaim) -> Iterator[dic
             occurrence=quote.occurrence,
             note=quote.note,
             quote_kind=quote.kind,
+            version=quote.version,
         )
     stances = (
         ("supports", claim.supports),
@@ -186,6 +191,7 @@ def records(ledger: LedgerFiles | ResolvedLedger) -> Iterator[dict[str, Any]]:
             url=source.url,
             **_days("published", source.published),
             event_date=None if source.event_date is None else str(source.event_date),
+            corrections=[{"date": str(c.date), "note": c.note} for c in source.history],
         )
     for claim in ledger.claims:
         yield from _claim_records(ledger, claim)

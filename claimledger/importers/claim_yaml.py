@@ -30,10 +30,10 @@ from typing import Any
 import yaml
 from yaml.nodes import ScalarNode
 
-from claimledger.models import Claim
+from claimledger.models import Claim, Source
 from claimledger.structure import unstructure
 
-__all__ = ["dump_claims"]
+__all__ = ["dump_claims", "dump_source"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
@@ -69,7 +69,21 @@ def _pruned(value: Any) -> Any:
 
 def dump_claims(claims: Iterable[Claim], header: str = "") -> str:
     """A claim file holding ``claims``, after ``header`` (comment lines, if any)."""
-    data = {"claims": [_pruned(unstructure(claim)) for claim in claims]}
+    return _dump({"claims": [_pruned(unstructure(claim)) for claim in claims]}, header)
+
+
+def dump_source(source: Source, header: str = "") -> str:
+    """A source's metadata file (``corpus/<id>.yaml``): its id is the file's name.
+
+    >>> print(dump_source(Source("a", kind="web-page", url="https://a.example/x")), end="")
+    kind: web-page
+    url: "https://a.example/x"
+    """
+    data = {k: v for k, v in _pruned(unstructure(source)).items() if k != "id"}
+    return _dump(data, header)
+
+
+def _dump(data: dict[str, Any], header: str) -> str:
     body = yaml.dump(
         data,
         Dumper=_Dumper,

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from typing import Any
 
 import attrs
@@ -32,7 +31,7 @@ from claimledger.errors import ClaimledgerError
 from claimledger.findings import Location
 from claimledger.parse import Document, YamlError, YamlPath, parse_yaml
 
-__all__ = ["InputError", "LocatedJson", "Message", "load_json", "slug", "types"]
+__all__ = ["InputError", "LocatedJson", "Message", "load_json", "types"]
 
 
 @attrs.frozen
@@ -128,17 +127,3 @@ def types(value: dict[str, Any]) -> list[str]:
     raw = value.get("@type")
     names = raw if isinstance(raw, list) else [raw]
     return [re.split(r"[/:#]", n)[-1] for n in names if isinstance(n, str)]
-
-
-def slug(text: str, limit: int = 60) -> str:
-    """Lower-case ASCII words joined by ``-``, cut at a word within ``limit``.
-
-    >>> slug("Café Müller: 12 October, 2016!")
-    'cafe-muller-12-october-2016'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(words) > limit:
-        head = words[: limit + 1]
-        words = head.rsplit("-", 1)[0] if "-" in head else words[:limit]
-    return words

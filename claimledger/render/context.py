@@ -25,10 +25,11 @@ from collections.abc import Mapping, Sequence
 from claimledger.dates import PartialDate
 from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, SourceDocument
+from claimledger.ledger import LedgerFiles, SourceDocument, version_path
 from claimledger.models import (
     Identification,
     Related,
+    Review,
     Role,
     Source,
     Speaker,
@@ -71,6 +72,7 @@ from claimledger.render.views import (
     StoryRef,
     TimelineEntry,
     VariantView,
+    VersionView,
 )
 from claimledger.resolved import (
     ResolvedClaim,
@@ -86,6 +88,15 @@ __all__ = ["GROUPINGS", "GroupBy", "build_view"]
 def _text(date: PartialDate | None) -> str | None:
     """A date in words: "12 October 2016", "2019 or later", "12 or 13 October 2016"."""
     return None if date is None else date.describe()
+
+
+def _review(review: Review | None) -> str | None:
+    if review is None:
+        return None
+    title = f"“{review.title}”" if review.title else None
+    language = f"in {review.language}" if review.language else None
+    parts = (review.author, title, _text(review.published), language, review.url)
+    return ", ".join(p for p in parts if p)
 
 
 def _short(meta: Source) -> str:
@@ -172,9 +183,12 @@ class _Builder:
         if match is None:
             return (None, None)
         self.anchored += 1
-        self.marks[item.source.id].extend(
-            Mark(start, end, claim, role, speaker) for start, end in match.parts
-        )
+        if item.version in (None, item.source.current_version):
+            # The source's page shows its current text; a passage pinned to an earlier
+            # version stands in that version's text, not at these offsets.
+            self.marks[item.source.id].extend(
+                Mark(start, end, claim, role, speaker) for start, end in match.parts
+            )
         return (match.paragraph, match.last_paragraph)
 
     def variants(self, claim: ResolvedClaim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
@@ -204,7 +218,15 @@ class _Builder:
     ) -> EvidenceView:
         speaker = self.speaker(item.speaker.id) if item.speaker else None
         pinpoint = self.paragraphs(item, role, claim, identifies)
-        return EvidenceView(item.text, self.source(item.source.id), speaker, *pinpoint, item.note)
+        return EvidenceView(
+            item.text,
+            self.source(item.source.id),
+            speaker,
+            *pinpoint,
+            item.note,
+            item.version,
+            item.source.sha256 is None,  # known by reference: not yet checked
+        )
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
@@ -270,6 +292,8 @@ class _Builder:
                 not quote.is_direct,
                 quote.kind,
                 QUOTE_KIND_WORDS.get(quote.kind),
+                quote.version,
+                quote.source.sha256 is None,  # known by reference: not yet checked
             )
             for n, quote in enumerate(claim.quotes, start=1)
         )
@@ -318,6 +342,7 @@ class _Builder:
             ),
             speaker_identification=self.identification(speaker.identified_as),
             said_on_edtf=None if claim.said_on is None else str(claim.said_on),
+            review=_review(claim.as_written().review),
             story=story,
         )
 
@@ -340,7 +365,18 @@ class _Builder:
             event_date=_text(meta.event_date),
             note=meta.note,
             text_path=shown.as_posix(),
-            sha256=meta.sha256[:12],
+            sha256=meta.sha256[:12] if meta.sha256 else None,
+            archive_url=meta.archive_url,
+            corrections=tuple(CorrectionView(str(c.date), c.note) for c in meta.history),
+            versions=tuple(
+                VersionView(
+                    number,
+                    (shown.parent / version_path(text_path, number).name).as_posix(),
+                    (kept.sha256 or "")[:12],
+                    str(kept.until),
+                )
+                for number, kept in enumerate(meta.versions, 1)
+            ),
             cited_by=citing,
             paragraphs=tuple(
                 paragraph_views(

@@ -50,8 +50,10 @@ class Pinpoints:
         self._documents = ledger.documents
 
     def match(self, item: ResolvedQuote | ResolvedEvidence) -> Match | None:
-        """Where the passage stands in its source, if it is placed."""
-        document = self._documents.get(item.source.id)
+        """Where the passage stands in its source (in the version it quotes, if pinned),
+        if it is placed."""
+        known = self._documents.get(item.source.id)
+        document = None if known is None else known.version(item.version)
         if document is None or not item.text.strip():
             return None
         found = anchoring(document, item.text, item.occurrence)

@@ -37,6 +37,7 @@ __all__ = [
     "StoryRef",
     "TimelineEntry",
     "VariantView",
+    "VersionView",
 ]
 
 
@@ -114,6 +115,10 @@ class QuoteView:
     kind: str = "direct"
     #: What the kind is, in words, for a passage that is not the speaker's own words.
     kind_words: str | None = None
+    #: The version of a corrected source the quote is from, when pinned.
+    version: int | None = None
+    #: The source is known by reference only: the text is not yet checked against it.
+    unchecked: bool = False
 
 
 @attrs.frozen
@@ -126,6 +131,9 @@ class EvidenceView:
     paragraph: int | None = None
     last_paragraph: int | None = None
     note: str | None = None
+    version: int | None = None
+    #: The source is known by reference only: the text is not yet checked against it.
+    unchecked: bool = False
 
 
 @attrs.frozen
@@ -230,6 +238,8 @@ class ClaimView:
     said_on_edtf: str | None = None
     #: The story (claim file) the claim is written in.
     story: StoryRef | None = None
+    #: The published fact check the claim was imported from, as "author, “title”, date, url".
+    review: str | None = None
 
     @property
     def link(self) -> ClaimLink:
@@ -247,12 +257,22 @@ class Group:
 
 
 @attrs.frozen
+class VersionView:
+    """An earlier text of a corrected source: its number, file, digest and end date."""
+
+    number: int
+    text_path: str
+    sha256: str
+    until: str
+
+
+@attrs.frozen
 class SourceView:
     """A bibliography entry."""
 
     id: str
     anchor: str
-    kind: str
+    kind: str | None
     title: str | None
     publisher: str | None
     authors: tuple[str, ...]
@@ -263,9 +283,14 @@ class SourceView:
     note: str | None
     #: The text file, relative to the ledger root.
     text_path: str
-    #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata.
-    sha256: str
+    #: The first 12 hexadecimal digits of the text's SHA-256, as recorded in its metadata;
+    #: ``None`` for a source known by reference only (no text yet).
+    sha256: str | None
     cited_by: tuple[ClaimLink, ...]
+    archive_url: str | None = None
+    #: The source's corrections, oldest first, and the earlier texts they superseded.
+    corrections: tuple[CorrectionView, ...] = ()
+    versions: tuple[VersionView, ...] = ()
     #: The text, paragraph by paragraph, with every anchored passage marked.
     paragraphs: tuple[ParagraphView, ...] = ()
     #: The short citation its references show (publisher, title, date as known).

@@ -15,9 +15,10 @@ from typing import Literal
 
 import attrs
 
-from claimledger.anchor import Anchoring, variants
+from claimledger.anchor import Anchoring, Op, compare_words, variants
+from claimledger.anchor.wordings import WORD
 from claimledger.anchorings import anchoring
-from claimledger.findings import Location, Severity
+from claimledger.findings import Location, Severity, visible
 from claimledger.ledger import LedgerFiles, Origin
 from claimledger.models import Evidence, Quote
 
@@ -25,12 +26,16 @@ __all__ = [
     "Passage",
     "Problem",
     "Rule",
+    "WordDifference",
     "anchorings",
+    "at_offset",
+    "describe_change",
     "passages",
     "punctuation_only",
     "registry_passages",
     "rule_from_module",
     "shorten",
+    "word_difference",
 ]
 
 
@@ -100,6 +105,8 @@ class Passage:
     #: The item's path inside ``origin`` (e.g. ``("quotes", 0)``).
     path: tuple[str | int, ...]
     origin: Origin
+    #: The id of the claim (or, for identification evidence, the speaker) it belongs to.
+    owner: str
 
     def at(self, name: str) -> Location:
         return self.origin.at(*self.path, name)
@@ -125,7 +132,7 @@ def passages(ledger: LedgerFiles) -> Iterator[Passage]:
         for field, label in _CLAIM_PASSAGES:
             items: tuple[Quote | Evidence, ...] = getattr(claim, field)
             for index, item in enumerate(items):
-                yield Passage(item, label, (field, index), origin)
+                yield Passage(item, label, (field, index), origin, claim.id)
 
 
 def registry_passages(ledger: LedgerFiles) -> Iterator[Passage]:
@@ -135,18 +142,23 @@ def registry_passages(ledger: LedgerFiles) -> Iterator[Passage]:
             continue
         origin = ledger.speaker_origins[speaker_id]
         for index, item in enumerate(speaker.identified_as.evidence):
-            yield Passage(item, "identification", ("identified_as", "evidence", index), origin)
+            yield Passage(
+                item, "identification", ("identified_as", "evidence", index), origin, speaker_id
+            )
 
 
 def anchorings(
     ledger: LedgerFiles, of: Callable[[LedgerFiles], Iterator[Passage]] = passages
 ) -> Iterator[tuple[Passage, str, Anchoring]]:
     """Each passage (of claims, or ``of=registry_passages``) that can be anchored (known
-    source with a text, non-empty text), with its source id and where it stands.
-    Anchorings are memoised per source, so the rules that look at them share the work."""
+    source and version with a text, non-empty text), with its source id and where it
+    stands. Anchorings are memoised per source (:mod:`claimledger.anchorings`), so the
+    rules that look at them share the work."""
     for passage in of(ledger):
         item = passage.item
-        source = ledger.sources.get(item.source)
+        known = ledger.sources.get(item.source)
+        # A passage pinned to a version is anchored in that version's text.
+        source = None if known is None else known.version(item.version)
         if source is None or not item.text.strip():
             continue
         found = anchoring(source, item.text, item.occurrence)
@@ -175,3 +187,66 @@ def shorten(text: str, limit: int = 80) -> str:
     """
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+@attrs.frozen
+class WordDifference:
+    """How a quote's words differ from a passage's: a summary, and where in the quote
+    (a character offset) the first difference is."""
+
+    summary: str
+    offset: int
+
+
+def describe_change(op: Op) -> str:
+    """One run of differing words, from the reference's side to the other's.
+
+    >>> describe_change(Op("replace", ("March",), ("April",)))
+    '“April” for “March”'
+    """
+    base, other = (visible(" ".join(words)) for words in (op.base, op.other))
+    if op.op == "replace":
+        return f"“{other}” for “{base}”"
+    if op.op == "insert":
+        return f"adds “{other}”"
+    return f"leaves out “{base}”"
+
+
+def word_difference(passage: str, quote: str, limit: int = 3) -> WordDifference | None:
+    """The word-level difference of ``quote`` from ``passage``, ``None`` if the words agree.
+
+    >>> d = word_difference("Both governments were slow", "Both authorities were slow")
+    >>> d.summary, d.offset
+    ('“authorities” for “governments”', 5)
+    """
+    ops = compare_words(passage, quote)
+    changes = [op for op in ops if op.op != "equal"]
+    if not changes:
+        return None
+    parts = [describe_change(op) for op in changes[:limit]]
+    if len(changes) > limit:
+        parts.append(f"{len(changes) - limit} more difference(s)")
+    # The quote's words before the first difference; the caret goes on the next one.
+    before = 0
+    for op in ops:
+        if op.op != "equal":
+            break
+        before += len(op.other)
+    tokens = list(WORD.finditer(quote))
+    offset = tokens[before].start() if before < len(tokens) else len(quote.rstrip())
+    return WordDifference("; ".join(parts), offset)
+
+
+def at_offset(passage: Passage, where: Location, offset: int) -> Location:
+    """The place of character ``offset`` of the passage's text in its file, where the
+    text is written on one line, plain or quoted without escapes before that point;
+    else ``where``, the start of the value."""
+    line = passage.origin.document.line(where.line)
+    item_text = passage.item.text
+    if line is None or not item_text:
+        return where
+    start = where.column - 1
+    for skip in (1, 0) if line[start : start + 1] in ("'", '"') else (0,):
+        if line[start + skip : start + skip + offset] == item_text[:offset]:
+            return attrs.evolve(where, column=where.column + skip + offset)
+    return where

@@ -14,7 +14,8 @@ Passing: ``text: "Obviously."`` from ``mirror-2016-10-12`` (the report prints �
 Failing: ``text: "Both the US and British authorities have been reluctant to accept any
 independent assessment of what's taking place"`` from the first report, which says
 "governments": ``quote text not found in '…'; closest (90%, ¶ 19): “Both the US and
-British governments have been reluctant…”``.
+British governments have been reluctant…”; “authorities” for “governments”``, with the
+caret on "authorities", the first word that differs.
 """
 
 from collections.abc import Iterator
@@ -27,9 +28,11 @@ from claimledger.rules.base import (
     Passage,
     Problem,
     anchorings,
+    at_offset,
     punctuation_only,
     registry_passages,
     shorten,
+    word_difference,
 )
 
 CODE = codes.QUOTE_NOT_FOUND
@@ -55,8 +58,13 @@ def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator
             yield Problem(passage.at("occurrence"), message)
         elif not found.matches and not punctuation_only(found):
             message = f"{passage.label} text not found in {source!r}"
+            where = passage.at("text")
             if found.closest is not None:
                 close = found.closest
                 shown = shorten(close.text)
                 message += f"; closest ({close.similarity:.0f}%, ¶ {close.paragraph}): “{shown}”"
-            yield Problem(passage.at("text"), message)
+                difference = word_difference(close.text, passage.item.text)
+                if difference is not None:
+                    message += f"; {difference.summary}"
+                    where = at_offset(passage, where, difference.offset)
+            yield Problem(where, message)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
+from claimledger.names import did_you_mean, suggest
 from claimledger.rules.base import Problem
 
 CODE = codes.UNKNOWN_RELATED
@@ -26,4 +27,5 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
             if other == entry.id:
                 yield Problem(where, f"claim {entry.id!r} lists itself as related")
             elif other not in ids:
-                yield Problem(where, f"unknown related claim {other!r}")
+                hint = did_you_mean(suggest(other, sorted(ids)))
+                yield Problem(where, f"unknown related claim {other!r}{hint}")

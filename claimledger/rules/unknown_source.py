@@ -3,17 +3,21 @@
 Checked for quotes, supporting and contradicting evidence, and the speaker
 registry's ``reported_as``, ``roles`` and identification evidence. A document
 whose metadata does not load is reported there, once, not at every quote citing it.
+A passage's ``version`` must be one the source has (``versions`` kept by
+corrections, plus the current text).
 
 Passing: ``source: mirror-2016-10-12`` with ``corpus/mirror-2016-10-12.yaml``.
 
-Failing: ``source: mirror`` (no ``corpus/mirror.yaml``).
+Failing: ``source: mirror`` (no ``corpus/mirror.yaml``); ``version: 2`` for a source
+never corrected.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
+from claimledger.names import did_you_mean, suggest
 from claimledger.rules.base import Problem, passages
 
 CODE = codes.UNKNOWN_SOURCE
@@ -24,11 +28,24 @@ SEVERITY = Severity.ERROR
 FIXED = True
 
 
+def unknown(source: str, known: Iterable[str]) -> str:
+    """The message for an unknown source id, with the corpus's closest ids."""
+    return f"unknown source {source!r}{did_you_mean(suggest(source, sorted(known)))}"
+
+
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    known = {**ledger.sources, **dict.fromkeys(ledger.broken_sources)}
+    known = ledger.sources
     for passage in passages(ledger):
-        if passage.item.source not in known:
-            yield Problem(passage.at("source"), f"unknown source {passage.item.source!r}")
+        item = passage.item
+        if item.source in ledger.broken_sources:
+            continue  # reported where its metadata is, once
+        source = known.get(item.source)
+        if source is None:
+            yield Problem(passage.at("source"), unknown(item.source, known))
+        elif source.version(item.version) is None:
+            last = source.meta.current_version
+            message = f"{item.source!r} has no version {item.version} (versions 1 to {last})"
+            yield Problem(passage.at("version"), message)
 
 
 def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
@@ -47,4 +64,4 @@ def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
             ]
         for source, path in refs:
             if source is not None and source not in known:
-                yield Problem(origin.at(*path), f"unknown source {source!r}")
+                yield Problem(origin.at(*path), unknown(source, known))

@@ -9,12 +9,13 @@ Passing: ``speaker: seumas-milne`` with ``- id: seumas-milne`` in the registry.
 Failing: ``speaker: seumas-miln`` (no such id).
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from claimledger import codes
 from claimledger.findings import Severity
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Evidence
+from claimledger.names import did_you_mean, suggest
 from claimledger.rules.base import Problem, passages
 
 CODE = codes.UNKNOWN_SPEAKER
@@ -25,15 +26,20 @@ SEVERITY = Severity.ERROR
 FIXED = True
 
 
+def unknown(speaker: str, known: Iterable[str]) -> str:
+    """The message for an unknown speaker id, with the registry's closest ids."""
+    return f"unknown speaker {speaker!r}{did_you_mean(suggest(speaker, sorted(known)))}"
+
+
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
     known = {**ledger.speakers, **dict.fromkeys(ledger.broken_speakers)}
     for claim, origin in ledger.located_claims():
         if claim.speaker not in known:
-            yield Problem(origin.at("speaker"), f"unknown speaker {claim.speaker!r}")
+            yield Problem(origin.at("speaker"), unknown(claim.speaker, known))
     for passage in passages(ledger):
         item = passage.item
         if isinstance(item, Evidence) and item.speaker is not None and item.speaker not in known:
-            yield Problem(passage.at("speaker"), f"unknown speaker {item.speaker!r}")
+            yield Problem(passage.at("speaker"), unknown(item.speaker, known))
 
 
 def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
@@ -42,4 +48,4 @@ def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
         ident = speaker.identified_as
         if ident is not None and ident.speaker not in known:
             where = ledger.speaker_origins[speaker_id].at("identified_as", "speaker")
-            yield Problem(where, f"unknown speaker {ident.speaker!r}")
+            yield Problem(where, unknown(ident.speaker, known))

@@ -21,7 +21,7 @@ def test_public_names() -> None:
     assert set(anchoring.__all__) == {
         "BRACKET_SPAN", "CONTEXT", "ELISION_GAP", "SAME_REMARK", "Anchoring", "Closest", "Kind",
         "Match", "Op", "OpKind", "SourceText", "Status", "Variant", "Wordings", "anchor",
-        "misquote_threshold", "normalise", "remark_wordings", "variants",
+        "compare_words", "misquote_threshold", "normalise", "remark_wordings", "variants",
     }  # fmt: skip
 
 

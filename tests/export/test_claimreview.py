@@ -11,9 +11,10 @@ from pytest_regressions.file_regression import FileRegressionFixture
 from claimledger.check import validate
 from claimledger.config import discover
 from claimledger.dates import PartialDate
-from claimledger.export.claimreview import claimreview_feed, first_appearance, to_claimreview
+from claimledger.export.claimreview import claimreview_feed, to_claimreview
 from claimledger.ledger import LedgerFiles
 from claimledger.models import Source
+from claimledger.schemaorg import first_appearance
 from tests.conftest import MakeLedger
 from tests.export.conftest import LEDGERS, configured, validated
 

@@ -97,6 +97,7 @@ def test_document_types(items: list[dict[str, Any]], named_ledger: tuple[str, Le
     types = {item["id"]: item["type"] for item in items}
     for source_id, document in ledger.sources.items():
         kind = document.meta.kind
+        assert kind is not None
         want = {"news-report": "article-newspaper", "parliamentary-transcript": "hearing"}[kind]
         assert types[source_id] == want
 

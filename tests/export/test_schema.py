@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -95,7 +95,9 @@ INVALID: list[tuple[SchemaKind, str]] = [
     ("speakers", "speakers:\n  - id: a\n    name: 7\n"),
     ("speakers", "speakers:\n  - id: a\n    identified_as: {speaker: b}\n"),  # no evidence
     ("speakers", "speakers:\n  - id: a\n    roles:\n      - {title: t, since: '2016-1'}\n"),
-    ("source", "kind: news-report\n"),  # no sha256
+    ("source", "sha256: [abc]\nurl: https://example.org/\n"),  # a list for a digest
+    ("claims", BASE + "    verdict: {rating: r, rationale: w, rating_value: '2'}\n"),
+    ("claims", BASE + "    verdict: {rating: r, rationale: w, best_rating: true}\n"),
     ("source", "kind: news-report\nsha256: abc\nid: x\n"),  # the id is the file name
     ("source", "kind: news-report\nsha256: abc\nauthors: Jason Groves\n"),
     ("source", "kind: news-report\nsha256: abc\npublished: 2016-10-12\nextra: 1\n"),
@@ -109,6 +111,17 @@ VALID: list[tuple[SchemaKind, str]] = [
         "speakers:\n  - id: a\n    roles:\n      - {title: t, since: '2016', until: null}\n",
     ),
     ("source", "kind: news-report\nsha256: abc\npublisher: null\npublished: '2016'\n"),
+    ("source", "sha256: abc\nurl: https://example.org/\n"),  # kind not recorded
+    # Known by reference: no sha256 and no text yet.
+    (
+        "source",
+        "kind: web-page\nurl: https://example.org/a\narchive_url: https://archive.example/a\n",
+    ),
+    (
+        "claims",
+        BASE + "    verdict: {rating: r, rationale: w, rating_value: 2.5, best_rating: 5}\n"
+        "    review: {url: 'https://example.org/r', published: '2020-02-29', language: uk}\n",
+    ),
 ]
 
 
@@ -162,6 +175,8 @@ dates = (
     ).map(PartialDate.parse)
 )
 st.register_type_strategy(PartialDate, dates)
+# The loader refuses NaN and infinities, which JSON and YAML cannot write as numbers anyway.
+st.register_type_strategy(float, st.floats(allow_nan=False, allow_infinity=False))
 
 
 def plain(value: Any) -> Any:
@@ -169,6 +184,8 @@ def plain(value: Any) -> Any:
     return json.loads(json.dumps(unstructure(value)))
 
 
+# A claim holds every other model (quotes, evidence, appearances...): slow to draw.
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.from_type(Claim))
 def test_any_claim_validates_and_round_trips(claim: Claim) -> None:
     data = {"claims": [plain(claim)]}

@@ -44,7 +44,7 @@ def test_errors_raise_with_the_findings_by_default() -> None:
         load(EXAMPLES / "broken")
     codes = {f.code for f in caught.value.findings}
     assert codes == {"CL001", "CL002", "CL003", "CL004", "CL005", "CL006", "CL007", "CL015"}
-    assert "has 11 error(s)" in str(caught.value)
+    assert "has 15 error(s)" in str(caught.value)
     assert "the first: claims/bad-syntax.yaml:4:1: CL001" in str(caught.value)
 
 

@@ -167,6 +167,18 @@ CASES = [
     (
         "CL019",
         {
+            "corpus/by-url.yaml": "kind: web-page\nurl: https://news.example/story\n",
+            "claims/x.yaml": CLAIM.format(
+                fields="    quotes:\n      - source: by-url\n        text: Obviously.\n"
+            ),
+        },
+        "claims/x.yaml",
+        7,
+        15,
+    ),
+    (
+        "CL020",
+        {
             **source("asked", "Asked if the US was one of those powers, he said: “Obviously.”\n"),
             "claims/x.yaml": CLAIM.format(
                 fields="    quotes:\n      - source: asked\n        text: 'Asked if the US was "
@@ -255,7 +267,8 @@ def test_quote_not_found_suggests_the_closest_passage(make_ledger: MakeLedger) -
         (
             "CL009",
             "quote text not found in 'briefing-report'; closest (92%, ¶ 2): "
-            "“There are multiple foreign interventions in the Syrian civil war.”",
+            "“There are multiple foreign interventions in the Syrian civil war.”; "
+            "“many” for “multiple”",
         )
     ]
 
@@ -275,3 +288,30 @@ def test_readme_lists_every_rule() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"| {rule.code} | {rule.name} | {rule.severity.value} | {rule.summary} |" in readme
+
+
+def test_a_source_known_by_reference_needs_to_say_what_it_is(make_ledger: MakeLedger) -> None:
+    root = make_ledger({"corpus/nothing.yaml": "kind: web-page\npublisher: Somebody\n"})
+    findings = validate(discover(root)).findings
+    assert [(f.code, f.location.path) for f in findings] == [("CL008", "corpus/nothing.yaml")]
+    assert "needs a url" in findings[0].message
+
+
+def test_a_text_saved_without_its_digest_is_not_checked_against(make_ledger: MakeLedger) -> None:
+    text = "He said: “Obviously.”\n"
+    files = {
+        "corpus/by-url.yaml": "kind: web-page\nurl: https://news.example/story\n",
+        "corpus/by-url.txt": text,
+        "claims/x.yaml": CLAIM.format(
+            fields="    quotes:\n      - source: by-url\n        text: Not in it at all.\n"
+        ),
+    }
+    root = make_ledger(files)
+    found = {(f.code, f.severity) for f in validate(discover(root)).findings}
+    # The digest to record is given; until then the quote is unchecked, not a misquote.
+    assert found == {("CL008", Severity.ERROR), ("CL019", Severity.WARNING)}
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    meta = root / "corpus" / "by-url.yaml"
+    meta.write_text(meta.read_text() + f"sha256: {digest}\n")
+    # Recorded: an ordinary source, and the quote is checked against it.
+    assert {f.code for f in validate(discover(root)).findings} == {"CL009"}
