@@ -349,9 +349,7 @@ class _Resolver:
         source = self.source(item.source)
         if source is None:
             return None
-        return ResolvedQuote(
-            source, item.text, item.occurrence, item.note, item.kind, item.version
-        )
+        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.kind, item.version)
 
     def evidence(self, items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
         found = []

@@ -197,3 +197,27 @@ def test_variants_of_chosen_quotes(ledger: Ledger) -> None:
     assert claim.variants(quotes=[0]) is None
     single = next(c for c in ledger.claims if len({q.source.id for q in c.quotes}) == 1)
     assert single.variants() is None
+
+
+def test_the_corrected_seed_compares_wordings_and_shows_disputes_on_both_sides(
+    ledger: Ledger,
+) -> None:
+    # Every remark whose words more than one outlet quotes gets their wordings compared.
+    for claim in ledger.claims:
+        outlets = {q.source.id for q in claim.quotes if q.is_direct}
+        if len(outlets) > 1:
+            assert claim.variants() is not None, claim.id
+    # Every dispute shows on both claims, and the disputed side is contradicted.
+    disputes = [
+        (claim.id, link.claim)
+        for claim in ledger.claims
+        for link in claim.related
+        if link.relation == "disputes"
+    ]
+    assert disputes
+    for disputing, disputed in disputes:
+        seen = [(r, c.id) for r, c in ledger.relations(disputed)]
+        assert ("disputed-by", disputing) in seen
+    disputed_ids = set(ledger.claims.where(disputed=True).ids())
+    assert {d for pair in disputes for d in pair} <= disputed_ids
+    assert "spokesman-not-allocating-blame" in ledger.claims.where(contradicted=True).ids()
