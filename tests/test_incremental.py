@@ -13,6 +13,7 @@ from claimledger.check import validate
 from claimledger.config import discover
 from claimledger.findings import Finding
 from claimledger.incremental import validate_incremental
+from claimledger.ledger import read_text
 from tests.conftest import MakeLedger
 
 
@@ -84,7 +85,7 @@ def test_a_warm_run_with_nothing_changed_reads_no_file(
     config = discover(broken)
     expected = validate_incremental(config, jobs=1)
     read: list[Path] = []
-    real = incremental.read_text
+    real = read_text
 
     def counted(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
         read.append(path)
