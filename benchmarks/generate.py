@@ -130,10 +130,11 @@ def generate(claims: int, out: Path, seed: int = 2016, broken: int = 3) -> None:
             ]
             for _ in range(rng.choice((1, 1, 2))):
                 source_id, text = rng.choice(docs)
-                lines += [
-                    f"      - source: {source_id}",
-                    f"        text: {_quoted(_passage(rng, text))}",
-                ]
+                passage = _passage(rng, text)
+                lines += [f"      - source: {source_id}", f"        text: {_quoted(passage)}"]
+                if "\u201c" in passage or "\u201d" in passage:
+                    # Reported speech around quoted words, as a fact-checker marks it.
+                    lines.append("        kind: partial")
             # About 2.4 passages a claim in all: 1.33 quotes, one supporting, a third contradicting.
             for field in ("supports", "contradicts")[: 1 + (c % 3 == 0)]:
                 lines.append(f"    {field}:")
