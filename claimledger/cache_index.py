@@ -143,11 +143,15 @@ class CacheIndex:
         if stamp is not None and self.secret is not None:
             self._digests[relative] = [*stamp, digest]
 
+    @property
+    def dirty(self) -> bool:
+        """Whether this run has anything to write (new entries or digests, or some to prune)."""
+        unchanged = self._entries == self._old_entries and self._digests == self._old_digests
+        return self.secret is not None and not unchanged
+
     def save(self) -> None:
         """Write the entries and digests this run used, replacing the index atomically."""
-        if self.secret is None:
-            return
-        if self._entries == self._old_entries and self._digests == self._old_digests:
+        if not self.dirty:
             return  # nothing new: a warm run writes nothing
         content = {"format": _FORMAT, "entries": self._entries, "digests": self._digests}
         body = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()

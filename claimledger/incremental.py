@@ -40,6 +40,7 @@ import attrs
 
 from claimledger.cache_index import CACHE_DIR, CacheIndex, file_stamp
 from claimledger.config import Config
+from claimledger.corpus_on_demand import registry_on_demand
 from claimledger.findings import Finding, Location, Severity
 from claimledger.ledger import (
     SPEAKERS_FILE,
@@ -282,15 +283,18 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
     findings = layout_findings(config, paths)
     registry_key = _registry_key(config, store) if store.enabled else ""
     registry: LedgerFiles | None = None
-    loaded: Sequence[Finding]
     known = _registry_entry(store.get(registry_key))
     if known is None:
         registry, loaded = read_registry(config)
-        context, sources = _context_key(registry), len(registry.sources)
+        known = _Registry(
+            _context_key(registry),
+            tuple(loaded),
+            tuple(registry.sources),
+            tuple(sorted(registry.broken_sources)),
+        )
         if store.enabled and _registry_key(config, store) == registry_key:  # unchanged meanwhile
-            store.put(registry_key, [context, sources, FileReport(tuple(loaded), ()).to_json()])
-    else:
-        context, sources, loaded = known
+            store.put(registry_key, known.to_json())
+    context = known.context
     reports: dict[Path, FileReport] = {}
     misses: list[tuple[Path, str, str]] = []
     keys = [registry_key]
@@ -314,8 +318,11 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
         else:
             reports[path] = cached
             keys.append(key)
+    if misses and registry is None:
+        # Unchanged since it was cached: only the documents the changed files cite are read.
+        registry = registry_on_demand(config, known.sources, known.broken)
     if misses:
-        registry = registry or read_registry(config)[0]
+        assert registry is not None
         texts = [(path, text) for path, _, text in misses]
         for (path, key, _), report in zip(
             misses, _run(texts, registry, jobs, progress), strict=True
@@ -326,19 +333,41 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
     index = tuple(entry for report in ordered for entry in report.index)
     for report in ordered:
         findings += report.findings
-    # The registry's findings and the ledger-scope rules' depend on every file's report.
+    findings += _ledger_findings(config, store, registry, known, index, keys)
+    # Nothing is kept if the registry or the corpus changed while this run read them.
+    if not store.dirty or _registry_key(config, store) == registry_key:
+        store.save()
+    return Checked(settle(config, findings), len(paths), len(index), len(known.sources))
+
+
+def _ledger_findings(
+    config: Config,
+    store: CacheIndex,
+    registry: LedgerFiles | None,
+    known: _Registry,
+    index: tuple[IndexedClaim, ...],
+    keys: list[str],
+) -> tuple[Finding, ...]:
+    """The registry's findings and the ledger-scope rules', which depend on every file's
+    report: cached under all the files' keys, and the registry's under the registry's key
+    and which claims cite which sources (all a registry check reads of the claims)."""
     ledger_key = hashlib.sha256("\0".join(keys).encode()).hexdigest()
-    ledger_findings = _report(store.get(ledger_key))
-    if ledger_findings is None:
-        if registry is None:
-            registry = read_registry(config)[0]
-        # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
-        whole = attrs.evolve(registry, given_index=index)
-        ledger_findings = FileReport((*loaded, *run_rules(whole, which="ledger")), ())
-        store.put(ledger_key, ledger_findings.to_json())
-    findings += ledger_findings.findings
-    store.save()
-    return Checked(settle(config, findings), len(paths), len(index), sources)
+    citing = json.dumps([keys[0], [[entry.id, entry.sources] for entry in index]])
+    registry_key = hashlib.sha256(citing.encode()).hexdigest()
+    checked = _report(store.get(registry_key))  # looked up even if unused: kept, not pruned
+    cached = _report(store.get(ledger_key))
+    if cached is not None:
+        return cached.findings
+    if registry is None:
+        registry = registry_on_demand(config, known.sources, known.broken)
+    # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
+    whole = attrs.evolve(registry, given_index=index)
+    if checked is None:
+        checked = FileReport((*known.loaded, *run_rules(whole, which="registry")), ())
+        store.put(registry_key, checked.to_json())
+    found = FileReport((*checked.findings, *run_rules(whole, which="index")), ())
+    store.put(ledger_key, found.to_json())
+    return found.findings
 
 
 def _reread(path: Path, root: Path, digest: str) -> tuple[str | None, str | None, list[Finding]]:
@@ -349,10 +378,27 @@ def _reread(path: Path, root: Path, digest: str) -> tuple[str | None, str | None
     return text, hashlib.sha256(data).hexdigest(), []
 
 
-def _registry_entry(entry: Any) -> tuple[str, int, tuple[Finding, ...]] | None:
+@attrs.frozen
+class _Registry:
+    """What a run needs of the registry and corpus when they are unchanged: the context
+    key, the findings of reading them, and the ids of the documents and of those whose
+    metadata did not load."""
+
+    context: str
+    loaded: tuple[Finding, ...]
+    sources: tuple[str, ...]
+    broken: tuple[str, ...]
+
+    def to_json(self) -> list[Any]:
+        loaded = FileReport(self.loaded, ()).to_json()
+        return [self.context, loaded, list(self.sources), list(self.broken)]
+
+
+def _registry_entry(entry: Any) -> _Registry | None:
     try:
-        context, sources, report = entry
-        return str(context), int(sources), FileReport.from_json(report).findings
+        context, loaded, sources, broken = entry
+        findings = FileReport.from_json(loaded).findings
+        return _Registry(str(context), findings, tuple(map(str, sources)), tuple(map(str, broken)))
     except (TypeError, ValueError, KeyError):
         return None
 

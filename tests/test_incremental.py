@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+import claimledger.corpus_on_demand as corpus_on_demand
 import claimledger.incremental as incremental
 from claimledger.cache_index import CACHE_DIR, INDEX_NAME
 from claimledger.check import validate
-from claimledger.config import discover
+from claimledger.config import Config, discover
 from claimledger.findings import Finding
 from claimledger.incremental import validate_incremental
-from claimledger.ledger import read_text
+from claimledger.ledger import SourceDocument, read_source, read_text
 from tests.conftest import MakeLedger
 
 
@@ -143,3 +145,44 @@ def test_the_old_file_per_entry_cache_is_removed(broken: Path, tmp_path: Path) -
     validate_incremental(discover(broken), jobs=1)
     assert [p.name for p in old.iterdir()] == ["notes.txt"]
     assert (tmp_path / "elsewhere" / f"{'cd' * 32}.json").exists()  # never through a link
+
+
+def test_one_changed_file_reads_only_the_documents_it_cites(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = discover(broken)
+    validate_incremental(config, jobs=1)
+    claims = broken / "claims" / "briefing.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    read: list[str] = []
+    real = read_source
+
+    def counted(config: Config, meta_path: Path) -> tuple[SourceDocument | None, list[Finding]]:
+        read.append(meta_path.stem)
+        return real(config, meta_path)
+
+    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    monkeypatch.setattr(corpus_on_demand, "read_source", counted)
+    assert validate_incremental(config, jobs=1) == full(broken)
+    cited = set(re.findall(r"source: (\S+)", claims.read_text(encoding="utf-8")))
+    corpus = {p.stem for p in (broken / "corpus").glob("*.yaml")}
+    assert read, "the changed file's sources were read"
+    assert set(read) <= cited < corpus | cited
+    assert len(set(read)) < len(corpus)
+
+
+def test_a_claim_that_starts_citing_a_changed_text_is_named(broken: Path) -> None:
+    config = discover(broken)
+    text = broken / "corpus" / "briefing-report.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "Added.\n", encoding="utf-8")
+    before = validate_incremental(config, jobs=1)
+    assert before == full(broken)
+    claims = broken / "claims" / "schema.yaml"
+    claims.write_text(
+        "claims:\n  - id: cites-it\n    statement: S.\n    speaker: spokesman\n"
+        "    quotes:\n      - source: briefing-report\n        text: Obviously.\n",
+        encoding="utf-8",
+    )
+    after = validate_incremental(config, jobs=1)
+    assert after == full(broken)
+    assert any("cites-it" in f.message for f in after if f.code == "CL008")
