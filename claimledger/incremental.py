@@ -128,13 +128,21 @@ def _file_key(context: str, relative: str, digest: str) -> str:
     return hashlib.sha256(f"{context}\0{relative}\0{digest}".encode()).hexdigest()
 
 
+def _relative(path: Path, root: Path) -> str:
+    """``path``'s place in the ledger, as ``relative_to(root).as_posix()`` gives it, for the
+    paths found under ``root`` (without pathlib's parsing: it runs for every file)."""
+    text, prefix = str(path), str(root) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
+
+
 def _digest(
-    store: CacheIndex, path: Path, root: Path, *, text_needed: bool = True
+    store: CacheIndex, path: Path, root: Path, relative: str, *, text_needed: bool = True
 ) -> tuple[str | None, str | None, list[Finding]]:
     """A file's sha256 (from the index when its stamp is unchanged) and, when it had to
     be read, its text; or the findings that stop it being read (and then the sha256 of
     its bytes if they could be read, when ``text_needed`` is false)."""
-    relative = path.relative_to(root).as_posix()
     stamp = file_stamp(path)  # before reading: a change while reading is seen next time
     known = store.known_digest(relative, stamp)
     if known is not None:
@@ -149,20 +157,21 @@ def _digest(
 
 def _registry_files(config: Config) -> list[Path]:
     """Every file reading the registry and the corpus may read."""
-    files = [config.claims_dir / SPEAKERS_FILE]
+    speakers = config.claims_dir / SPEAKERS_FILE
+    files = [speakers] if os.path.lexists(speakers) else []
     if config.corpus_dir.is_dir():
-        files += sorted(p for p in config.corpus_dir.iterdir() if not p.name.startswith("."))
+        names = sorted(name for name in os.listdir(config.corpus_dir) if not name.startswith("."))
+        files += [config.corpus_dir / name for name in names]
     return files
 
 
 def _registry_key(config: Config, store: CacheIndex) -> str:
     """The bytes the registry and corpus are read from, the configuration and the code."""
     digest = hashlib.sha256(f"{_code_digest()}\0{config!r}".encode())
+    root = config.root
     for path in _registry_files(config):
-        if not os.path.lexists(path):
-            continue
-        found, _, problems = _digest(store, path, config.root, text_needed=False)
-        shown = path.relative_to(config.root).as_posix()
+        shown = _relative(path, root)
+        found, _, problems = _digest(store, path, root, shown, text_needed=False)
         # What cannot be read (a link, a folder, bad bytes) is keyed by what reading said.
         marker = found or json.dumps([[f.code, f.message] for f in problems])
         digest.update(f"{shown}\0{marker}\0".encode())
@@ -255,8 +264,8 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
     misses: list[tuple[Path, str, str]] = []
     keys = [registry_key]
     for path in paths:
-        relative = path.relative_to(config.root).as_posix()
-        digest, text, problems = _digest(store, path, config.root)
+        relative = _relative(path, config.root)
+        digest, text, problems = _digest(store, path, config.root, relative)
         cached = None
         if digest is not None:
             key = _file_key(context, relative, digest)
