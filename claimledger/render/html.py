@@ -18,6 +18,12 @@ script element: JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, so 
 text can close the element. ``paragraphs`` splits text at blank lines, for a
 template to print each paragraph in its own ``<p>``.
 
+Diagrams are drawn when the site is built, as inline SVG
+(:mod:`claimledger.render.svg`): ``flowchart_svg(key, title)`` draws a
+:class:`~claimledger.render.pages.Diagram` (a group's sources and speakers, an
+attribution chain) and ``timeline_svg(key, title)`` a
+:class:`~claimledger.render.pages.Timeline`; ``key`` starts the drawing's ids.
+
 The built-in templates are ``claimledger/templates/site/<kind>.html.j2`` (one per
 kind of page: ``index``, ``group``, ``claim``, ``source``, ``speakers``,
 ``speaker``, ``verdicts``), all extending ``_base.html.j2``. ``templates=DIR``
@@ -52,23 +58,24 @@ import jinja2
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
+from claimledger.render.environment import (
+    BUILTIN_TEMPLATES,
+    ConfinedLoader,
+    TemplateError,
+    jinja_environment,
+    load_template,
+    render_template,
+)
 from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
-from claimledger.render.markdown import (
-    BUILTIN_TEMPLATE,
-    TemplateError,
-    _ConfinedLoader,
-    _jinja,
-    _load,
-    _render,
-)
 from claimledger.render.pages import Page, PagePlan, attribution_chain, html_file
+from claimledger.render.svg import flowchart, timeline
 from claimledger.resolved import ResolvedLedger
 
 __all__ = ["SITE_TEMPLATES", "STYLESHEET", "render_site"]
 
 #: The built-in templates of the site, and its stylesheet.
-SITE_TEMPLATES = BUILTIN_TEMPLATE.parent / "site"
+SITE_TEMPLATES = BUILTIN_TEMPLATES / "site"
 #: The stylesheet's file in the site (and in :data:`SITE_TEMPLATES`).
 STYLESHEET = "style.css"
 
@@ -119,16 +126,20 @@ def _environment(templates: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [builtin, jinja2.PrefixLoader({"claimledger": builtin})]
     if templates is not None:
         # A ledger's own templates: regular files inside their folder, never through a link.
-        loaders.insert(0, _ConfinedLoader(templates))
+        loaders.insert(0, ConfinedLoader(templates))
     # Templates from a folder are untrusted (they may come with a cloned ledger) and run
     # sandboxed; the built-in ones are this package's own code.
-    env = _jinja(jinja2.ChoiceLoader(loaders), trusted=templates is None, autoescape=True)
+    env = jinja_environment(
+        jinja2.ChoiceLoader(loaders), trusted=templates is None, autoescape=True
+    )
     env.filters.update(
         jsonld=jsonld,
         paragraphs=paragraphs,
         shorten=truncate,
         web_address=web_address,
         squash=lambda text: " ".join(str(text).split()),
+        flowchart_svg=flowchart,
+        timeline_svg=timeline,
     )
     return env
 
@@ -143,10 +154,10 @@ def _page(
     name = f"{page.kind}.html.j2"
     shown = (templates / name) if templates and (templates / name).is_file() else None
     path = shown or SITE_TEMPLATES / name
-    loaded = _load(env, path, name)
+    loaded = load_template(env, path, name)
     key = page.key
     view = plan.view
-    text = _render(
+    text = render_template(
         loaded,
         path,
         ledger=view,
@@ -180,7 +191,7 @@ def render_site(
     command line passes :func:`claimledger.export.claimreview.embedded_reviews`
     (presenters do not import each other, so the mapping is the export's, given).
 
-    Raises :class:`~claimledger.render.markdown.TemplateError`.
+    Raises :class:`~claimledger.render.environment.TemplateError`.
     """
     view = build_view(ledger, group_by=group_by, findings=findings)
     plan = PagePlan.build(view, item_pages=True)
