@@ -20,9 +20,9 @@ from claimledger.lazy import lazy_exports
 if TYPE_CHECKING:
     from claimledger.digest import canonical_form, claim_digest, edition_digest
     from claimledger.render.context import build_view
+    from claimledger.render.environment import TemplateError
     from claimledger.render.folder import FolderError, write_pages
     from claimledger.render.groupings import GROUPINGS, GroupBy
-    from claimledger.render.environment import TemplateError
     from claimledger.render.markdown import (
         BUILTIN_TEMPLATE,
         GENERATED_MARK,

@@ -3,9 +3,11 @@
 The site has the pages of the multi-page ledger (:mod:`claimledger.render.pages`)
 plus one page per claim and per speaker: ``index.html``, ``stories/*.html``,
 ``claims/*.html``, ``sources/*.html``, ``speakers/*.html``, ``speakers.html``,
-``verdicts.html``, and one stylesheet, ``style.css``. No page needs a script or
-anything from the network: the site can be published as it is (GitHub Pages,
-any web server) or read from the disk.
+``verdicts.html``, one stylesheet, ``style.css``, and one small script,
+``filter.js``, with which the index filters its claims as the reader types. No
+page needs the script (the index lists every claim without it) nor anything from
+the network: the site can be published as it is (GitHub Pages, any web server)
+or read from the disk.
 
 Every claim page with a verdict embeds its schema.org ClaimReview in a
 ``<script type="application/ld+json">``: exactly the element that ``claimledger
@@ -60,24 +62,29 @@ from claimledger.ledger import LedgerFiles
 from claimledger.render.context import GroupBy, build_view
 from claimledger.render.environment import (
     BUILTIN_TEMPLATES,
+    MAX_TEMPLATE_BYTES,
     ConfinedLoader,
     TemplateError,
     jinja_environment,
     load_template,
     render_template,
+    shown_path,
 )
 from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
 from claimledger.render.pages import Page, PagePlan, attribution_chain, html_file
 from claimledger.render.svg import flowchart, timeline
 from claimledger.resolved import ResolvedLedger
+from claimledger.safe_read import read_regular
 
-__all__ = ["SITE_TEMPLATES", "STYLESHEET", "render_site"]
+__all__ = ["FILTER_SCRIPT", "SITE_TEMPLATES", "STYLESHEET", "render_site"]
 
-#: The built-in templates of the site, and its stylesheet.
+#: The built-in templates of the site, its stylesheet and its script.
 SITE_TEMPLATES = BUILTIN_TEMPLATES / "site"
 #: The stylesheet's file in the site (and in :data:`SITE_TEMPLATES`).
 STYLESHEET = "style.css"
+#: The index's optional claim filter, in the site (and in :data:`SITE_TEMPLATES`).
+FILTER_SCRIPT = "filter.js"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A lone surrogate (from a YAML "\ud800" escape) cannot be written as UTF-8, and a
@@ -166,6 +173,7 @@ def _page(
         # A claim that failed validation (a --force rendering) publishes no data.
         review=reviews.get(page.claim.id) if page.claim and not page.claim.problems else None,
         stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(html_file(key)) or "."),
+        asset=lambda name: posixpath.relpath(name, posixpath.dirname(html_file(key)) or "."),
         href=lambda anchor: plan.href(key, anchor, html_file),
         page_href=lambda target: plan.page_href(key, target, html_file),
         published=lambda anchor: plan.published(anchor, html_file),
@@ -198,14 +206,20 @@ def render_site(
     env = _environment(templates)
     given = reviews or {}
     site = {html_file(page.key): _page(env, templates, given, plan, page) for page in plan.pages}
-    css = (templates / STYLESHEET) if templates and (templates / STYLESHEET).is_file() else None
-    site[STYLESHEET] = _stylesheet(css or SITE_TEMPLATES / STYLESHEET)
+    for asset in (STYLESHEET, FILTER_SCRIPT):
+        site[asset] = _asset(templates, asset)
     return site
 
 
-def _stylesheet(path: Path) -> str:
+def _asset(templates: Path | None, name: str) -> str:
+    """The stylesheet or the script: the templates folder's own, if it has one (a regular
+    file inside it, as its templates are read), else the built-in one; marked as generated."""
+    own = templates is not None and ((templates / name).is_symlink() or (templates / name).exists())
+    folder = templates if templates is not None and own else SITE_TEMPLATES
+    path = folder / name
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(str(path), None, f"cannot read: {exc}") from None
+        text = read_regular(path, folder.resolve(), limit=MAX_TEMPLATE_BYTES).decode("utf-8")
+    except (OSError, RuntimeError, UnicodeDecodeError) as exc:
+        raise TemplateError(shown_path(str(path)), None, f"cannot read: {exc}") from None
+    # A comment both CSS and JavaScript read as one.
     return text if text.startswith(CSS_GENERATED) else f"{CSS_GENERATED} */\n{text}"
