@@ -77,7 +77,8 @@ class ConfinedLoader(jinja2.BaseLoader):
     """Templates from one folder: regular files inside it, never through a link that leaves
     it (``{% include "x" %}`` with x a link to ``~/.ssh/id_rsa`` must not embed that file),
     never a hidden file (``.git/config`` holds credentials), at most
-    :data:`MAX_TEMPLATE_BYTES` each."""
+    :data:`MAX_TEMPLATE_BYTES` each. A file that is missing is not found here (another
+    loader may have it); one that is there but may not be read is a :class:`TemplateError`."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder.resolve()
@@ -94,7 +95,9 @@ class ConfinedLoader(jinja2.BaseLoader):
         except FileNotFoundError:
             raise jinja2.TemplateNotFound(template) from None
         except (OSError, RuntimeError) as exc:
-            raise jinja2.TemplateNotFound(template, f"{template!r} is not read: {exc}") from None
+            # A link out of the folder, a FIFO, a file too large: an error, not a template
+            # to look for elsewhere (the built-in one would silently take its place).
+            raise TemplateError(shown_path(str(path)), None, f"is not read: {exc}") from None
         return data.decode("utf-8"), str(path), lambda: False
 
 
