@@ -47,7 +47,7 @@ import attrs
 from claimledger.naming import one_line
 from claimledger.render.pages import Diagram, DiagramEdge, Timeline
 
-__all__ = ["EDGE_WORDS", "Drawing", "flowchart", "timeline", "wrap"]
+__all__ = ["EDGE_WORDS", "Drawing", "flowchart", "text_width", "timeline", "wrap"]
 
 #: The label of an arrow that has none, by kind (the Markdown ledger's words).
 EDGE_WORDS = {
@@ -95,7 +95,7 @@ class Drawing:
         return self.svg
 
 
-def _units(text: str) -> int:
+def text_width(text: str) -> int:
     """The width of ``text`` in characters: a wide (East Asian) one counts two, a combining
     one none."""
     return sum(
@@ -105,7 +105,7 @@ def _units(text: str) -> int:
 
 
 def wrap(text: str, width: int = _WRAP) -> list[str]:
-    """``text`` on one line each of at most ``width`` units (see :func:`_units`), broken
+    """``text`` on one line each of at most ``width`` units (see :func:`text_width`), broken
     between words, a word wider than a line broken where it must: whole, never cut.
 
     >>> wrap("The focus on Russia diverts attention", 20)
@@ -115,12 +115,12 @@ def wrap(text: str, width: int = _WRAP) -> list[str]:
     """
     lines: list[str] = []
     for word in one_line(text).split(" "):
-        if lines and _units(lines[-1]) + 1 + _units(word) <= width:
+        if lines and text_width(lines[-1]) + 1 + text_width(word) <= width:
             lines[-1] = f"{lines[-1]} {word}"
             continue
         piece = ""
         for char in word:
-            if piece and _units(piece + char) > width:
+            if piece and text_width(piece + char) > width:
                 lines.append(piece)
                 piece = ""
             piece += char
@@ -141,7 +141,7 @@ class _Box:
     @classmethod
     def of(cls, text: str, width: int = _WRAP, pad: int = _PAD_Y) -> _Box:
         lines = tuple(wrap(text, width))
-        widest = max(_units(line) for line in lines)
+        widest = max(text_width(line) for line in lines)
         return cls(lines, round(widest * _CHAR) + 2 * _PAD_X, len(lines) * _LINE + 2 * pad)
 
     @property

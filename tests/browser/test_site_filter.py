@@ -11,7 +11,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -81,9 +83,18 @@ return {
 """
 
 
-def shown(browser: webdriver.Chrome) -> dict[str, object]:
-    result: dict[str, object] = browser.execute_script(_SHOWN)
-    return result
+@attrs.frozen
+class Shown:
+    """What the index shows: its claims (by anchor) and stories, and the filter's status."""
+
+    claims: list[str]
+    stories: list[str]
+    status: str | None
+
+
+def shown(browser: webdriver.Chrome) -> Shown:
+    result: dict[str, Any] = browser.execute_script(_SHOWN)
+    return Shown(result["claims"], result["stories"], result["status"])
 
 
 def test_typing_keeps_exactly_the_matching_claims(
@@ -94,28 +105,28 @@ def test_typing_keeps_exactly_the_matching_claims(
     box = browser.find_element(By.CSS_SELECTOR, "[data-claim-filter] input")
     assert box.accessible_name.startswith("Show only the claims with these words")
     everyone = shown(browser)
-    assert sorted(everyone["claims"]) == sorted(c.anchor for c in claims)  # type: ignore[arg-type]
-    stories_at_first = everyone["stories"]
+    assert sorted(everyone.claims) == sorted(c.anchor for c in claims)
+    stories_at_first = everyone.stories
     for query in ("Farron", "ALEPPO", "Corbyn  2016-10-12", "not rated", "zzz-none"):
         box.clear()
         box.send_keys(query)
         expected = matching(claims, query)
         now = shown(browser)
-        assert set(now["claims"]) == expected, query  # type: ignore[call-overload]
-        assert len(now["claims"]) == len(expected), query  # type: ignore[arg-type]
+        assert set(now.claims) == expected, query
+        assert len(now.claims) == len(expected), query
         # A story is shown while it has a claim shown.
         stories = {c.story.anchor for c in claims if c.anchor in expected and c.story}
-        assert set(now["stories"]) == stories, query  # type: ignore[call-overload]
-        status = str(now["status"])
+        assert set(now.stories) == stories, query
+        status = now.status or ""
         assert (f"Showing {len(expected)} of {len(claims)} claims." == status) == bool(expected)
         assert status.startswith("No claim") == (not expected)
     assert matching(claims, "Farron")
     assert not matching(claims, "zzz-none")
     box.send_keys(Keys.ESCAPE)
     again = shown(browser)
-    assert again["claims"] == everyone["claims"]
-    assert again["stories"] == stories_at_first
-    assert again["status"] == ""
+    assert again.claims == everyone.claims
+    assert again.stories == stories_at_first
+    assert again.status == ""
     assert console_errors(browser) == []
 
 
@@ -123,7 +134,7 @@ def test_the_address_fills_the_box(
     claims: tuple[ClaimView, ...], browser: webdriver.Chrome, base: str
 ) -> None:
     browser.get(base + "index.html?q=Farron")
-    assert set(shown(browser)["claims"]) == matching(claims, "Farron")  # type: ignore[call-overload]
+    assert set(shown(browser).claims) == matching(claims, "Farron")
 
 
 def test_a_filtered_index_passes_the_accessibility_check(
@@ -145,5 +156,5 @@ def test_without_scripts_the_index_lists_every_claim_and_no_box(
         browser.get(base + "index.html")
         assert browser.find_elements(By.CSS_SELECTOR, "[data-claim-filter] input") == []
         now = shown(browser)
-        assert sorted(now["claims"]) == sorted(c.anchor for c in claims)  # type: ignore[arg-type]
+        assert sorted(now.claims) == sorted(c.anchor for c in claims)
         assert not browser.find_element(By.CSS_SELECTOR, "[data-claim-filter]").is_displayed()
