@@ -23,8 +23,7 @@ from claimledger.anchorings import anchoring
 from claimledger.check import validate
 from claimledger.config import discover
 from claimledger.ledger import LedgerFiles
-from tests.browser.chromium import chromium
-from tests.browser.site import accessibility_violations, console_errors, page_facts, serve
+from tests.browser.site import accessibility_violations, console_errors, page_facts
 from tests.conftest import REPO, run_cli
 
 Spans = list[tuple[int, int]]
@@ -38,18 +37,6 @@ def ledger() -> LedgerFiles:
 @pytest.fixture(scope="module")
 def site(seed_site: Path) -> Path:
     return seed_site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    with chromium(console=True) as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:
-    with serve(site) as address:
-        yield address
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from the network to draw it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +21,7 @@ from claimledger.naming import one_line
 from claimledger.render.context import build_view
 from claimledger.render.pages import Diagram, PagePlan, attribution_chain, html_file
 from claimledger.render.svg import EDGE_WORDS
-from tests.browser.chromium import chromium
-from tests.browser.site import accessibility_violations, console_errors, page_facts, serve
+from tests.browser.site import accessibility_violations, console_errors, page_facts
 from tests.conftest import REPO
 
 
@@ -46,18 +44,6 @@ def expected_drawings(plan: PagePlan) -> dict[str, Diagram | None]:
             if chain is not None:
                 pages[html_file(page.key)] = chain
     return pages
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    with chromium(console=True) as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def base(seed_site: Path) -> Iterator[str]:
-    with serve(seed_site) as address:
-        yield address
 
 
 _DRAWINGS = """

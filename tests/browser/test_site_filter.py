@@ -9,8 +9,6 @@ scripts off the index lists every claim and shows no box.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,25 +22,13 @@ from claimledger.config import discover
 from claimledger.render.context import build_view
 from claimledger.render.views import ClaimView
 from tests.browser.chromium import chromium
-from tests.browser.site import accessibility_violations, console_errors, serve
+from tests.browser.site import accessibility_violations, console_errors
 from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
 def claims() -> tuple[ClaimView, ...]:
     return build_view(validate(discover(REPO)).ledger, group_by="story").claims
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    with chromium(console=True) as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def base(seed_site: Path) -> Iterator[str]:
-    with serve(seed_site) as address:
-        yield address
 
 
 def _folded(text: str) -> str:
