@@ -386,7 +386,7 @@ def _curve(x1: int, y1: int, x2: int, y2: int) -> str:
 def timeline(entries: Timeline, key: str, title: str) -> Drawing:
     """``entries`` as an SVG element: the dates down a line, each with its stories."""
     dates = [_Box.of(date, 16) for date, _ in entries.entries]
-    stories = [[_Box.of(story, 44) for story in titles] for _, titles in entries.entries]
+    stories = [[_Box.of(story, 32) for story in titles] for _, titles in entries.entries]
     date_width = max((box.width for box in dates), default=0)
     line_x = _MARGIN + date_width + 16
     text_x = line_x + 16
