@@ -167,7 +167,7 @@ def test_group_by_option(fixture_root: Path, capsys: pytest.CaptureFixture[str])
     assert (
         main(["render", str(fixture_root), "--single-page", "-o", "-", "--group-by", "date"]) == 0
     )
-    assert '<a id="by-date-2016-10-18"></a>\n### 2016-10-18' in capsys.readouterr().out
+    assert '<a id="by-date-2016-10-18"></a>\n### 18 October 2016' in capsys.readouterr().out
     assert main(["render", str(fixture_root), "--group-by", "speaker"]) == 0
     assert (fixture_root / "ledger" / "by-speaker" / "anonymous-aide.md").is_file()
 

@@ -63,7 +63,7 @@ def test_the_seed_ledger_finds_every_quote_in_its_own_corpus(
     texts = {a["text"] for a in rows}
     for claim in ledger.claims:
         for quote in claim.quotes:
-            if not quote.paraphrase:
+            if quote.is_direct:
                 found = [
                     a
                     for a in rows
