@@ -7,7 +7,8 @@ digests; :mod:`.context` turns a ledger into the templates' data
 :mod:`.passages` marks the cited passages in the sources' texts; :mod:`.escape`
 keeps user text from changing the Markdown's structure; :mod:`.environment` finds,
 sandboxes and runs every presenter's Jinja2 templates; :mod:`.markdown` renders the
-Markdown ledger and :mod:`.html` the web site, whose diagrams :mod:`.svg` draws;
+Markdown ledger and :mod:`.html` the web site, whose diagrams :mod:`.svg` draws
+(:mod:`.layered` places them);
 :mod:`.folder` writes the pages.
 """
 

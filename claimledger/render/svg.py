@@ -6,22 +6,18 @@ the same diagrams (:class:`~claimledger.render.pages.Diagram` and
 :class:`~claimledger.render.pages.Timeline`, the same data the Markdown pages
 draw from) as SVG when the site is built:
 
-- :func:`flowchart`: a layered left-to-right graph. Each node goes in the column
-  of its longest path to a node with no arrow out (a group's sources, then its
-  speakers; an attribution chain's sources, the speaker, the person the ledger
-  identifies), ordered to keep arrows from crossing; each arrow's label sits in a
-  column of its own between the columns of nodes, so no label covers another.
+- :func:`flowchart`: a layered left-to-right graph, each arrow's label in a column
+  of its own, so no label covers another (:mod:`claimledger.render.layered` places
+  it).
 - :func:`timeline`: the dates top to bottom on a line, each with its stories.
 
 Labels are whole (wrapped, never cut), and every string is written by
 :mod:`xml.etree.ElementTree`, which escapes it: no text can add an element. A
 :class:`Drawing` is markup (it has ``__html__``), so autoescaping templates
-print it as it is. Each
-drawing is ``role="img"`` with a ``<title>`` (its accessible name) and a
-``<desc>`` that says in words everything it shows. Sizes come from a generous
-estimate of the text's width (no font is measured), so the same data always
-gives the same drawing, byte for byte; ids start with the ``key`` given, so that
-drawings on one page do not share ids.
+print it as it is. Each drawing is ``role="img"`` with a ``<title>`` (its
+accessible name) and a ``<desc>`` that says in words everything it shows. The
+same data always gives the same drawing, byte for byte; ids start with the
+``key`` given, so that drawings on one page do not share ids.
 
 >>> from claimledger.render.pages import Diagram, DiagramEdge, DiagramNode
 >>> chart = Diagram((DiagramNode("s1", "The <Mirror>"),), (DiagramNode("p1", "A spokesman"),),
@@ -37,26 +33,16 @@ The &lt;Mirror&gt; quotes 1 claim of A spokesman.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 
 import attrs
 
 from claimledger.naming import one_line
+from claimledger.render.layered import LINE, MARGIN, NODE_GAP, Box, edge_words, lay_out
 from claimledger.render.pages import Diagram, DiagramEdge, Timeline
 
-__all__ = ["EDGE_WORDS", "Drawing", "flowchart", "text_width", "timeline", "wrap"]
+__all__ = ["Drawing", "flowchart", "timeline"]
 
-#: The label of an arrow that has none, by kind (the Markdown ledger's words).
-EDGE_WORDS = {
-    "quotes": "quotes",
-    "supports": "supports",
-    "contradicts": "contradicts",
-    "called": "calls",
-    "identified": "identified by the ledger as",
-}
 #: How each kind of arrow is drawn: stroke width and dashes ("" for a solid line).
 _STROKES = {
     "quotes": ("1.5", ""),
@@ -65,18 +51,7 @@ _STROKES = {
     "called": ("1.5", "2 3"),
     "identified": ("2.5", ""),
 }
-
 _FONT = 14
-#: A generous average advance of one character, in pixels: wide enough for the
-#: proportional fonts browsers use, so that no label outgrows its box.
-_CHAR = 8.6
-_LINE = 18
-_PAD_X, _PAD_Y = 10, 7
-_NODE_GAP, _LABEL_GAP = 18, 4
-#: Between a column of labels and the nodes on either side: at least, at most.
-_ARROW_ROOM, _MAX_ROOM = 36, 110
-_MARGIN = 8
-_WRAP = 28
 _INK, _LINE_INK, _PAPER, _TINT = "#1b1b1b", "#4a4a4a", "#ffffff", "#e8f0fb"
 _SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -93,60 +68,6 @@ class Drawing:
 
     def __str__(self) -> str:
         return self.svg
-
-
-def text_width(text: str) -> int:
-    """The width of ``text`` in characters: a wide (East Asian) one counts two, a combining
-    one none."""
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
-
-
-def wrap(text: str, width: int = _WRAP) -> list[str]:
-    """``text`` on one line each of at most ``width`` units (see :func:`text_width`), broken
-    between words, a word wider than a line broken where it must: whole, never cut.
-
-    >>> wrap("The focus on Russia diverts attention", 20)
-    ['The focus on Russia', 'diverts attention']
-    >>> wrap("abcdefgh", 3)
-    ['abc', 'def', 'gh']
-    """
-    lines: list[str] = []
-    for word in one_line(text).split(" "):
-        if lines and text_width(lines[-1]) + 1 + text_width(word) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-            continue
-        piece = ""
-        for char in word:
-            if piece and text_width(piece + char) > width:
-                lines.append(piece)
-                piece = ""
-            piece += char
-        lines.append(piece)
-    return lines or [""]
-
-
-@attrs.frozen
-class _Box:
-    """A label in a box: its lines, its size and (once placed) its top-left corner."""
-
-    lines: tuple[str, ...]
-    width: int
-    height: int
-    x: int = 0
-    y: int = 0
-
-    @classmethod
-    def of(cls, text: str, width: int = _WRAP, pad: int = _PAD_Y) -> _Box:
-        lines = tuple(wrap(text, width))
-        widest = max(text_width(line) for line in lines)
-        return cls(lines, round(widest * _CHAR) + 2 * _PAD_X, len(lines) * _LINE + 2 * pad)
-
-    @property
-    def middle(self) -> int:
-        return self.y + self.height // 2
 
 
 def _svg(width: int, height: int, key: str, title: str, desc: str) -> ET.Element:
@@ -170,7 +91,7 @@ def _svg(width: int, height: int, key: str, title: str, desc: str) -> ET.Element
     return svg
 
 
-def _text(parent: ET.Element, box: _Box, *, fill: str, rx: int, css: str) -> None:
+def _text(parent: ET.Element, box: Box, *, fill: str, rx: int, css: str) -> None:
     group = ET.SubElement(parent, "g", {"class": css})
     ET.SubElement(
         group,
@@ -187,113 +108,30 @@ def _text(parent: ET.Element, box: _Box, *, fill: str, rx: int, css: str) -> Non
     )
     text = ET.SubElement(group, "text", {"fill": _INK, "text-anchor": "middle"})
     for n, line in enumerate(box.lines):
-        baseline = box.y + (box.height - len(box.lines) * _LINE) // 2 + n * _LINE + _LINE - 5
+        baseline = box.y + (box.height - len(box.lines) * LINE) // 2 + n * LINE + LINE - 5
         ET.SubElement(
             text, "tspan", {"x": str(box.x + box.width // 2), "y": str(baseline)}
         ).text = line
 
 
-def _layers(names: Sequence[str], edges: Sequence[DiagramEdge]) -> dict[str, int]:
-    """Each node's column: the longest path from it to a node with no arrow out, counted
-    from the left. An arrow that would close a cycle is not followed."""
-    out: dict[str, list[str]] = {name: [] for name in names}
-    for edge in edges:
-        out[edge.source].append(edge.target)
-    rank: dict[str, int] = {}
-    on_path: set[str] = set()
-
-    def depth(name: str) -> int:
-        if name not in rank:
-            on_path.add(name)
-            rank[name] = 1 + max((depth(t) for t in out[name] if t not in on_path), default=-1)
-            on_path.discard(name)
-        return rank[name]
-
-    deepest = max((depth(name) for name in names), default=0)
-    return {name: deepest - rank[name] for name in names}
-
-
-def _ordered(columns: list[list[str]], edges: Sequence[DiagramEdge]) -> None:
-    """Reorder each column (right to left) by where its nodes' arrows lead, so that
-    arrows cross as little as one sweep can make them."""
-    after: dict[str, list[str]] = {}
-    for edge in edges:
-        after.setdefault(edge.source, []).append(edge.target)
-    for n in range(len(columns) - 2, -1, -1):
-        place = {name: at for column in columns[n + 1 :] for at, name in enumerate(column)}
-        columns[n].sort(key=functools.partial(_centre, after, place))  # stable: ties keep order
-
-
-def _centre(after: dict[str, list[str]], place: dict[str, int], name: str) -> float:
-    """The mean place of the nodes ``name``'s arrows lead to (none: last)."""
-    targets = [place[t] for t in after.get(name, ()) if t in place]
-    return sum(targets) / len(targets) if targets else float(len(place))
-
-
 def flowchart(diagram: Diagram, key: str, title: str) -> Drawing:
-    """``diagram`` as an SVG element (see the module's description); ``key`` starts its ids
-    and ``title`` is its accessible name."""
+    """``diagram`` as an SVG element, laid out by :func:`~claimledger.render.layered.lay_out`;
+    ``key`` starts its ids and ``title`` is its accessible name."""
+    placed = lay_out(diagram)
     nodes = {node.node: node.label for node in (*diagram.sources, *diagram.claims)}
     rounded = {node.node for node in diagram.claims}
-    edges = [
-        e for e in diagram.edges if e.source in nodes and e.target in nodes and e.source != e.target
-    ]
-    layer = _layers(list(nodes), edges)
-    columns: list[list[str]] = [[] for _ in range(max(layer.values(), default=0) + 1)]
-    for name in nodes:
-        columns[layer[name]].append(name)
-    _ordered(columns, edges)
-    boxes = {name: _Box.of(label) for name, label in nodes.items()}
-    labels = [_Box.of(_edge_words(edge), 24, pad=2) for edge in edges]
-    # The labels of the arrows into column n stand in the gap before it.
-    gaps: list[list[int]] = [[] for _ in columns]
-    for at, edge in enumerate(edges):
-        gaps[max(layer[edge.target], 1)].append(at)
-
-    def stacked(heights: list[int], gap: int) -> int:
-        return sum(heights) + gap * max(len(heights) - 1, 0)
-
-    height = max(
-        [stacked([boxes[n].height for n in column], _NODE_GAP) for column in columns]
-        + [stacked([labels[at].height for at in gap], _LABEL_GAP) for gap in gaps]
+    boxes, edges, labels, spans, ports = (
+        placed.boxes,
+        placed.edges,
+        placed.labels,
+        placed.spans,
+        placed.ports,
     )
-    # First down: each column's boxes stacked in the middle of the height.
-    for column in columns:
-        y = _MARGIN + (height - stacked([boxes[c].height for c in column], _NODE_GAP)) // 2
-        for name in column:
-            boxes[name] = attrs.evolve(boxes[name], y=y)
-            y += boxes[name].height + _NODE_GAP
-    for gap in gaps:
-        # Each label level with its arrow's ends, in that order down the gap.
-        gap.sort(
-            key=lambda at: (boxes[edges[at].source].middle + boxes[edges[at].target].middle, at)
-        )
-        y = _MARGIN + (height - stacked([labels[at].height for at in gap], _LABEL_GAP)) // 2
-        for at in gap:
-            labels[at] = attrs.evolve(labels[at], y=y)
-            y += labels[at].height + _LABEL_GAP
-    # Then across: the steeper a gap's arrows, the wider it is, so that they bend gently.
-    x = _MARGIN
-    spans: dict[str, tuple[int, int]] = {}  # each node's column, left to right
-    for n, column in enumerate(columns):
-        if n:
-            into = [abs(labels[at].middle - boxes[edges[at].source].middle) for at in gaps[n]]
-            out = [abs(boxes[edges[at].target].middle - labels[at].middle) for at in gaps[n]]
-            gap_x = x + _room(into)
-            for at in gaps[n]:
-                labels[at] = attrs.evolve(labels[at], x=gap_x)
-            x = gap_x + max((labels[at].width for at in gaps[n]), default=0) + _room(out)
-        width = max(boxes[name].width for name in column)
-        for name in column:
-            boxes[name] = attrs.evolve(boxes[name], x=x + (width - boxes[name].width) // 2)
-            spans[name] = (x, x + width)
-        x += width
-    total_width, total_height = x + _MARGIN, height + 2 * _MARGIN
     desc = " ".join(
-        f"{one_line(nodes[e.source])} {_edge_words(e)} {_object(e)}{one_line(nodes[e.target])}."
+        f"{one_line(nodes[e.source])} {edge_words(e)} {_object(e)}{one_line(nodes[e.target])}."
         for e in edges
     )
-    svg = _svg(total_width, total_height, key, title, desc)
+    svg = _svg(placed.width, placed.height, key, title, desc)
     defs = ET.SubElement(svg, "defs")
     marker = ET.SubElement(
         defs,
@@ -311,7 +149,6 @@ def flowchart(diagram: Diagram, key: str, title: str) -> Drawing:
     )
     ET.SubElement(marker, "path", {"d": "M0,0 L10,5 L0,10 z", "fill": _LINE_INK})
     arrows = ET.SubElement(svg, "g", {"class": "arrows", "fill": "none", "stroke": _LINE_INK})
-    ports = _ports(edges, boxes, labels)
     for at, (edge, label) in enumerate(zip(edges, labels, strict=True)):
         start, end = boxes[edge.source], boxes[edge.target]
         stroke, dashes = _STROKES.get(edge.kind, ("1.5", ""))
@@ -344,34 +181,6 @@ def flowchart(diagram: Diagram, key: str, title: str) -> Drawing:
     return Drawing(ET.tostring(svg, encoding="unicode"))
 
 
-def _ports(
-    edges: Sequence[DiagramEdge], boxes: dict[str, _Box], labels: Sequence[_Box]
-) -> dict[tuple[int, str], int]:
-    """Where each arrow leaves its box and enters the next, by arrow and ``out`` or ``in``:
-    a box's arrows spread down its side in the order of their labels, so that arrows
-    fanning out of one box do not start at one point."""
-    sides: dict[tuple[str, str], list[int]] = {}
-    for at, edge in enumerate(edges):
-        sides.setdefault((edge.source, "out"), []).append(at)
-        sides.setdefault((edge.target, "in"), []).append(at)
-    ports = {}
-    for (name, side), arrows in sides.items():
-        box = boxes[name]
-        arrows.sort(key=lambda at: (labels[at].middle, at))
-        for n, at in enumerate(arrows, start=1):
-            ports[at, side] = box.y + box.height * n // (len(arrows) + 1)
-    return ports
-
-
-def _room(rises: list[int]) -> int:
-    """The width between a column and the next for arrows rising or falling ``rises``."""
-    return min(_MAX_ROOM, max(_ARROW_ROOM, max(rises, default=0) // 3))
-
-
-def _edge_words(edge: DiagramEdge) -> str:
-    return one_line(edge.label) or EDGE_WORDS.get(edge.kind, edge.kind)
-
-
 def _object(edge: DiagramEdge) -> str:
     # "quotes 2 claims of X"; "calls X"; "identified by the ledger as X".
     return "of " if edge.label and edge.kind in ("quotes", "supports", "contradicts") else ""
@@ -385,36 +194,36 @@ def _curve(x1: int, y1: int, x2: int, y2: int) -> str:
 
 def timeline(entries: Timeline, key: str, title: str) -> Drawing:
     """``entries`` as an SVG element: the dates down a line, each with its stories."""
-    dates = [_Box.of(date, 16) for date, _ in entries.entries]
-    stories = [[_Box.of(story, 32) for story in titles] for _, titles in entries.entries]
+    dates = [Box.of(date, 16) for date, _ in entries.entries]
+    stories = [[Box.of(story, 32) for story in titles] for _, titles in entries.entries]
     date_width = max((box.width for box in dates), default=0)
-    line_x = _MARGIN + date_width + 16
+    line_x = MARGIN + date_width + 16
     text_x = line_x + 16
     story_width = max((box.width for row in stories for box in row), default=0)
-    svg_rows: list[tuple[_Box, list[_Box]]] = []
-    y = _MARGIN
+    svg_rows: list[tuple[Box, list[Box]]] = []
+    y = MARGIN
     for date, row in zip(dates, stories, strict=True):
-        placed_date = attrs.evolve(date, x=_MARGIN + date_width - date.width, y=y)
-        placed: list[_Box] = []
+        placed_date = attrs.evolve(date, x=MARGIN + date_width - date.width, y=y)
+        placed: list[Box] = []
         row_y = y
         for box in row:
             placed.append(attrs.evolve(box, x=text_x, y=row_y))
             row_y += box.height + 4
         svg_rows.append((placed_date, placed))
-        y = max(y + date.height, row_y - 4) + _NODE_GAP
-    height = y - _NODE_GAP + _MARGIN
+        y = max(y + date.height, row_y - 4) + NODE_GAP
+    height = y - NODE_GAP + MARGIN
     desc = " ".join(
         f"{one_line(date)}: {'; '.join(map(one_line, titles))}." for date, titles in entries.entries
     )
-    svg = _svg(text_x + story_width + _MARGIN, height, key, title, desc)
+    svg = _svg(text_x + story_width + MARGIN, height, key, title, desc)
     ET.SubElement(
         svg,
         "line",
         {
             "x1": str(line_x),
-            "y1": str(_MARGIN),
+            "y1": str(MARGIN),
             "x2": str(line_x),
-            "y2": str(height - _MARGIN),
+            "y2": str(height - MARGIN),
             "stroke": _LINE_INK,
             "stroke-width": "2",
         },

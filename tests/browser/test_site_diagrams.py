@@ -19,8 +19,8 @@ from claimledger.check import validate
 from claimledger.config import discover
 from claimledger.naming import one_line
 from claimledger.render.context import build_view
+from claimledger.render.layered import EDGE_WORDS
 from claimledger.render.pages import Diagram, PagePlan, attribution_chain, html_file
-from claimledger.render.svg import EDGE_WORDS
 from tests.browser.site import accessibility_violations, console_errors, page_facts
 from tests.conftest import REPO
 

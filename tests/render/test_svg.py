@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimledger.naming import one_line
+from claimledger.render.layered import text_width, wrap
 from claimledger.render.pages import Diagram, DiagramEdge, DiagramNode, Timeline
-from claimledger.render.svg import flowchart, text_width, timeline, wrap
+from claimledger.render.svg import flowchart, timeline
 from tests.render.hostile import HOSTILE
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -159,3 +160,9 @@ def test_wrapping_keeps_every_character_and_breaks_only_where_needed(text: str, 
     for line in lines:
         # Only a single character wider than the line may stand alone over it.
         assert len(line) == 1 or text_width(line) <= width
+
+
+def test_an_empty_diagram_is_an_empty_drawing() -> None:
+    root = parse(str(flowchart(Diagram((), (), ()), "e", "Nothing")))
+    assert boxes(root) == {}
+    assert root.find("svg:title", NS) is not None
