@@ -287,3 +287,18 @@ def test_a_templates_folder_may_replace_the_filter_script(tmp_path: Path) -> Non
     (tmp_path / "filter.js").write_text("// ours\n")
     site = render_site(validated(FIXTURE).ledger, templates=tmp_path)
     assert site["filter.js"].endswith("*/\n// ours\n")
+
+
+def test_a_sandboxed_template_draws_with_the_diagram_filters(tmp_path: Path) -> None:
+    (tmp_path / "group.html.j2").write_text(
+        '{% extends "claimledger/group.html.j2" %}{% block body %}'
+        '{{ plan.diagram(page.group) | flowchart_svg("mine", "Ours") }}'
+        '{{ plan.story_dates() | timeline_svg("when", "When") }}{% endblock %}'
+    )
+    page = render_site(validated(FIXTURE).ledger, templates=tmp_path)["stories/briefing.html"]
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 2
+    assert '<title id="mine-title">Ours</title>' in page
+    assert "&lt;svg" not in page
+    # The built-in page draws its own, once.
+    built_in = render_site(validated(FIXTURE).ledger)["stories/briefing.html"]
+    assert built_in.count("<svg") == 1
