@@ -160,15 +160,12 @@ class Config:
         site_path = inside("site", site) if site else None
         site_templates = string("site-templates", None)
         site_templates_path = inside("site-templates", site_templates) if site_templates else None
-        for key, path in (
-            ("ledger", ledger_path),
-            ("site", site_path),
-            ("site-templates", site_templates_path),
-        ):
+        # Written by `render`: never into .git/ (a hook or core.fsmonitor would run it) nor
+        # any hidden folder; nor are templates read from one (.git/config holds credentials
+        # a template would publish).
+        confined = {"ledger": ledger_path, "site": site_path, "site-templates": site_templates_path}
+        for key, path in confined.items():
             try:
-                # Written by `render`: never into .git/ (a hook or core.fsmonitor would run
-                # it) nor any hidden folder; nor are templates read from one (.git/config
-                # holds credentials a template would publish).
                 if path is not None:
                     check_configured_output(path, root)
             except OutputRefused as exc:
