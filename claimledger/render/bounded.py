@@ -6,7 +6,7 @@ for hours, and ``{{ "x" * 10**10 }}`` takes all the memory there is. A ledger's
 own template is untrusted (it came with the repository), so it is rendered in
 a forked child process under ``RLIMIT_AS`` (memory) and a real-time alarm
 (time); the child sends back the text or the error, and a child that runs out
-of either is reported as a :class:`~claimledger.render.markdown.TemplateError`.
+of either is reported as a :class:`~claimledger.render.environment.TemplateError`.
 Where ``fork`` is not available the template runs in this process, unbounded.
 """
 
