@@ -65,9 +65,10 @@ def file_stamp(path: Path) -> Stamp | None:
 class CacheIndex:
     """The entries and file digests of the last run, and those this run will keep."""
 
-    def __init__(self, root: Path, enabled: bool) -> None:
+    def __init__(self, root: Path, enabled: bool, file_name: str = INDEX_NAME) -> None:
         self.root = root
         self.folder = root / CACHE_DIR
+        self.file_name = file_name
         self.secret = cache_secret() if enabled else None
         self._old_entries: dict[str, Any] = {}
         self._old_digests: dict[str, list[Any]] = {}
@@ -83,7 +84,7 @@ class CacheIndex:
 
     @property
     def path(self) -> Path:
-        return self.folder / INDEX_NAME
+        return self.folder / self.file_name
 
     def name(self, key: str) -> str:
         """Where the entry for ``key`` is kept: unpredictable without the secret."""

@@ -21,6 +21,7 @@ from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
 from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
+from claimledger.parsed_cache import ParsedCache
 from claimledger.safe_read import OutsideLedger, TooLarge, UnsafeFile, read_regular
 from claimledger.structure import (
     ClaimsDocument,
@@ -239,8 +240,10 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
 
 
 def _parse(
-    path: Path, root: Path, text: str | None = None
+    path: Path, root: Path, text: str | None = None, parsed: ParsedCache | None = None
 ) -> tuple[Document | None, list[Finding]]:
+    if parsed is not None and text is None:
+        return parsed.parse(path, root, _display(path, root), read_text)
     findings: list[Finding] = []
     if text is None:
         text, _, findings = read_text(path, root)
@@ -252,9 +255,12 @@ def _parse(
         return None, [exc.finding]
 
 
-def read_claim_file(path: Path, root: Path, text: str | None = None) -> ClaimFile:
-    """Parse and structure one claim file (``text``: its contents, when already read)."""
-    doc, findings = _parse(path, root, text)
+def read_claim_file(
+    path: Path, root: Path, text: str | None = None, parsed: ParsedCache | None = None
+) -> ClaimFile:
+    """Parse and structure one claim file (``text``: its contents, when already read;
+    ``parsed``: where files parsed before are kept)."""
+    doc, findings = _parse(path, root, text, parsed)
     if doc is None:
         return ClaimFile(_display(path, root), (), tuple(findings))
     entries = structure_entries(doc, "claims", Claim, ClaimsDocument)
@@ -337,12 +343,12 @@ def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
 
 
 def read_speakers(
-    config: Config,
+    config: Config, parsed: ParsedCache | None = None
 ) -> tuple[dict[str, Speaker], dict[str, Origin], frozenset[str], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
     if not os.path.lexists(path):  # a FIFO or a link is reported, not skipped
         return {}, {}, frozenset(), []
-    doc, findings = _parse(path, config.root)
+    doc, findings = _parse(path, config.root, parsed=parsed)
     if doc is None:
         return {}, {}, frozenset(), findings
     entries = structure_entries(doc, "speakers", Speaker, SpeakersDocument)
@@ -368,14 +374,16 @@ def read_speakers(
     return by_id, origins, broken - set(by_id), findings
 
 
-def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], set[str], list[Finding]]:
+def _read_corpus(
+    config: Config, parsed: ParsedCache | None
+) -> tuple[dict[str, SourceDocument], set[str], list[Finding]]:
     sources: dict[str, SourceDocument] = {}
     broken: set[str] = set()
     findings: list[Finding] = []
     if not config.corpus_dir.is_dir():
         return sources, broken, findings
     for meta_path in sorted(config.corpus_dir.glob("*.yaml")):
-        source, problems = read_source(config, meta_path)
+        source, problems = read_source(config, meta_path, parsed)
         findings += problems
         if source is None:
             broken.add(meta_path.stem)
@@ -384,9 +392,11 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], set[str], l
     return sources, broken, findings
 
 
-def read_source(config: Config, meta_path: Path) -> tuple[SourceDocument | None, list[Finding]]:
+def read_source(
+    config: Config, meta_path: Path, parsed: ParsedCache | None = None
+) -> tuple[SourceDocument | None, list[Finding]]:
     """One corpus document (metadata, text, versions); None if its metadata does not load."""
-    doc, findings = _parse(meta_path, config.root)
+    doc, findings = _parse(meta_path, config.root, parsed=parsed)
     if doc is None:
         return None, findings
     meta, problems = structure_source(doc, meta_path.stem)
@@ -443,10 +453,12 @@ def _source_text(
     return SourceDocument(meta, origin, text_path, text, digest), findings
 
 
-def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
+def read_registry(
+    config: Config, parsed: ParsedCache | None = None
+) -> tuple[LedgerFiles, list[Finding]]:
     """The speaker registry and the corpus, as a ledger with no claims yet."""
-    speakers, speaker_origins, broken_speakers, findings = read_speakers(config)
-    sources, broken_sources, corpus_findings = _read_corpus(config)
+    speakers, speaker_origins, broken_speakers, findings = read_speakers(config, parsed)
+    sources, broken_sources, corpus_findings = _read_corpus(config, parsed)
     registry = LedgerFiles(
         config=config,
         claims=(),
@@ -461,15 +473,20 @@ def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     return registry, findings + corpus_findings
 
 
-def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
-    """Read everything the configuration points at; findings are unsorted."""
-    registry, findings = read_registry(config)
+def read_ledger(config: Config, *, cache: bool = False) -> tuple[LedgerFiles, list[Finding]]:
+    """Read everything the configuration points at; findings are unsorted.
+
+    With ``cache``, files parsed by an earlier read and unchanged since are not parsed
+    again (:mod:`claimledger.parsed_cache`); their documents carry no text.
+    """
+    parsed = ParsedCache(config.root) if cache else None
+    registry, findings = read_registry(config, parsed)
     claims: list[Claim] = []
     origins: list[Origin] = []
     broken: list[IndexedClaim] = []
     paths = claim_paths(config)
     for path in paths:
-        result = read_claim_file(path, config.root)
+        result = read_claim_file(path, config.root, parsed=parsed)
         findings += result.findings
         broken += result.broken
         for claim, origin in result.claims:
@@ -482,4 +499,6 @@ def read_ledger(config: Config) -> tuple[LedgerFiles, list[Finding]]:
         broken_claims=tuple(broken),
         files=tuple(_display(p, config.root) for p in paths),
     )
+    if parsed is not None:
+        parsed.save()
     return ledger, findings

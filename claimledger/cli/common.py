@@ -201,7 +201,7 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     from claimledger.ledger import read_ledger
     from claimledger.query import Ledger
 
-    files, findings = read_ledger(find_config(args.ledger))
+    files, findings = read_ledger(find_config(args.ledger), cache=True)
     ledger = Ledger.from_files(files, findings, strict=False)
     errors = sum(f.severity.fails for f in ledger.findings)
     if errors:

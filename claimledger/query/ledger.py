@@ -200,14 +200,15 @@ def load(path: str | os.PathLike[str], *, strict: bool = True, cache: bool = Tru
     """Load the ledger at ``path``: its root, its claims folder, or any file or folder in it.
 
     The configuration is found as ``claimledger validate`` finds it, from ``path``
-    upwards. ``strict`` decides what errors do (see the module). ``cache`` lets search
-    keep its indexes under ``.claimledger/`` in the ledger root, keyed by content;
-    nothing else is ever written.
+    upwards. ``strict`` decides what errors do (see the module). ``cache`` lets loading
+    keep the files it parsed and search its indexes under ``.claimledger/`` in the
+    ledger root, keyed by content (an unchanged file is not parsed again); nothing else
+    is ever written.
     """
     start = Path(path)
     if not start.exists():
         raise FileNotFoundError(f"no such file or directory: {os.fspath(path)!r}")
-    files, findings = read_ledger(_configure(start))
+    files, findings = read_ledger(_configure(start), cache=cache)
     return Ledger.from_files(files, findings, strict=strict, cache=cache)
 
 
