@@ -47,7 +47,14 @@ from typing import Any
 from claimledger.models import Claim
 from claimledger.structure import unstructure
 
-__all__ = ["DIGEST_LENGTH", "canonical_form", "claim_digest", "edition_digest"]
+__all__ = [
+    "DIGEST_LENGTH",
+    "canonical_form",
+    "claim_digest",
+    "edition_digest",
+    "edition_of",
+    "full_digest",
+]
 
 #: Hexadecimal digits shown of each digest.
 DIGEST_LENGTH = 12
@@ -70,13 +77,14 @@ def canonical_form(claim: Claim) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _full_digest(claim: Claim) -> str:
+def full_digest(claim: Claim) -> str:
+    """The whole SHA-256 of the claim's canonical form (its digest is the first digits)."""
     return hashlib.sha256(canonical_form(claim)).hexdigest()
 
 
 def claim_digest(claim: Claim) -> str:
     """The claim's content digest: 12 hexadecimal digits of SHA-256."""
-    return _full_digest(claim)[:DIGEST_LENGTH]
+    return full_digest(claim)[:DIGEST_LENGTH]
 
 
 def edition_digest(claims: Iterable[Claim]) -> str:
@@ -87,6 +95,12 @@ def edition_digest(claims: Iterable[Claim]) -> str:
     >>> edition_digest([one, two]) == edition_digest([two, one])
     True
     """
-    lines = sorted((claim.id, _full_digest(claim)) for claim in claims)
+    return edition_of((claim.id, full_digest(claim)) for claim in claims)
+
+
+def edition_of(digests: Iterable[tuple[str, str]]) -> str:
+    """The edition digest of the claims whose ids and full digests are given (for a
+    caller that has the digests already: each is computed once)."""
+    lines = sorted(digests)
     payload = "".join(f"{claim_id} {digest}\n" for claim_id, digest in lines)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_LENGTH]

@@ -28,6 +28,7 @@ the id is known (:meth:`ResolvedLedger.knows_speaker` tells them apart).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -35,6 +36,7 @@ import attrs
 
 from claimledger.config import Config
 from claimledger.dates import PartialDate
+from claimledger.digest import edition_of, full_digest
 from claimledger.findings import Location
 from claimledger.ledger import LedgerFiles, Origin, SourceDocument
 from claimledger.models import (
@@ -283,6 +285,18 @@ class ResolvedLedger:
     documents: Mapping[str, SourceDocument]
     #: The source metadata of ``documents``, by id.
     sources: Mapping[str, Source]
+
+    @functools.cached_property
+    def digests(self) -> tuple[str, ...]:
+        """Each claim's full digest (:func:`claimledger.digest.full_digest` of the claim as
+        written), in claim order: computed once, for the claims' and the edition's digests."""
+        return tuple(full_digest(claim.as_written()) for claim in self.claims)
+
+    @property
+    def edition(self) -> str:
+        """The edition digest of the claims (:func:`claimledger.digest.edition_digest`)."""
+        digests = zip(self.claims, self.digests, strict=True)
+        return edition_of((claim.id, digest) for claim, digest in digests)
 
     def knows_speaker(self, speaker: Speaker) -> bool:
         """Whether the speaker is the registry's, not a stand-in for an unknown id."""

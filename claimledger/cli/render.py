@@ -37,7 +37,7 @@ from claimledger.render.groupings import GROUPINGS, GroupBy
 if TYPE_CHECKING:
     from claimledger.config import Config
     from claimledger.findings import Finding
-    from claimledger.ledger import LedgerFiles
+    from claimledger.resolved import ResolvedLedger
 
 __all__ = ["register", "run"]
 
@@ -190,18 +190,17 @@ def _positive_number(text: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     from claimledger.atomic import OutputRefused, private_folder, write_output
-    from claimledger.check import validate
-    from claimledger.digest import edition_digest
     from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
     from claimledger.render.stories import untitled
     from claimledger.report import TextReporter
     from claimledger.resolved import resolve
+    from claimledger.validated import validate_cached
 
     config = find_config(args.path)
     site = _site_target(args, config) if args.format == "html" else None
     templates = _site_templates(args, config) if site is not None else None
     target = None if args.single_page or site else _pages_target(args, config)
-    result = validate(config)
+    result = validate_cached(config)
     shown = for_display(result.findings, config.root)
     # Findings go to standard error: standard output may be the ledger itself (-o -).
     TextReporter(Path.cwd(), ledgers=[config.root]).report(shown, sys.stderr)
@@ -211,7 +210,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
-    for key in untitled(resolve(result.ledger)):
+    # Resolved once: the edition's digests and the renderers use the same claims.
+    ledger = resolve(result.ledger)
+    for key in untitled(ledger):
         print(
             f"claimledger: warning: [tool.claimledger.stories] titles {key!r}, but no claim "
             "file has that name",
@@ -219,17 +220,17 @@ def run(args: argparse.Namespace) -> int:
         )
     findings = result.findings if result.failed else ()
     claims = len(result.ledger.claims)
-    edition = edition_digest(result.ledger.claims)
+    edition = ledger.edition
     if site is not None:
         return _write_pages(
-            result.ledger, args.group_by or "story", findings, site, edition, templates, html=True
+            ledger, args.group_by or "story", findings, site, edition, templates, html=True
         )
     if target is not None:
-        return _write_pages(result.ledger, args.group_by or "story", findings, target, edition)
+        return _write_pages(ledger, args.group_by or "story", findings, target, edition)
     template = Path(args.template) if args.template else None
     try:
         text = render_markdown(
-            result.ledger,
+            ledger,
             group_by=args.group_by or "speaker",
             findings=findings,
             template=template,
@@ -264,7 +265,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_pages(
-    ledger: LedgerFiles,
+    ledger: ResolvedLedger,
     group_by: GroupBy,
     findings: Sequence[Finding],
     folder: Path,

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from claimledger.dates import PartialDate
-from claimledger.digest import claim_digest, edition_digest
+from claimledger.digest import DIGEST_LENGTH
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument, version_path
 from claimledger.models import (
@@ -115,6 +115,9 @@ class _Builder:
         # Claims take their anchors first so that a claim's anchor is its id.
         # A repeated id (possible only in a --force rendering) gets its own anchor.
         self.anchor_of = [self.anchors.take(claim.id) for claim in ledger.claims]
+        # Each claim's digest, computed once (the edition is made of them too).
+        digests = zip(ledger.claims, ledger.digests, strict=True)
+        self.digest_of = {id(claim): digest for claim, digest in digests}
         self.claim_anchor: dict[str, str] = {}
         for claim, anchor in zip(ledger.claims, self.anchor_of, strict=True):
             self.claim_anchor.setdefault(claim.id, anchor)
@@ -316,7 +319,7 @@ class _Builder:
             id=claim.id,
             anchor=anchor,
             statement=claim.statement,
-            digest=claim_digest(claim.as_written()),
+            digest=self.digest_of[id(claim)][:DIGEST_LENGTH],
             speaker=self.speaker(speaker.id),
             roles=tuple(self.role(role) for role in roles),
             said_on=_text(claim.said_on),
@@ -494,7 +497,7 @@ def build_view(
         description=config.description,
         url=config.url,
         author=config.author,
-        edition=edition_digest(claim.as_written() for claim in ledger.claims),
+        edition=ledger.edition,
         group_by=group_by,
         sections=sections,
         groups=tuple(groups),

@@ -44,7 +44,8 @@ def test_a_warm_load_gives_what_parsing_gives_without_parsing(
     assert cold == uncached
     assert warm == uncached
     if base == "broken":  # findings located in files read back from the cache
-        assert any(f.location.line > 1 for f in uncached[4])
+        findings = load(root, strict=False).findings
+        assert any(f.location.line > 1 for f in findings)
 
 
 def test_a_changed_byte_is_seen_whatever_the_times_say(make_ledger: MakeLedger) -> None:

@@ -24,7 +24,9 @@ def _forge(index: Path, mac: str | None) -> None:
     body = body.replace("Obviously.", "Forged.")
     if mac is None:
         message = b"index\0" + body.encode()
-        mac = hmac.new(cache_secret(), message, hashlib.sha256).hexdigest()
+        secret = cache_secret()
+        assert secret is not None
+        mac = hmac.new(secret, message, hashlib.sha256).hexdigest()
     index.write_text(f"{mac}\n{body}", encoding="utf-8")
 
 
