@@ -64,7 +64,7 @@ for path in sorted([*root.glob("claims/*.yaml"), *root.glob("corpus/*.yaml")]):
 psutil: Any
 try:
     import psutil  # type: ignore[import-untyped,no-redef,unused-ignore]
-except ImportError:  # pragma: no cover - psutil comes with the test extras (distributed)
+except ImportError:  # pragma: no cover - psutil is in the test extra
     psutil = None
 
 
