@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import resource
 from pathlib import Path
 
 from claimledger.cache_index import CACHE_DIR, INDEX_NAME, CacheIndex
@@ -12,6 +11,7 @@ from claimledger.config import discover
 from claimledger.incremental import _context_key, _file_key
 from claimledger.ledger import read_registry
 from tests.conftest import MakeLedger, run_cli
+from tests.trust.limited import run_cli_in_1_gb
 
 
 def _keys(root: Path) -> list[str]:
@@ -28,10 +28,6 @@ def _keys(root: Path) -> list[str]:
     ]
 
 
-def _limited_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
-
 def _plant(target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.symlink_to("/dev/zero")
@@ -43,18 +39,7 @@ def test_a_planted_link_to_dev_zero_is_not_read(make_ledger: MakeLedger) -> None
     index = root / CACHE_DIR / INDEX_NAME
     index.unlink()
     _plant(index)
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "-m", "claimledger.cli", "validate"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=_limited_memory,
-        check=False,
-    )
+    result = run_cli_in_1_gb("validate", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     # Replaced by this run's own index, never written through.
     assert not index.is_symlink()

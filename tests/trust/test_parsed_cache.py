@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import resource
-import subprocess
-import sys
 from pathlib import Path
 
 from claimledger.cache_index import CACHE_DIR
@@ -14,6 +11,7 @@ from claimledger.parsed_cache import PARSED_NAME
 from claimledger.query import load
 from claimledger.secret import cache_secret
 from tests.conftest import MakeLedger, run_cli
+from tests.trust.limited import run_cli_in_1_gb
 
 
 def _forge(index: Path, mac: str | None) -> None:
@@ -55,24 +53,12 @@ def test_an_index_signed_otherwise_is_ignored(make_ledger: MakeLedger) -> None:
     assert "Forged." not in index.read_text(encoding="utf-8")
 
 
-def _limited_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
-
 def test_a_planted_link_to_dev_zero_is_not_read(make_ledger: MakeLedger) -> None:
     root = make_ledger()
     index = root / CACHE_DIR / PARSED_NAME
     index.parent.mkdir(parents=True)
     index.symlink_to("/dev/zero")
-    result = subprocess.run(
-        [sys.executable, "-m", "claimledger.cli", "query", "--format", "ids"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=_limited_memory,
-        check=False,
-    )
+    result = run_cli_in_1_gb("query", "--format", "ids", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "us-is-an-intervening-power" in result.stdout
     assert not index.is_symlink()
