@@ -14,7 +14,7 @@ anchoring → query → render/export. :mod:`claimledger.cli` is the command lin
 
 To ask questions of a ledger, :func:`load` it (see :mod:`claimledger.query`):
 
->>> ledger = load("tests/examples/clean")
+>>> ledger = load("tests/examples/clean", cache=False)
 >>> [(c.id, c.speaker.display_name) for c in ledger.claims.where(topic="syria")]
 [('us-is-an-intervening-power', "The Labour leader's spokesman")]
 """

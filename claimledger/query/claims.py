@@ -5,7 +5,7 @@ ledger order (file, then position in the file). Every filter returns a new set, 
 filters chain, and sets combine with ``&``, ``|`` and ``-``:
 
 >>> from claimledger.query import load
->>> claims = load("tests/examples/clean").claims
+>>> claims = load("tests/examples/clean", cache=False).claims
 >>> claims.where(speaker="the spokesman", topic="syria").ids()
 ('us-is-an-intervening-power',)
 >>> claims.between("2016-10-01", "2016-10-31").ids()
@@ -221,7 +221,7 @@ class ClaimSet(Sequence[ResolvedClaim]):
         A claim said "2016-10" lies within October, and only may lie within its first half:
 
         >>> from claimledger.query import load
-        >>> claims = load("tests/examples/clean").claims
+        >>> claims = load("tests/examples/clean", cache=False).claims
         >>> claims.between("2016-10-01", "2016-10-31").ids()
         ('us-is-an-intervening-power',)
         >>> claims.between("2016-10-01", "2016-10-15").ids()

@@ -1,6 +1,6 @@
 """Load a ledger for querying: every reference resolved, every index built.
 
->>> ledger = load("tests/examples/clean")
+>>> ledger = load("tests/examples/clean", cache=False)
 >>> claim = ledger.claim("us-is-an-intervening-power")
 >>> claim.speaker.display_name, claim.quotes[0].source.title, str(claim.said_on)
 ("The Labour leader's spokesman", 'An example report of a briefing', '2016-10')
@@ -148,7 +148,7 @@ class Ledger:
     def identified_as(self, speaker: Speaker | str) -> Speaker | None:
         """Whom a source identifies this (usually unnamed) speaker as, if anyone.
 
-        >>> load("tests/examples/clean").identified_as("spokesman") is None
+        >>> load("tests/examples/clean", cache=False).identified_as("spokesman") is None
         True
         """
         found = self.speaker(speaker if isinstance(speaker, str) else speaker.id)
