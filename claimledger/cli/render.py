@@ -98,7 +98,8 @@ def register(subparsers: Any) -> None:
         type=_positive_number,
         default=DEFAULT_LIMITS.seconds,
         metavar="S",
-        help="stop a template other than the built-in one after S seconds (default: %(default)g)",
+        help="stop a template other than the built-in one (the web site's: the whole site) "
+        "after S seconds (default: %(default)g)",
     )
     parser.add_argument(
         "--template-memory",
@@ -203,7 +204,14 @@ def run(args: argparse.Namespace) -> int:
         if templates is not None and not templates.is_dir():
             raise UsageError(f"--templates {args.templates}: no such folder")
         return _write_pages(
-            result.ledger, args.group_by or "story", findings, site, edition, templates, html=True
+            result.ledger,
+            args.group_by or "story",
+            findings,
+            site,
+            edition,
+            templates,
+            html=True,
+            limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
         )
     if target is not None:
         return _write_pages(result.ledger, args.group_by or "story", findings, target, edition)
@@ -253,6 +261,7 @@ def _write_pages(
     templates: Path | None = None,
     *,
     html: bool = False,
+    limits: TemplateLimits = DEFAULT_LIMITS,
 ) -> int:
     from claimledger.export.claimreview import embedded_reviews
     from claimledger.render.folder import FolderError, write_pages
@@ -269,6 +278,7 @@ def _write_pages(
                 # A ledger with errors (--force) publishes no structured data: the
                 # export refuses it for the same reason.
                 reviews={} if findings else embedded_reviews(ledger),
+                limits=limits,
             )
             if html
             else render_pages(ledger, group_by=group_by, findings=findings)

@@ -24,7 +24,9 @@ kind of page: ``index``, ``group``, ``claim``, ``source``, ``speakers``,
 puts DIR's files first: a file there named like a built-in one replaces it, and
 may extend the built-in one as ``claimledger/<name>``. Templates from a folder
 run sandboxed: a template that came with a cloned ledger can read the data it is
-given but cannot reach Python's internals or change anything.
+given but cannot reach Python's internals or change anything; and bounded: the
+whole site is rendered within ``limits`` of time and memory (see
+:mod:`~claimledger.render.bounded`).
 
 >>> from pathlib import Path
 >>> from claimledger.check import validate
@@ -51,12 +53,14 @@ import jinja2
 
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
+from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
 from claimledger.render.context import GroupBy, build_view
 from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
 from claimledger.render.markdown import (
     BUILTIN_TEMPLATE,
     TemplateError,
+    _bounded_render,
     _ConfinedLoader,
     _jinja,
     _load,
@@ -172,6 +176,7 @@ def render_site(
     findings: Sequence[Finding] = (),
     templates: Path | None = None,
     reviews: Mapping[str, Mapping[str, Any]] | None = None,
+    limits: TemplateLimits | None = DEFAULT_LIMITS,
 ) -> dict[str, str]:
     """The ledger as a web site, by file path (``/``-separated, relative to the site's
     folder) → text: the same ledger always gives the same files.
@@ -180,13 +185,21 @@ def render_site(
     command line passes :func:`claimledger.export.claimreview.embedded_reviews`
     (presenters do not import each other, so the mapping is the export's, given).
 
-    Raises :class:`~claimledger.render.markdown.TemplateError`.
+    Templates from ``templates`` run within ``limits`` (``None``: unbounded). Raises
+    :class:`~claimledger.render.markdown.TemplateError`.
     """
     view = build_view(ledger, group_by=group_by, findings=findings)
     plan = PagePlan.build(view, item_pages=True)
     env = _environment(templates)
     given = reviews or {}
-    site = {html_file(page.key): _page(env, templates, given, plan, page) for page in plan.pages}
+
+    def pages() -> dict[str, str]:
+        return {html_file(p.key): _page(env, templates, given, plan, p) for p in plan.pages}
+
+    if templates is None or limits is None:
+        site = pages()  # the built-in templates: this package's own code
+    else:
+        site = _bounded_render(pages, limits, templates)
     css = (templates / STYLESHEET) if templates and (templates / STYLESHEET).is_file() else None
     site[STYLESHEET] = _stylesheet(css or SITE_TEMPLATES / STYLESHEET)
     return site

@@ -274,6 +274,13 @@ def render_markdown(
     )
     if not isinstance(env, ImmutableSandboxedEnvironment) or limits is None:
         return work()  # the built-in template: this package's own code
+    text: str = _bounded_render(work, limits, path)
+    return text
+
+
+def _bounded_render(work: Callable[[], Any], limits: TemplateLimits, path: Path) -> Any:
+    """``work()``, which renders an untrusted template (or a site of them) found at
+    ``path``, within ``limits``; running out of either is a :class:`TemplateError`."""
     try:
         return run_bounded(work, limits, _encode, _decode)
     except LimitExceeded as exc:
