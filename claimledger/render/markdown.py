@@ -41,7 +41,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from claimledger.errors import ClaimledgerError
-from claimledger.findings import Finding
+from claimledger.findings import Finding, printable
 from claimledger.ledger import LedgerFiles
 from claimledger.render.bounded import DEFAULT_LIMITS, LimitExceeded, TemplateLimits, run_bounded
 from claimledger.render.context import GroupBy, build_view
@@ -223,8 +223,10 @@ def _render(loaded: jinja2.Template, path: Path, **context: object) -> str:
             else str(exc)
         )
         raise TemplateError(_shown(where[0]), where[1], message) from None
-    # One final newline, however the template ends its last block.
-    return text.rstrip("\n") + "\n"
+    # One final newline, however the template ends its last block. A control or bidi
+    # character in the data (a --force rendering of a ledger CL018 refuses) is published
+    # as a visible symbol, never as a terminal command or reordered text.
+    return printable(text.rstrip("\n")) + "\n"
 
 
 def _encode(exc: BaseException) -> object:

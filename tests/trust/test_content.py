@@ -101,3 +101,17 @@ def test_control_characters_are_never_published_or_printed_raw(make_ledger: Make
     assert CONTROL.search(data["statement"])
     again = yaml.safe_load(run_cli("show", "a-claim", "--format", "yaml", cwd=root).stdout)
     assert again["statement"] == data["statement"]
+
+
+def test_a_forced_rendering_publishes_no_control_character(make_ledger: MakeLedger) -> None:
+    statement = '"Before ' + " ".join(HOSTILE) + ' after."'
+    root = make_ledger({"claims/new.yaml": claim(statement=statement)})
+    single = run_cli("render", "--force", "--single-page", "-o", "-", cwd=root)
+    assert single.returncode == 0, single.stderr
+    assert "Before ␛\\]52;c;aGk=␇ ␇ " in single.stdout  # shown, not acted on
+    assert not CONTROL.search(single.stdout)
+    for command in (["render", "--force"], ["render", "--force", "--format", "html", "-o", "site"]):
+        assert run_cli(*command, cwd=root).returncode == 0, command
+    published = [p for folder in ("ledger", "site") for p in (root / folder).rglob("*.*")]
+    assert len(published) > 10
+    assert not [p.name for p in published if CONTROL.search(p.read_text(encoding="utf-8"))]
