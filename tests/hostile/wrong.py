@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from tests.hostile.strategies import _walk_mappings, claim_files, dump_safe, styles, write
 
-__all__ = ["LINK_TARGETS", "WRONG_INTEGERS", "WRONG_STRINGS", "wrong_values"]
+__all__ = ["LINK_TARGETS", "WRONG_INTEGERS", "WRONG_STRINGS", "wrong_value", "wrong_values"]
 
 WRONG_STRINGS = st.one_of(
     st.sampled_from(
@@ -56,7 +56,8 @@ WRONG_INTEGERS = st.sampled_from(
 LINK_TARGETS = ["/dev/zero", "/proc/self/environ", "fifo", "outside", "loop", "folder", "inside"]
 
 
-def _wrong(draw: st.DrawFn, value: Any) -> Any:
+def wrong_value(draw: st.DrawFn, value: Any) -> Any:
+    """A wrong value of the same type as ``value`` (a mapping: unchanged)."""
     if isinstance(value, bool):
         return not value
     if isinstance(value, int):
@@ -76,7 +77,7 @@ def wrong_values(draw: st.DrawFn) -> bytes:
         mappings = [m for m in _walk_mappings(data) if m]
         mapping = draw(st.sampled_from(mappings))
         key = draw(st.sampled_from(sorted(mapping)))
-        mapping[key] = _wrong(draw, mapping[key])
+        mapping[key] = wrong_value(draw, mapping[key])
     try:
         text = write(data, draw(styles))
     except yaml.YAMLError:  # pragma: no cover - a value PyYAML cannot emit
