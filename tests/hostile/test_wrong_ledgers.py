@@ -216,12 +216,9 @@ COMMANDS = [
     ["search", "Obviously"],
 ]
 LOCATED = re.compile(r"^(?:::\w+ file=)?[^\s:][^:]*[:,](?:line=)?\d+[:,](?:col=)?\d+", re.M)
-# Exit 2 with a one-line reason: configuration the ledger cannot have, or an output refused.
-REFUSED = re.compile(
-    r"^claimledger: (?:.*pyproject\.toml|not written|nothing written|cannot write|template error"
-    r"|the ledger has errors|error: argument)",
-    re.M,
-)
+# Exit 2 says why (a configuration the ledger cannot have, an output refused) on a line of its
+# own; an internal error is caught before this.
+REFUSED = re.compile(r"^claimledger: \S", re.M)
 
 
 def _run(root: Path, args: list[str]) -> tuple[int, str, str]:

@@ -115,3 +115,20 @@ def test_a_forced_rendering_publishes_no_control_character(make_ledger: MakeLedg
     published = [p for folder in ("ledger", "site") for p in (root / folder).rglob("*.*")]
     assert len(published) > 10
     assert not [p.name for p in published if CONTROL.search(p.read_text(encoding="utf-8"))]
+
+
+def test_github_annotations_show_a_quoted_control_character_as_a_symbol(
+    make_ledger: MakeLedger,
+) -> None:
+    root = make_ledger()
+    meta = root / "corpus" / "briefing-report.yaml"
+    lines = [
+        'sha256: "\\e]52;c;aGk=\\a"' if line.startswith("sha256:") else line
+        for line in meta.read_text().splitlines()
+    ]
+    meta.write_text("\n".join(lines) + "\n")
+    result = run_cli("validate", "--format", "github", cwd=root)
+    assert result.returncode == 1
+    assert "title=CL008::" in result.stdout  # the message quotes the recorded digest
+    assert "␛]52;c;aGk=␇" in result.stdout
+    assert not CONTROL.search(result.stdout)
