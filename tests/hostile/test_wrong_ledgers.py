@@ -46,7 +46,7 @@ from claimledger.findings import CONTROL
 from tests.conftest import EXAMPLES
 from tests.hostile.conftest import command_examples
 from tests.hostile.strategies import styles, write
-from tests.hostile.wrong import WRONG_STRINGS, wrong_value
+from tests.hostile.wrong import WRONG_STRINGS, plant, wrong_value
 
 #: The example ledger's YAML files, whose values are made wrong.
 YAML_FILES = ["claims/briefing.yaml", "claims/speakers.yaml", "corpus/briefing-report.yaml"]
@@ -159,28 +159,6 @@ def _pick(draw: st.DrawFn, data: Any) -> tuple[Any, Any]:
     return place
 
 
-def _plant(root: Path, name: str, what: str, outside: Path) -> None:
-    path = root / name
-    if os.path.lexists(path):
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        else:
-            path.unlink()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if what == "fifo":
-        os.mkfifo(path)
-    elif what == "outside":
-        path.symlink_to(outside / "secret.yaml")
-    elif what == "outside-folder":
-        path.symlink_to(outside)
-    elif what == "loop":
-        path.symlink_to(path.name)
-    elif what == "folder":
-        path.mkdir()
-    else:
-        path.symlink_to(what)
-
-
 def _snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every entry under ``folder`` (never following a link): kind, bytes or link target."""
     seen: dict[str, Any] = {}
@@ -291,7 +269,7 @@ def test_every_command_answers_a_ledger_made_wrong(
         for name, data in files.items():
             (root / name).write_bytes(data)
         for name, what in plants:
-            _plant(root, name, what, outside)
+            plant(root / name, what, outside / "secret.yaml", outside)
         before_outside = _snapshot(Path(base), skip=("ledger",))
         before = _snapshot(root, skip=OUTPUTS)
         for args in COMMANDS:
