@@ -159,6 +159,11 @@ def _pick(draw: st.DrawFn, data: Any) -> tuple[Any, Any]:
     return place
 
 
+def _under_a_plant(root: Path, name: str) -> bool:
+    parents = list(Path(name).parents)[:-1]
+    return any((root / p).is_symlink() or (root / p).is_file() for p in parents)
+
+
 def _snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every entry under ``folder`` (never following a link): kind, bytes or link target."""
     seen: dict[str, Any] = {}
@@ -269,6 +274,8 @@ def test_every_command_answers_a_ledger_made_wrong(
         for name, data in files.items():
             (root / name).write_bytes(data)
         for name, what in plants:
+            if _under_a_plant(root, name):
+                continue  # "corpus" is a link already: nothing can be planted inside it
             plant(root / name, what, outside / "secret.yaml", outside)
         before_outside = _snapshot(Path(base), skip=("ledger",))
         before = _snapshot(root, skip=OUTPUTS)
