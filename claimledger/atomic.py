@@ -50,6 +50,7 @@ __all__ = [
     "VCS_FOLDERS",
     "OutputRefused",
     "check_configured_output",
+    "check_output",
     "private_folder",
     "write_atomic",
     "write_output",
@@ -204,6 +205,52 @@ def _write_in_place(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def check_output(
+    path: Path,
+    *,
+    owned: Callable[[str], bool] | None = None,
+    force: bool = False,
+) -> None:
+    """Raise :class:`OutputRefused` if :func:`write_output` would refuse ``path``.
+
+    A command with several outputs checks them all before writing any, so that a
+    refused second output does not leave the first one written.
+    """
+    _target(path, owned, force)
+
+
+def _target(path: Path, owned: Callable[[str], bool] | None, force: bool) -> tuple[Path, str]:
+    # Where the text goes and how: "new" (no file yet), "in place" (a device or FIFO)
+    # or "replace" (a regular file claimledger may replace).
+    path = Path(os.path.abspath(path))
+    for _ in range(64):  # as many links as the system itself follows
+        if _in_vcs_folder(path):
+            raise OutputRefused(f"{path} is inside a version-control folder; not written there")
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return path, "new"
+        if not stat.S_ISLNK(info.st_mode):
+            break
+        real = path.resolve()  # followed to its target, which the same rules then govern
+        if real == path:
+            raise OutputRefused(f"{path} is a loop of symbolic links")
+        path = real
+    else:
+        raise OutputRefused(f"{path} is a loop of symbolic links")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        return path, "in place"
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputRefused(f"{path} is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(f"{path} is not a regular file")
+    if force or info.st_size == 0 or (owned is not None and owned(_head(path))):
+        return path, "replace"
+    raise OutputRefused(
+        f"{path} exists and was not written by claimledger; give --force to replace it"
+    )
+
+
 def write_output(
     path: Path,
     text: str,
@@ -219,29 +266,8 @@ def write_output(
     ``force``). Raises :class:`OutputRefused` for an output refused by the rules
     and ``OSError`` for a write that failed.
     """
-    path = Path(os.path.abspath(path))
-    if _in_vcs_folder(path):
-        raise OutputRefused(f"{path} is inside a version-control folder; not written there")
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        info = None
-    if info is not None and stat.S_ISLNK(info.st_mode):
-        real = path.resolve()  # followed to its target, which the same rules then govern
-        if real == path:
-            raise OutputRefused(f"{path} is a loop of symbolic links")
-        return write_output(real, text, owned=owned, force=force, scratch=scratch)
-    if info is None:
-        write_atomic(path, text, scratch=scratch)
-    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode):
-        _write_in_place(path, text.encode("utf-8"))
-    elif stat.S_ISDIR(info.st_mode):
-        raise OutputRefused(f"{path} is a folder")
-    elif not stat.S_ISREG(info.st_mode):
-        raise OutputRefused(f"{path} is not a regular file")
-    elif force or info.st_size == 0 or (owned is not None and owned(_head(path))):
-        write_atomic(path, text, scratch=scratch)
+    target, how = _target(path, owned, force)
+    if how == "in place":
+        _write_in_place(target, text.encode("utf-8"))
     else:
-        raise OutputRefused(
-            f"{path} exists and was not written by claimledger; give --force to replace it"
-        )
+        write_atomic(target, text, scratch=scratch)

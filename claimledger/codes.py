@@ -23,6 +23,7 @@ __all__ = [
     "DUPLICATE_ID",
     "DUPLICATE_KEY",
     "EMPTY_QUOTE",
+    "FRAMING_IN_QUOTE",
     "ID_FORMAT",
     "NOTHING_TO_CHECK",
     "OUTSIDE_LEDGER",
@@ -57,6 +58,7 @@ NOTHING_TO_CHECK: Final = "CL016"
 ID_FORMAT: Final = "CL017"
 CONTROL_CHARACTER: Final = "CL018"
 UNCHECKED_QUOTE: Final = "CL019"
+FRAMING_IN_QUOTE: Final = "CL020"
 
 #: Every code, in order.
 ALL: Final = (
@@ -79,4 +81,5 @@ ALL: Final = (
     ID_FORMAT,
     CONTROL_CHARACTER,
     UNCHECKED_QUOTE,
+    FRAMING_IN_QUOTE,
 )

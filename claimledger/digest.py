@@ -14,7 +14,7 @@ UTF-8 cannot encode, is written as its three-byte sequence, so that every
 claim that loads has a digest.)
 
 Dropping empty values makes ``note: null`` and an absent ``note`` the same
-claim (and ``paraphrase: false`` and an absent ``paraphrase``), as the models
+claim (and ``kind: direct`` and an absent ``kind``), as the models
 already treat them, and keeps every existing digest
 unchanged when a later version adds an optional field.
 

@@ -36,8 +36,11 @@ from claimledger.errors import ClaimledgerError
 
 __all__ = ["DATE_PATTERN", "FIELD_TYPES", "FieldType", "SchemaError", "describe", "field_type"]
 
-#: A partial date, months 01-12 and days 01-31; the loader also refuses 2016-02-30.
-DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_DAY = r"[0-9X]{4}(-(0[1-9]|1[0-2]|2[1-9]|3\d|4[01]|XX)(-(0[1-9]|[12]\d|3[01]|XX))?)?[?~%]?"
+#: An EDTF date as the loader reads it: a day, month or year (months 01-12, or 21-41 for
+#: seasons), uncertain ``?``, approximate ``~``, an interval with open (``..``) or unknown
+#: bounds, or one of a set ``[a,b]``. The loader also refuses 2016-02-30 and reversed intervals.
+DATE_PATTERN = rf"^({_DAY}|({_DAY}|\.\.)?/({_DAY}|\.\.)?|\[(\.\.)?{_DAY}(, ?{_DAY})*(\.\.)?\])$"
 
 
 class SchemaError(ClaimledgerError, ValueError):
@@ -134,7 +137,8 @@ def _partial_date(value: Any, _: Any) -> PartialDate:
     if not isinstance(value, str):
         hint = " (write dates as quoted strings)" if isinstance(value, int) else ""
         raise SchemaError(
-            f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {describe(value)}{hint}"
+            f"expected an EDTF date (YYYY, YYYY-MM, YYYY-MM-DD, 2022-03?, 2019/..), "
+            f"got {describe(value)}{hint}"
         )
     try:
         return PartialDate.parse(value)
@@ -174,8 +178,10 @@ FIELD_TYPES: tuple[FieldType, ...] = (
         _partial_date,
         lambda _: {
             "type": "string",
-            "description": "A date known to the year, the month or the day: "
-            "YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML).",
+            "description": "An EDTF date (ISO 8601-2), quoted in YAML: YYYY, YYYY-MM "
+            "or YYYY-MM-DD; uncertain 2022-03?, approximate 2022~; an interval "
+            "2016-10-12/2016-10-13 or with an open bound 2019/..; one of a set "
+            "[2016-10-12,2016-10-13].",
             "pattern": DATE_PATTERN,
         },
         unstructure=str,

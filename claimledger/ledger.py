@@ -131,7 +131,9 @@ class IndexedClaim:
 
     @classmethod
     def of(cls, claim: Claim, origin: Origin) -> IndexedClaim:
-        related = tuple((other, origin.at("related", i)) for i, other in enumerate(claim.related))
+        related = tuple(
+            (link.claim, origin.at("related", i)) for i, link in enumerate(claim.related)
+        )
         return cls(claim.id, origin.at("id"), related, claim.sources())
 
 

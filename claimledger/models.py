@@ -13,6 +13,7 @@ absent means unknown, never guessed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 import attrs
@@ -21,16 +22,26 @@ from claimledger.dates import PartialDate
 
 __all__ = [
     "APPEARANCE_KINDS",
+    "CONFIDENCES",
+    "IDENTIFICATION_BASES",
+    "INVERSE_RELATIONS",
+    "QUOTE_KINDS",
+    "RELATIONS",
     "SPEAKER_KINDS",
     "Alias",
     "Appearance",
     "AppearanceKind",
     "Claim",
+    "Confidence",
     "Correction",
     "Evidence",
     "Extraction",
     "Identification",
+    "IdentificationBasis",
     "Quote",
+    "QuoteKind",
+    "Related",
+    "Relation",
     "Review",
     "Role",
     "Source",
@@ -38,6 +49,7 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "Verdict",
+    "relations_seen_from",
 ]
 
 SpeakerKind = Literal["person", "organisation", "document"]
@@ -45,24 +57,62 @@ SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 AppearanceKind = Literal["exact", "normalised", "elided", "bracketed", "variant", "repeat"]
 APPEARANCE_KINDS: tuple[AppearanceKind, ...] = get_args(AppearanceKind)
 
+#: What a quote's text is: ``direct``, the speaker's words as the source quotes them;
+#: ``partial``, the source's reported speech carrying a few quoted words of the speaker
+#: (only those are the speaker's); ``paraphrase``, the source's words for the remark;
+#: ``headline``, a headline or standfirst about the speaker, never the speaker's words.
+QuoteKind = Literal["direct", "partial", "paraphrase", "headline"]
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+
+#: How one claim bears on another it lists under ``related``, read "this claim <relation>
+#: the other": it disputes it, responds to it, repeats it, is the same remark as it (as
+#: another outlet reports it), is a change of stance from it, or is background to it.
+Relation = Literal[
+    "disputes", "responds-to", "repeats", "same-remark-as", "stance-change", "background"
+]
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
+#: Each relation as the *other* claim sees it (``None``: untyped, "related").
+INVERSE_RELATIONS: dict[Relation | None, str] = {
+    None: "related",
+    "disputes": "disputed-by",
+    "responds-to": "responded-to-by",
+    "repeats": "repeated-by",
+    "same-remark-as": "same-remark-as",
+    "stance-change": "stance-changed-by",
+    "background": "has-background",
+}
+
+#: ``stated``: a named source states the identification (its passage is the evidence);
+#: ``inferred``: the ledger's own reasoning from the evidence.
+IdentificationBasis = Literal["stated", "inferred"]
+IDENTIFICATION_BASES: tuple[IdentificationBasis, ...] = get_args(IdentificationBasis)
+Confidence = Literal["certain", "probable", "possible"]
+CONFIDENCES: tuple[Confidence, ...] = get_args(Confidence)
+
 
 @attrs.frozen
 class Quote:
     """Where a source reports the speaker making the claim, in the source's exact words.
 
     ``occurrence`` (1-based) picks one when the text occurs more than once.
-    ``paraphrase`` marks a passage in which the source gives the remark in its own
-    words (reported speech), so that it is never shown as the speaker's words.
+    ``kind`` says whose words the text is (see :data:`QuoteKind`): only a ``direct``
+    quote is shown as the speaker's words, and its text holds the speaker's words
+    only, never the reporter's "he said:".
     """
 
     source: str
     text: str
     occurrence: int | None = None
     note: str | None = None
-    paraphrase: bool = False
+    kind: QuoteKind = "direct"
     #: The version of the source quoted (1 = the first text kept), when the source was
     #: corrected since: the passage is anchored in that version's text.
     version: int | None = None
+
+    @property
+    def is_direct(self) -> bool:
+        """True when the text is the speaker's own words; every other kind is the source's."""
+        return self.kind == "direct"
 
 
 @attrs.frozen
@@ -80,6 +130,44 @@ class Evidence:
     occurrence: int | None = None
     #: As for :class:`Quote`: the version of the source the passage is from.
     version: int | None = None
+
+
+@attrs.frozen
+class Related:
+    """Another claim this one bears on, and how (``relation``; absent: just related)."""
+
+    claim: str
+    relation: Relation | None = None
+    note: str | None = None
+
+
+def relations_seen_from(
+    mine: Iterable[Related], incoming: Iterable[tuple[str, Related]]
+) -> list[tuple[str, str, str | None]]:
+    """A claim's relations as seen from it: ``(relation, other claim id, note)``.
+
+    ``mine`` are the claim's own ``related`` links; ``incoming`` the links other claims
+    make to it, each with that claim's id, which are turned round (``disputes`` becomes
+    ``disputed-by``). Each relation with a claim is given once, and an untyped link is
+    left out where a typed one with the same claim says more.
+
+    >>> relations_seen_from([Related("b"), Related("c", "repeats")],
+    ...                     [("b", Related("a", "disputes")), ("c", Related("a"))])
+    [('repeats', 'c', None), ('disputed-by', 'b', None)]
+    """
+    found: list[tuple[str, str, str | None]] = [
+        (link.relation or "related", link.claim, link.note) for link in mine
+    ]
+    found += [(INVERSE_RELATIONS[link.relation], other, link.note) for other, link in incoming]
+    typed = {other for relation, other, _ in found if relation != "related"}
+    seen: set[tuple[str, str]] = set()
+    kept: list[tuple[str, str, str | None]] = []
+    for relation, other, note in found:
+        if (relation, other) in seen or (relation == "related" and other in typed):
+            continue
+        seen.add((relation, other))
+        kept.append((relation, other, note))
+    return kept
 
 
 @attrs.frozen
@@ -153,14 +241,17 @@ class Claim:
     speaker: str
     said_on: PartialDate | None = None
     said_on_note: str | None = None
-    context: str | None = None
+    #: The occasion: where and how the claim was made.
+    setting: str | None = None
     topics: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     supports: tuple[Evidence, ...] = ()
     contradicts: tuple[Evidence, ...] = ()
+    #: Passages that give background to the claim but neither support nor contradict it.
+    context: tuple[Evidence, ...] = ()
     verdict: Verdict | None = None
     history: tuple[Correction, ...] = ()
-    related: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
     appearances: tuple[Appearance, ...] = ()
     #: The source id of the report the claim first appeared in, when a review says so
     #: and the reports' dates do not show it.
@@ -169,8 +260,17 @@ class Claim:
 
     def sources(self) -> tuple[str, ...]:
         """Every source id the claim cites, in first-cited order, once each."""
-        items: tuple[Quote | Evidence, ...] = (*self.quotes, *self.supports, *self.contradicts)
+        items: tuple[Quote | Evidence, ...] = (
+            *self.quotes,
+            *self.supports,
+            *self.contradicts,
+            *self.context,
+        )
         return tuple(dict.fromkeys(item.source for item in items))
+
+    def related_ids(self) -> tuple[str, ...]:
+        """The ids of the claims under ``related``, in order."""
+        return tuple(link.claim for link in self.related)
 
 
 @attrs.frozen
@@ -183,22 +283,34 @@ class Alias:
 
 @attrs.frozen
 class Role:
-    """A position a speaker held; dates are partial and may be unknown."""
+    """A position a speaker held; dates may be partial, uncertain or unknown.
+
+    ``as_of`` is when a source attests the role (a spokesman "at the time of" an
+    event), where its start and end are not known.
+    """
 
     title: str
     since: PartialDate | None = None
     until: PartialDate | None = None
+    as_of: PartialDate | None = None
     source: str | None = None
     note: str | None = None
 
 
 @attrs.frozen
 class Identification:
-    """Who an unnamed speaker is, and the passages that show it."""
+    """Who an unnamed speaker is, and the passages that show it.
+
+    ``basis`` says how it is known: ``stated`` (a source names the speaker; the
+    evidence is that passage) or ``inferred`` (the ledger's reasoning, given in the
+    note). ``confidence`` is ``certain``, ``probable`` or ``possible``; absent, not rated.
+    """
 
     speaker: str
     evidence: tuple[Evidence, ...]
     note: str | None = None
+    basis: IdentificationBasis | None = None
+    confidence: Confidence | None = None
 
 
 @attrs.frozen

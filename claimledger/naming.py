@@ -82,7 +82,7 @@ def source_label(meta: Source) -> str:
     'weekly-2016-10-12'
     >>> source_label(Source("c", "0", "transcript", title="Aleppo Bombings",
     ...                     event_date=PartialDate.parse("2016-10-18")))
-    '“Aleppo Bombings”, event of 2016-10-18'
+    '“Aleppo Bombings”, event of 18 October 2016'
     """
     parts = [part for part in (meta.publisher, meta.title and f"“{meta.title}”") if part]
     date = meta.published or meta.event_date
@@ -92,7 +92,7 @@ def source_label(meta: Source) -> str:
         if date is not None and str(date) in meta.id:
             return meta.id
     if meta.published is not None:
-        parts.append(str(meta.published))
+        parts.append(meta.published.describe())
     elif meta.event_date is not None:
-        parts.append(f"event of {meta.event_date}")
+        parts.append(f"event of {meta.event_date.describe()}")
     return ", ".join(parts)

@@ -108,8 +108,8 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class JsonReporter:
-    """A JSON list of findings, for tools."""
+class _SelfContained:
+    """A reporter whose records carry their own place: no context lines, no colour."""
 
     def __init__(
         self,
@@ -118,7 +118,11 @@ class JsonReporter:
         colour: bool = False,
         ledgers: Sequence[Path] | None = None,
     ) -> None:
-        pass  # JSON has neither context lines nor colour
+        pass  # built like every reporter, so the CLI need not tell them apart
+
+
+class JsonReporter(_SelfContained):
+    """A JSON list of findings, for tools."""
 
     @staticmethod
     def records(findings: Sequence[Finding]) -> list[dict[str, str | int]]:
@@ -140,17 +144,8 @@ class JsonReporter:
         out.write("\n")
 
 
-class GithubReporter:
+class GithubReporter(_SelfContained):
     """GitHub Actions workflow commands, shown as annotations on the pull request."""
-
-    def __init__(
-        self,
-        root: Path | None = None,
-        *,
-        colour: bool = False,
-        ledgers: Sequence[Path] | None = None,
-    ) -> None:
-        pass  # annotations carry their own place and severity
 
     @staticmethod
     def _escape(text: str) -> str:

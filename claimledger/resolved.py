@@ -22,7 +22,7 @@ the id is known (:meth:`ResolvedLedger.knows_speaker` tells them apart).
 >>> claim.speaker.display_name, [s.title for s in claim.sources()]
 ('An aide', ['The Mirror'])
 >>> claim.to_dict()["quotes"][0]
-{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'paraphrase': False, \
+{'source': 'mirror', 'text': 'Obviously.', 'occurrence': None, 'note': None, 'kind': 'direct', \
 'version': None}
 """
 
@@ -42,6 +42,8 @@ from claimledger.models import (
     Correction,
     Evidence,
     Quote,
+    QuoteKind,
+    Related,
     Review,
     Source,
     Speaker,
@@ -69,16 +71,22 @@ def _date(value: PartialDate | None) -> str | None:
 class ResolvedQuote:
     """Where a source reports the speaker making the claim, in the source's exact words.
 
-    ``paraphrase``: the source gives the remark in its own words (reported speech).
+    ``kind``: ``direct`` (the speaker's words), ``partial``, ``paraphrase`` or ``headline``
+    (the source's words; see :data:`claimledger.models.QuoteKind`).
     """
 
     source: Source
     text: str
     occurrence: int | None = None
     note: str | None = None
-    paraphrase: bool = False
+    kind: QuoteKind = "direct"
     #: The version of a corrected source the quote is from, when pinned.
     version: int | None = None
+
+    @property
+    def is_direct(self) -> bool:
+        """True when the text is the speaker's own words."""
+        return self.kind == "direct"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON or YAML: the source by id."""
@@ -87,7 +95,7 @@ class ResolvedQuote:
             "text": self.text,
             "occurrence": self.occurrence,
             "note": self.note,
-            "paraphrase": self.paraphrase,
+            "kind": self.kind,
             "version": self.version,
         }
 
@@ -139,14 +147,17 @@ class ResolvedClaim:
     speaker: Speaker
     said_on: PartialDate | None = None
     said_on_note: str | None = None
-    context: str | None = None
+    setting: str | None = None
     topics: tuple[str, ...] = ()
     quotes: tuple[ResolvedQuote, ...] = ()
     supports: tuple[ResolvedEvidence, ...] = ()
     contradicts: tuple[ResolvedEvidence, ...] = ()
+    context: tuple[ResolvedEvidence, ...] = ()
     verdict: Verdict | None = None
     history: tuple[Correction, ...] = ()
-    related: tuple[str, ...] = ()
+    #: The claims this one lists, by id, with the relation it states; the claims that list
+    #: this one are found by :meth:`claimledger.query.Ledger.related`.
+    related: tuple[Related, ...] = ()
     location: Location | None = attrs.field(default=None, eq=False)
     first_appearance: str | None = None
     review: Review | None = None
@@ -162,13 +173,14 @@ class ResolvedClaim:
             *self.quotes,
             *self.supports,
             *self.contradicts,
+            *self.context,
         )
         return tuple({item.source.id: item.source for item in items}.values())
 
     def variants(self, quotes: Iterable[int] | None = None) -> Wordings | None:
         """How outlets word the remark: its versions compared word by word with the fullest.
 
-        Quotes marked ``paraphrase`` are the outlet's words, not the speaker's, and are
+        Quotes of any kind but ``direct`` are the outlet's words, not the speaker's, and are
         left out; so is a headline or summary not so marked: the wordings compared are
         the largest group of the other quotes sharing enough of their words with one of
         them, from two outlets or more (otherwise ``None``), as
@@ -181,7 +193,7 @@ class ResolvedClaim:
         >>> claim = ResolvedClaim(id="c", statement="S.", speaker=Speaker(id="aide"), quotes=(
         ...     ResolvedQuote(mirror, "It sometimes diverts attention from other atrocities."),
         ...     ResolvedQuote(mirror, "Outrage over Russian strikes 'diverts attention'."),
-        ...     ResolvedQuote(mail, "Focus on Russia 'diverts attention'.", paraphrase=True),
+        ...     ResolvedQuote(mail, "Focus on Russia 'diverts attention'.", kind="headline"),
         ...     ResolvedQuote(mail, "It… sometimes diverts attention from other atrocities.")))
         >>> wordings = claim.variants()
         >>> wordings.reference, [(v.source, v.changes) for v in wordings.variants]
@@ -191,7 +203,7 @@ class ResolvedClaim:
         from claimledger.anchor import remark_wordings, variants
 
         if quotes is None:
-            chosen = [q for q in self.quotes if not q.paraphrase]
+            chosen = [q for q in self.quotes if q.is_direct]
         else:
             chosen = [self.quotes[i] for i in quotes]
         pairs = [(q.source.id, q.text) for q in chosen if q.text.strip()]
@@ -212,14 +224,15 @@ class ResolvedClaim:
             speaker=self.speaker.id,
             said_on=self.said_on,
             said_on_note=self.said_on_note,
-            context=self.context,
+            setting=self.setting,
             topics=self.topics,
             quotes=tuple(
-                Quote(q.source.id, q.text, q.occurrence, q.note, q.paraphrase, q.version)
+                Quote(q.source.id, q.text, q.occurrence, q.note, q.kind, q.version)
                 for q in self.quotes
             ),
             supports=tuple(e.as_written() for e in self.supports),
             contradicts=tuple(e.as_written() for e in self.contradicts),
+            context=tuple(e.as_written() for e in self.context),
             verdict=self.verdict,
             history=self.history,
             related=self.related,
@@ -235,16 +248,19 @@ class ResolvedClaim:
             "speaker": self.speaker.id,
             "said_on": _date(self.said_on),
             "said_on_note": self.said_on_note,
-            "context": self.context,
+            "setting": self.setting,
             "topics": list(self.topics),
             "quotes": [quote.to_dict() for quote in self.quotes],
             "supports": [item.to_dict() for item in self.supports],
             "contradicts": [item.to_dict() for item in self.contradicts],
+            "context": [item.to_dict() for item in self.context],
             "verdict": None
             if self.verdict is None
             else {"rating": self.verdict.rating, "rationale": self.verdict.rationale},
             "history": [{"date": str(c.date), "note": c.note} for c in self.history],
-            "related": list(self.related),
+            "related": [
+                {"claim": r.claim, "relation": r.relation, "note": r.note} for r in self.related
+            ],
             "location": None if self.location is None else str(self.location),
         }
 
@@ -333,9 +349,7 @@ class _Resolver:
         source = self.source(item.source)
         if source is None:
             return None
-        return ResolvedQuote(
-            source, item.text, item.occurrence, item.note, item.paraphrase, item.version
-        )
+        return ResolvedQuote(source, item.text, item.occurrence, item.note, item.kind, item.version)
 
     def evidence(self, items: tuple[Evidence, ...]) -> tuple[ResolvedEvidence, ...]:
         found = []
@@ -358,11 +372,12 @@ class _Resolver:
             speaker=speaker,
             said_on=claim.said_on,
             said_on_note=claim.said_on_note,
-            context=claim.context,
+            setting=claim.setting,
             topics=claim.topics,
             quotes=tuple(q for q in quotes if q is not None),
             supports=self.evidence(claim.supports),
             contradicts=self.evidence(claim.contradicts),
+            context=self.evidence(claim.context),
             verdict=claim.verdict,
             history=claim.history,
             related=claim.related,
@@ -384,8 +399,10 @@ class _Resolver:
                 resolved[claim.id] = self.claim(claim, origin, speaker)
         ids = resolved.keys()
         return tuple(
-            attrs.evolve(c, related=tuple(r for r in c.related if r in ids and r != c.id))
-            if any(r not in ids or r == c.id for r in c.related)
+            attrs.evolve(
+                c, related=tuple(r for r in c.related if r.claim in ids and r.claim != c.id)
+            )
+            if any(r.claim not in ids or r.claim == c.id for r in c.related)
             else c
             for c in resolved.values()
         )

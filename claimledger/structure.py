@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_structure_fn
 from claimledger.codes import SCHEMA
 from claimledger.fields import FIELD_TYPES, SchemaError, describe
 from claimledger.findings import Finding, Severity
-from claimledger.models import Claim, Source, Speaker
+from claimledger.models import Claim, Quote, Related, Source, Speaker
 from claimledger.names import did_you_mean
 from claimledger.parse import Document, YamlPath
 
@@ -59,6 +59,44 @@ COUNTS_FROM_ONE = frozenset({"occurrence"})
 #: Items of one list reported wrong before the rest are left unchecked.
 MAX_LIST_ERRORS = 100
 T = TypeVar("T")
+
+
+def _quote_legacy(value: dict[str, Any]) -> dict[str, Any]:
+    """``paraphrase: true`` (before quotation kinds) is read as ``kind: paraphrase``."""
+    if "paraphrase" not in value:
+        return value
+    rest = {k: v for k, v in value.items() if k != "paraphrase"}
+    flag = value["paraphrase"]
+    if not isinstance(flag, bool):
+        raise SchemaError(f"paraphrase: expected true or false, got {describe(flag)}")
+    if flag:
+        if rest.get("kind", "paraphrase") != "paraphrase":
+            raise SchemaError(f"paraphrase: true contradicts kind: {rest['kind']}; keep kind only")
+        rest["kind"] = "paraphrase"
+    return rest
+
+
+def _claim_legacy(value: dict[str, Any]) -> dict[str, Any]:
+    """A ``context`` that is a string (before evidence lists of context) is the ``setting``;
+    ``context: null`` is an occasion not known, as before."""
+    context = value.get("context")
+    if "context" in value and context is None:  # an unknown occasion, as written before
+        return {k: v for k, v in value.items() if k != "context"}
+    if not isinstance(context, str):
+        return value
+    if "setting" in value:
+        raise SchemaError("context is a string and setting is given: write the occasion as setting")
+    rest = {k: v for k, v in value.items() if k != "context"}
+    rest["setting"] = context
+    return rest
+
+
+#: Older spellings of a field, rewritten before a mapping is structured, so that
+#: files written for earlier versions keep loading.
+_LEGACY: dict[type, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    Quote: _quote_legacy,
+    Claim: _claim_legacy,
+}
 
 
 def _make_converter() -> cattrs.Converter:
@@ -103,12 +141,16 @@ def _make_converter() -> cattrs.Converter:
 
     def attrs_factory(cl: Any) -> Callable[[Any, Any], Any]:
         inner = make_dict_structure_fn(cl, conv, _cattrs_forbid_extra_keys=True)
+        legacy = _LEGACY.get(cl)
         counts = [f.name for f in attrs.fields(cl) if f.name in COUNTS_FROM_ONE]
 
         def hook(value: Any, _: Any) -> Any:
+            if cl is Related and isinstance(value, str):
+                return Related(value)  # a bare claim id: related, relation not said
             if not isinstance(value, dict):
-                raise SchemaError(f"expected a mapping, got {describe(value)}")
-            result = inner(value, cl)
+                expected = "a claim id or a mapping" if cl is Related else "a mapping"
+                raise SchemaError(f"expected {expected}, got {describe(value)}")
+            result = inner(legacy(value) if legacy else value, cl)
             for name in counts:
                 count = getattr(result, name)
                 if count is not None and count < 1:
@@ -130,6 +172,16 @@ def _make_converter() -> cattrs.Converter:
                 conv.register_unstructure_hook(entry.kind, entry.unstructure)
         else:
             conv.register_structure_hook_func(entry.kind, entry.structure)
+    # Written back as people write them: a quote's default kind and a bare related id
+    # stay implicit, so files and digests of claims that do not use them are unchanged.
+    plain_quote = conv.get_unstructure_hook(Quote)
+    conv.register_unstructure_hook(
+        Quote, lambda q: {k: v for k, v in plain_quote(q).items() if k != "kind" or v != "direct"}
+    )
+    plain_related = conv.get_unstructure_hook(Related)
+    conv.register_unstructure_hook(
+        Related, lambda r: r.claim if r.relation is None and r.note is None else plain_related(r)
+    )
     return conv
 
 

@@ -29,7 +29,7 @@ def floors() -> dict[str, Version]:
 
 
 def test_every_dependency_declares_a_floor() -> None:
-    assert {"attrs", "cattrs", "pyyaml", "rapidfuzz", "jinja2", "pytest"} <= set(floors())
+    assert {"attrs", "cattrs", "pyyaml", "rapidfuzz", "jinja2", "edtf", "pytest"} <= set(floors())
 
 
 @pytest.mark.skipif(not os.environ.get("CLAIMLEDGER_FLOORS"), reason="only under make test-min")

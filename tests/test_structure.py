@@ -17,7 +17,7 @@ BASE = "claims:\n  - id: a\n    statement: s\n    speaker: x\n"
 def test_a_valid_claim_structures() -> None:
     claims, findings = structure_claims(parse_yaml(BASE + '    said_on: "2016-10"\n', "c.yaml"))
     assert findings == []
-    assert claims[0].said_on == PartialDate(2016, 10)
+    assert claims[0].said_on == PartialDate.of(2016, 10)
 
 
 def test_numbers_are_not_coerced_to_strings() -> None:
@@ -49,14 +49,15 @@ def test_unquoted_year_and_bad_date() -> None:
         (
             5,
             14,
-            "claims[0].said_on: expected a date YYYY, YYYY-MM or YYYY-MM-DD, "
-            "got the integer 2016 (write dates as quoted strings)",
+            "claims[0].said_on: expected an EDTF date (YYYY, YYYY-MM, YYYY-MM-DD, 2022-03?, "
+            "2019/..), got the integer 2016 (write dates as quoted strings)",
         ),
         (
             7,
             15,
-            "claims[0].history[0].date: not a valid date: '2016-02-30' "
-            "(expected YYYY, YYYY-MM or YYYY-MM-DD)",
+            "claims[0].history[0].date: not a valid date: '2016-02-30' (expected an EDTF date: "
+            "YYYY, YYYY-MM or YYYY-MM-DD, uncertain 2022-03?, approximate 2022~, or an interval "
+            "such as 2019/.. or 2016-10-12/2016-10-13)",
         ),
     ]
 
@@ -89,7 +90,7 @@ def test_speakers_and_roles() -> None:
     )
     speakers, findings = structure_speakers(parse_yaml(text, "s.yaml"))
     assert findings == []
-    assert speakers[0].roles[0].since == PartialDate(2015, 9)
+    assert speakers[0].roles[0].since == PartialDate.of(2015, 9)
     assert speakers[0].identified_as is not None
     assert speakers[0].display_name == "s"
 

@@ -31,6 +31,7 @@ __all__ = [
     "EXIT_USAGE",
     "UsageError",
     "add_ledger_argument",
+    "check_outputs",
     "dump",
     "find_config",
     "for_display",
@@ -120,6 +121,22 @@ def registry_help(registry: Mapping[str, type]) -> str:
     'json: A JSON list of findings, for tools'
     """
     return "; ".join(f"{name}: {help_line(cls).rstrip('.')}" for name, cls in registry.items())
+
+
+def check_outputs(
+    outputs: Iterable[tuple[str | None, Callable[[str], bool]]], *, force: bool = False
+) -> None:
+    """Refuse, before anything is written, any of ``(output, owned)`` that
+    :func:`write_output` would refuse: a command writing two files writes both or neither."""
+    from claimledger.atomic import OutputRefused, check_output
+
+    for output, owned in outputs:
+        if output is None or output == "-":
+            continue
+        try:
+            check_output(Path(output), owned=owned, force=force)
+        except OutputRefused as exc:
+            raise UsageError(f"not written: {exc}") from None
 
 
 def write_output(

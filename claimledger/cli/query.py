@@ -53,14 +53,27 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--until", metavar="DATE", help="said on or before DATE")
     parser.add_argument(
         "--overlaps",
+        "--possibly",
+        dest="overlaps",
         action="store_true",
-        help="a partly known date matches if it may fall in the range (default: only if it must)",
+        help="a partly known, uncertain or bounded date matches if it possibly falls in the "
+        "range (default: only if it certainly does)",
     )
     said = parser.add_mutually_exclusive_group()
     said.add_argument(
         "--contradicted", dest="contradicted", action="store_const", const=True, default=None
     )
     said.add_argument("--not-contradicted", dest="contradicted", action="store_const", const=False)
+    disputed = parser.add_mutually_exclusive_group()
+    disputed.add_argument(
+        "--disputed",
+        dest="disputed",
+        action="store_const",
+        const=True,
+        default=None,
+        help="claims on either side of a 'disputes' relation",
+    )
+    disputed.add_argument("--not-disputed", dest="disputed", action="store_const", const=False)
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
     parser.set_defaults(run=run)
 
@@ -76,6 +89,7 @@ def select(ledger: Ledger, args: argparse.Namespace) -> ClaimSet:
         topic=args.topic,
         verdict=args.verdict,
         contradicted=args.contradicted,
+        disputed=args.disputed,
     )
     if args.related_to:
         claims = claims.related_to(args.related_to, transitive=args.transitive)

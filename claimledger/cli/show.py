@@ -65,10 +65,11 @@ def resolved(ledger: Ledger, claim: ResolvedClaim) -> dict[str, Any]:
     identified = ledger.identified_as(claim.speaker)
     data["speaker"] = _plain(claim.speaker)
     data["speaker"]["identified_as"] = None if identified is None else _plain(identified)
-    for field in ("quotes", "supports", "contradicts"):
+    for field in ("quotes", "supports", "contradicts", "context"):
         data[field] = [item(entry) for entry in getattr(claim, field)]
     data["related"] = [
-        {"id": other.id, "statement": other.statement} for other in ledger.related(claim)
+        {"id": other.id, "relation": relation, "statement": other.statement}
+        for relation, other in ledger.relations(claim)
     ]
     wordings = claim.variants()
     data["variants"] = None if wordings is None else _plain(wordings)
@@ -104,9 +105,9 @@ def _items(out: TextIO, title: str, items: Iterable[ResolvedQuote | ResolvedEvid
         out.write(f"  {number}. {_source(entry.source)}\n")
         if isinstance(entry, ResolvedEvidence) and entry.speaker is not None:
             out.write(f"{INDENT}speaking: {_speaker(entry.speaker)}\n")
-        if isinstance(entry, ResolvedQuote) and entry.paraphrase:
-            # Reported speech: the outlet's words, so not in quotation marks.
-            out.write(_wrap(f"paraphrase: {entry.text}") + "\n")
+        if isinstance(entry, ResolvedQuote) and not entry.is_direct:
+            # The outlet's words (reported speech, a headline), so not in quotation marks.
+            out.write(_wrap(f"{entry.kind}: {entry.text}") + "\n")
         else:
             out.write(_wrap(f"“{entry.text}”") + "\n")
         if entry.occurrence is not None:
@@ -150,11 +151,11 @@ def text(ledger: Ledger, claim: ResolvedClaim, out: TextIO) -> None:
     if identified is not None:
         fields.append(("identified as", _speaker(identified)))
     if claim.said_on is not None:
-        fields.append(("said on", str(claim.said_on)))
+        fields.append(("said on", f"{claim.said_on.describe()} ({claim.said_on})"))
     if claim.said_on_note:
         fields.append(("date note", claim.said_on_note))
-    if claim.context:
-        fields.append(("context", claim.context))
+    if claim.setting:
+        fields.append(("setting", claim.setting))
     if claim.topics:
         fields.append(("topics", ", ".join(claim.topics)))
     if claim.verdict is not None:
@@ -165,14 +166,15 @@ def text(ledger: Ledger, claim: ResolvedClaim, out: TextIO) -> None:
     _items(out, "Quoted in", claim.quotes)
     _items(out, "Supported by", claim.supports)
     _items(out, "Contradicted by", claim.contradicts)
+    _items(out, "Context", claim.context)
     wordings = claim.variants()
     if wordings is not None:
         _wordings(out, wordings)
-    related = ledger.related(claim)
+    related = ledger.relations(claim)
     if related:
         out.write(f"\nRelated ({len(related)})\n")
-        for other in related:
-            out.write(f"  {other.id}\n{_wrap(other.statement)}\n")
+        for relation, other in related:
+            out.write(f"  {relation}: {other.id}\n{_wrap(other.statement)}\n")
     if claim.history:
         out.write(f"\nHistory ({len(claim.history)})\n")
         for entry in claim.history:

@@ -19,6 +19,7 @@ from claimledger.cli.common import (
     EXIT_OK,
     UsageError,
     add_ledger_argument,
+    check_outputs,
     open_ledger,
     write_output,
 )
@@ -90,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(f"--since: {exc}") from None
     ledger = open_ledger(args)
+    # Both outputs are checked before the run: a refused report must not follow a written -o.
+    check_outputs(
+        [(args.output, is_trace_output), (args.report, is_trace_report)], force=args.force
+    )
     if args.apply and any(f.severity.fails for f in ledger.findings):
         print("claimledger: --apply needs a ledger without errors", file=sys.stderr)
         return EXIT_FINDINGS

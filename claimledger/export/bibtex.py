@@ -105,9 +105,14 @@ def _url(url: str) -> str:
 def _dates(date: PartialDate | None, event: PartialDate | None) -> list[Field]:
     fields: list[Field] = []
     if date is not None:
-        fields += [("date", f"{{{date}}}"), ("year", f"{{{date.year}}}")]
-        if date.month is not None:
-            fields.append(("month", _MONTHS[date.month - 1]))
+        # biblatex's date fields read ISO 8601-2 (EDTF level 1): uncertain, approximate and
+        # open-ended dates as written; year and month only where they are plain facts.
+        fields.append(("date", f"{{{date}}}"))
+        if date.plain is not None:
+            year, month, _ = date.plain
+            fields.append(("year", f"{{{year}}}"))
+            if month is not None:
+                fields.append(("month", _MONTHS[month - 1]))
     if event is not None:
         fields.append(("eventdate", f"{{{event}}}"))
     return fields

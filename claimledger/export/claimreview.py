@@ -11,7 +11,8 @@ ledger. Each maps the ledger as follows:
     or, for an unnamed speaker, the first clause of the registry's description
     (the label the rendered ledger uses; never a name guessed from another
     source), and whose ``description`` is the registry's; ``datePublished`` is
-    ``said_on``, as precise as it is known (``2016``, ``2016-10``...);
+    ``said_on``, as precise as it is known (``2016``, ``2016-10``...), and left out
+    when it is uncertain, approximate or bounded (EDTF);
     ``appearance`` lists the reports quoting it (with the corpus id as
     ``identifier``, and ``url``, ``archivedAt``, ``headline``, ``publisher``,
     ``author`` and ``datePublished`` where the corpus records them; typed by
@@ -120,7 +121,7 @@ def creative_work(source: Source) -> dict[str, Any]:
         work["publisher"] = {"@type": "Organization", "name": source.publisher}
     if source.authors:
         work["author"] = [{"@type": "Person", "name": name} for name in source.authors]
-    if source.published:
+    if source.published and source.published.plain:
         work["datePublished"] = str(source.published)
     return work
 
@@ -152,7 +153,9 @@ def claim_review(
         "identifier": claim.id,
         "author": speaker_node(claim.speaker),
     }
-    if claim.said_on is not None:
+    # schema.org dates are ISO 8601 days, months or years: an uncertain or bounded date
+    # (EDTF) has none to give, and inventing one is worse than leaving it out.
+    if claim.said_on is not None and claim.said_on.plain:
         item["datePublished"] = str(claim.said_on)
     reports = list({q.source.id: q.source for q in claim.quotes}.values())
     if reports:
@@ -168,7 +171,7 @@ def claim_review(
         review["url"] = url
     if published.title:
         review["headline"] = published.title
-    if published.published:
+    if published.published and published.published.plain:
         review["datePublished"] = str(published.published)
     if published.language:
         review["inLanguage"] = published.language

@@ -97,13 +97,24 @@ def cited_works(
     )
 
 
-def date_parts(date: PartialDate) -> list[int]:
-    """CSL's ``date-parts`` of a partial date: as many parts as are known.
+def date_parts(date: PartialDate) -> list[list[int]]:
+    """CSL's ``date-parts`` of a date: as many parts as are known; a range for a bounded one.
+
+    An uncertain, approximate or bounded date is given as the range of days it can
+    be; a date with an open bound has no ``date-parts`` (an empty list).
 
     >>> date_parts(PartialDate.parse("2016-10"))
-    [2016, 10]
+    [[2016, 10]]
+    >>> date_parts(PartialDate.parse("2016-10-12/2016-10-13"))
+    [[2016, 10, 12], [2016, 10, 13]]
+    >>> date_parts(PartialDate.parse("2019/.."))
+    []
     """
-    return [p for p in (date.year, date.month, date.day) if p is not None]
+    if date.plain is not None:
+        return [[p for p in date.plain if p is not None]]
+    if date.open_start or date.open_end:
+        return []
+    return [[d.year, d.month, d.day] for d in (date.first, date.last)]
 
 
 def ledger_sources(ledger: ResolvedLedger) -> list[Source]:

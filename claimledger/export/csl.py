@@ -97,7 +97,16 @@ def csl_type(kind: str | None) -> str:
 
 
 def _date(date: PartialDate) -> dict[str, Any]:
-    return {"date-parts": [date_parts(date)]}
+    """A CSL date; an uncertain or bounded one also carries its EDTF text as ``raw``,
+    which citeproc-js reads, and ``circa`` when it is uncertain or approximate. An open
+    interval has no ``date-parts`` range, so it is given in words as ``literal``."""
+    parts = date_parts(date)
+    out: dict[str, Any] = {"date-parts": parts} if parts else {"literal": date.describe()}
+    if date.plain is None:
+        out["raw"] = str(date)
+        if any(mark in str(date) for mark in "?~%"):
+            out["circa"] = True
+    return out
 
 
 def source_item(source: Source, key: str) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """JSON Lines: flat records for DuckDB, pandas and Spark.
 
-One record a line, of five kinds told apart by ``record``: a ``speaker`` per
+One record a line, of six kinds told apart by ``record``: a ``speaker`` per
 registry entry, a ``source`` per corpus document, a ``claim`` per claim, then
-after each claim a ``quote`` per quote and an ``evidence`` per supporting or
-contradicting passage (``stance``: ``supports`` or ``contradicts``). Every
+after each claim a ``quote`` per quote, an ``evidence`` per supporting,
+contradicting or context passage (``stance``: ``supports``, ``contradicts`` or
+``context``) and a ``related`` per claim it lists (``related``: the other claim's
+id; ``relation``: ``disputes``, ``responds-to``... or ``null`` when not said). Every
 record has every column, in the order of :data:`COLUMNS`, with ``null`` where
 a column does not apply or the fact is unknown; so a reader infers one schema
 however it samples the file. Nothing is nested but the lists ``topics`` and
@@ -14,12 +16,13 @@ quotes, when pinned).
 Ids join the records: ``claim``, ``source`` and ``speaker`` hold the ids of
 the claim, document and speaker a record is about (for a quote, ``speaker`` is
 the claim's speaker; for evidence, whoever speaks in the passage, ``null`` for
-the source's own voice). Partial dates are kept as written (``said_on``,
-``published``) and as the first and last day they can be (``said_on_from``,
+the source's own voice). Dates are kept as written, in EDTF (``said_on``,
+``published``), and as the first and last day they can be (``said_on_from``,
 ``said_on_to``; ``published_from``, ``published_to``), which readers load as
-dates. ``verdict_value`` is the rating as a number, higher is better, as in
-the ClaimReview export. ``paraphrase`` is true for a quote that gives the remark in
-the source's own words (reported speech).
+dates; an open bound (``2019/..``) is ``null``. ``verdict_value`` is the rating
+as a number, higher is better, as in the ClaimReview export. ``quote_kind`` is
+``direct`` for the speaker's words as quoted, or ``partial``, ``paraphrase`` or
+``headline`` for the source's own words.
 
 In DuckDB, quotes per source are
 ``SELECT source, count(*) FROM 'ledger.jsonl' WHERE record = 'quote' GROUP BY source``.
@@ -29,11 +32,11 @@ In DuckDB, quotes per source are
 >>> from claimledger.config import Config
 >>> ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
 >>> [r["record"] for r in records(ledger)]
-['speaker', 'source', 'claim', 'quote', 'evidence', 'claim', 'quote']
+['speaker', 'source', 'claim', 'quote', 'evidence', 'related', 'claim', 'quote', 'related']
 >>> quote = next(r for r in records(ledger) if r["record"] == "quote")
 >>> {k: v for k, v in quote.items() if v is not None}
 {'record': 'quote', 'claim': 'us-is-an-intervening-power', 'source': 'briefing-report', \
-'speaker': 'spokesman', 'position': 1, 'text': '“Obviously.”', 'paraphrase': False}
+'speaker': 'spokesman', 'position': 1, 'text': '“Obviously.”', 'quote_kind': 'direct'}
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from claimledger.resolved import ResolvedClaim, ResolvedLedger, resolve
 
 __all__ = ["COLUMNS", "RECORD_KINDS", "JsonLinesExport", "records", "to_jsonl"]
 
-RECORD_KINDS: Final = ("speaker", "source", "claim", "quote", "evidence")
+RECORD_KINDS: Final = ("speaker", "source", "claim", "quote", "evidence", "related")
 
 COLUMNS: Final = (
     "record",
@@ -62,14 +65,17 @@ COLUMNS: Final = (
     "text",
     "occurrence",
     "note",
-    "paraphrase",
+    "quote_kind",
     "version",
+    # related
+    "related",
+    "relation",
     # claim
     "statement",
     "said_on",
     "said_on_from",
     "said_on_to",
-    "context",
+    "setting",
     "topics",
     "verdict",
     "verdict_value",
@@ -103,8 +109,8 @@ def _row(**values: Any) -> dict[str, Any]:
 def _days(prefix: str, date: PartialDate | None) -> dict[str, str | None]:
     return {
         prefix: None if date is None else str(date),
-        f"{prefix}_from": None if date is None else date.first.isoformat(),
-        f"{prefix}_to": None if date is None else date.last.isoformat(),
+        f"{prefix}_from": None if date is None or date.open_start else date.first.isoformat(),
+        f"{prefix}_to": None if date is None or date.open_end else date.last.isoformat(),
     }
 
 
@@ -116,7 +122,7 @@ def _claim_records(ledger: ResolvedLedger, claim: ResolvedClaim) -> Iterator[dic
         speaker=claim.speaker.id,
         statement=claim.statement,
         **_days("said_on", claim.said_on),
-        context=claim.context,
+        setting=claim.setting,
         topics=list(claim.topics),
         verdict=verdict.rating if verdict else None,
         verdict_value=rating_value(ledger.config, verdict.rating) if verdict else None,
@@ -131,9 +137,19 @@ def _claim_records(ledger: ResolvedLedger, claim: ResolvedClaim) -> Iterator[dic
             claim=claim.id,
             speaker=claim.speaker.id,
             position=position,
-            **quote.to_dict(),
+            source=quote.source.id,
+            text=quote.text,
+            occurrence=quote.occurrence,
+            note=quote.note,
+            quote_kind=quote.kind,
+            version=quote.version,
         )
-    for stance, items in (("supports", claim.supports), ("contradicts", claim.contradicts)):
+    stances = (
+        ("supports", claim.supports),
+        ("contradicts", claim.contradicts),
+        ("context", claim.context),
+    )
+    for stance, items in stances:
         for position, item in enumerate(items, 1):
             yield _row(
                 record="evidence",
@@ -142,6 +158,15 @@ def _claim_records(ledger: ResolvedLedger, claim: ResolvedClaim) -> Iterator[dic
                 stance=stance,
                 **item.to_dict(),
             )
+    for position, link in enumerate(claim.related, 1):
+        yield _row(
+            record="related",
+            claim=claim.id,
+            position=position,
+            related=link.claim,
+            relation=link.relation,
+            note=link.note,
+        )
 
 
 def records(ledger: LedgerFiles | ResolvedLedger) -> Iterator[dict[str, Any]]:

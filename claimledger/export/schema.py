@@ -9,11 +9,12 @@ types take their schema from the table the loader structures them by
 model                       JSON Schema
 ==========================  ==================================================
 ``str`` / ``int`` / ...     as :data:`~claimledger.fields.FIELD_TYPES` says
-``PartialDate``             ``$ref`` to a string with the pattern of ``YYYY``,
-                            ``YYYY-MM`` or ``YYYY-MM-DD``
+``PartialDate``             ``$ref`` to a string with the pattern of an EDTF
+                            date (``2016-10``, ``2022-03?``, ``2019/..``)
 ``X | None``                ``X`` or ``null``
 ``tuple[X, ...]``           ``array`` of ``X``
 an attrs class              ``$ref`` to an object in ``$defs``
+``Related``                 a claim id, or the ``$ref`` to its object
 ==========================  ==================================================
 
 Fields without a default are ``required``; every object has
@@ -41,7 +42,7 @@ from typing import Any, Final, Literal, get_args, get_origin, get_type_hints
 import attrs
 
 from claimledger.fields import DATE_PATTERN, field_type
-from claimledger.models import Source
+from claimledger.models import Claim, Quote, Related, Source
 
 # The loader's own top-level shapes, so that the schema describes exactly what
 # it structures (a mapping with one required list) rather than a copy of it.
@@ -73,6 +74,19 @@ _ROOTS: Final[dict[SchemaKind, tuple[type, str, tuple[str, ...]]]] = {
     "speakers": (SpeakersDocument, "claimledger speaker registry (claims/speakers.yaml)", ()),
     # A source's id is its file name; the loader refuses an ``id`` key.
     "source": (Source, "claimledger source metadata (corpus/<id>.yaml)", ("id",)),
+}
+
+
+#: Older spellings the loader still reads (see ``structure._LEGACY``), so that editors
+#: accept files written for earlier versions, marked deprecated.
+_LEGACY_PROPERTIES: Final[dict[type, dict[str, dict[str, Any]]]] = {
+    Quote: {
+        "paraphrase": {
+            "type": "boolean",
+            "deprecated": True,
+            "description": "Before quotation kinds: true is read as kind: paraphrase.",
+        }
+    },
 }
 
 
@@ -108,6 +122,18 @@ class _Builder:
         summary = _summary(cls)
         if summary and not cls.__name__.startswith("_"):
             schema["description"] = summary
+        for name, legacy in _LEGACY_PROPERTIES.get(cls, {}).items():
+            properties[name] = legacy
+        if cls is Claim:
+            # Before context evidence, ``context`` was the occasion (now ``setting``).
+            properties["context"] = {
+                "anyOf": [
+                    properties["context"],
+                    {"type": "string", "deprecated": True, "description": "Read as setting."},
+                    {"type": "null", "deprecated": True},
+                ],
+                "default": [],
+            }
         schema["properties"] = properties
         if required:
             schema["required"] = required
@@ -135,13 +161,19 @@ class _Builder:
             return {"anyOf": [inner, {"type": "null"}]}
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": self.type_schema(args[0])}
+        if hint is Related:
+            # A bare claim id, or a mapping with the relation.
+            return {"anyOf": [{"type": "string"}, self._object_ref(hint)]}
         if isinstance(hint, type) and attrs.has(hint):
-            name = hint.__name__
-            if name not in self.defs:
-                self.defs[name] = {}  # claims the name first, should a class refer to itself
-                self.defs[name] = self.object_schema(hint)
-            return {"$ref": f"#/$defs/{name}"}
+            return self._object_ref(hint)
         raise TypeError(f"no JSON Schema for {hint!r}")
+
+    def _object_ref(self, hint: type) -> dict[str, Any]:
+        name = hint.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # claims the name first, should a class refer to itself
+            self.defs[name] = self.object_schema(hint)
+        return {"$ref": f"#/$defs/{name}"}
 
 
 def model_schema(cls: type, omit: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """W3C Web Annotation (JSON-LD): every anchored passage, for annotation clients to show.
 
 The export is one ``AnnotationCollection`` whose first (and only) page holds
-an ``Annotation`` for each quote, supporting and contradicting passage that
-is anchored in its source's text, in ledger order. Each annotation's:
+an ``Annotation`` for each quote, supporting, contradicting and context passage
+that is anchored in its source's text, in ledger order. Each annotation's:
 
 ``target``
     the source: its ``url`` when the metadata records one, else the text
@@ -16,12 +16,15 @@ is anchored in its source's text, in ledger order. Each annotation's:
     the ledger checked.
 ``motivation``
     ``highlighting`` for a quote (where the speaker is reported saying it),
-    ``assessing`` for evidence.
+    ``assessing`` for evidence, ``describing`` for a context passage.
 ``body``
     ``TextualBody`` values: the claim's statement and who made it (purpose
     ``describing``); the verdict, for a quote of a rated claim, or whether
-    the passage supports or contradicts the claim (purpose ``assessing``); and,
-    when the ledger has a ``url``, the claim's address in it.
+    the passage supports or contradicts the claim (purpose ``assessing``); for
+    a quote that is not ``direct``, that it is the source's words, not the
+    speaker's (purpose ``commenting``); for a context passage, that it neither
+    supports nor contradicts the claim (purpose ``describing``); and, when the
+    ledger has a ``url``, the claim's address in it.
 ``id``
     ``urn:uuid:`` of a UUID derived from the claim id and the passage's place
     in it, so the same ledger gives the same ids.
@@ -64,7 +67,12 @@ __all__ = [
 ANNO_CONTEXT: Final = "http://www.w3.org/ns/anno.jsonld"
 #: The namespace of the annotations' UUIDs (a UUID of the name "claimledger").
 _NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, "claimledger:web-annotation")
-_MOTIVATION: Final = {"quotes": "highlighting", "supports": "assessing", "contradicts": "assessing"}
+_MOTIVATION: Final = {
+    "quotes": "highlighting",
+    "supports": "assessing",
+    "contradicts": "assessing",
+    "context": "describing",
+}
 
 
 def _text_iri(doc: SourceDocument) -> str:
@@ -73,7 +81,9 @@ def _text_iri(doc: SourceDocument) -> str:
     return "ni:///sha-256;" + base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def _bodies(ledger: ResolvedLedger, claim: ResolvedClaim, field: str) -> list[dict[str, Any]]:
+def _bodies(
+    ledger: ResolvedLedger, claim: ResolvedClaim, field: str, item: Any
+) -> list[dict[str, Any]]:
     speaker = speaker_name(claim.speaker)
     bodies: list[dict[str, Any]] = [
         {
@@ -83,7 +93,11 @@ def _bodies(ledger: ResolvedLedger, claim: ResolvedClaim, field: str) -> list[di
             "format": "text/plain",
         }
     ]
-    if field != "quotes":
+    if field == "context":
+        context = "Context for the claim: neither supports nor contradicts it."
+        bodies.append({"type": "TextualBody", "purpose": "describing", "value": context})
+        assessment = ""
+    elif field != "quotes":
         judged = "Supports" if field == "supports" else "Contradicts"
         assessment = f"{judged} the claim."
     elif claim.verdict is not None:
@@ -92,6 +106,10 @@ def _bodies(ledger: ResolvedLedger, claim: ResolvedClaim, field: str) -> list[di
         assessment = ""
     if assessment:
         bodies.append({"type": "TextualBody", "purpose": "assessing", "value": assessment.strip()})
+    if field == "quotes" and not item.is_direct:
+        # A partial quotation, paraphrase or headline: never to be shown as the speaker's words.
+        words = f"The source's own words ({item.kind}), not the speaker's."
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": words})
     url = claim_url(ledger.config, claim)
     if url:
         bodies.append({"type": "SpecificResource", "source": url, "purpose": "linking"})
@@ -104,7 +122,7 @@ def web_annotations(ledger: ResolvedLedger) -> Iterator[dict[str, Any]]:
     from claimledger.anchorings import anchoring
 
     for claim in ledger.claims:
-        for field in ("quotes", "supports", "contradicts"):
+        for field in _MOTIVATION:
             items: tuple[Any, ...] = getattr(claim, field)
             for index, item in enumerate(items):
                 doc = ledger.documents.get(item.source.id)
@@ -117,7 +135,7 @@ def web_annotations(ledger: ResolvedLedger) -> Iterator[dict[str, Any]]:
                     "id": f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}",
                     "type": "Annotation",
                     "motivation": _MOTIVATION[field],
-                    "body": _bodies(ledger, claim, field),
+                    "body": _bodies(ledger, claim, field, item),
                     "target": {
                         "source": doc.meta.url or _text_iri(doc),
                         "selector": [

@@ -58,7 +58,7 @@ _Dumper.add_representer(str, _str)
 
 def _pruned(value: Any) -> Any:
     # Absent means unknown or default: no ``note: null``, ``topics: []`` or
-    # ``paraphrase: false`` is written.
+    # ``kind: direct`` is written (the converter leaves the default kind out).
     if isinstance(value, dict):
         items = ((k, _pruned(v)) for k, v in value.items())
         return {k: v for k, v in items if v is not None and v is not False and v != []}

@@ -27,7 +27,8 @@ ClaimReview                       ledger
 ================================  ==================================================
 
 A review holds no passage in a report's own words, so each quote's text is
-``claimReviewed`` and its note is :data:`NOT_ANCHORED`; the report is a source
+``claimReviewed``, of kind ``paraphrase`` (the reviewer's words, never shown as
+the speaker's), and its note is :data:`NOT_ANCHORED`; the report is a source
 known by reference, so validation warns that the quote is not yet checked
 against a text (CL019) until the report's text is added.
 
@@ -426,7 +427,10 @@ class _Reader:
             statement=statement,
             speaker=self.speaker(item_path, item),
             said_on=self.date(item_path, item, "datePublished"),
-            quotes=tuple(Quote(source=s, text=statement, note=NOT_ANCHORED) for s in sources),
+            quotes=tuple(
+                Quote(source=s, text=statement, note=NOT_ANCHORED, kind="paraphrase")
+                for s in sources
+            ),
             verdict=self.verdict(path, review),
             first_appearance=first,
             review=self.review(path, review),

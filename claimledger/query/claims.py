@@ -21,13 +21,15 @@ along chains of identification, but not the other way: asking for an anonymous a
 does not return what the person they are identified as said under their own name.
 Pass ``identified=False`` to :meth:`ClaimSet.by_speaker` for the named speaker alone.
 
-**Dates.** A claim's ``said_on`` and the bounds are partial dates, each a range of days
-(``2016-10`` is 1 to 31 October; ``since="2016-10"`` starts on the 1st, ``until="2016-10"``
-ends on the 31st). By default a claim matches when its whole range lies within the
-bounds: ``2016-10`` is within ``2016-10-01``..``2016-10-31`` but not within
-``2016-10-01``..``2016-10-15``. With ``overlaps=True`` it matches when it *may* fall
-within them, so ``2016-10`` and ``2016`` both overlap ``2016-10-01``..``2016-10-15``.
-Undated claims match no date filter.
+**Dates.** A claim's ``said_on`` and the bounds are EDTF dates (:mod:`claimledger.dates`),
+each a range of days (``2016-10`` is 1 to 31 October; ``since="2016-10"`` starts on the
+1st, ``until="2016-10"`` ends on the 31st; ``2019/..`` is every day from 1 January 2019 on).
+By default a claim matches when it is *certainly* within the bounds, its whole range lying
+within them: ``2016-10`` is within ``2016-10-01``..``2016-10-31`` but not within
+``2016-10-01``..``2016-10-15``, and ``2019/..`` is never certainly ``until`` any day. With
+``overlaps=True`` it matches when it *possibly* falls within them, so ``2016-10`` and
+``2016`` both overlap ``2016-10-01``..``2016-10-15``, and ``2019/..`` is possibly
+``until="2020"``. Undated claims match no date filter.
 
 **Names must exist.** A speaker, source, topic, rating or claim id the ledger does not
 have raises :class:`QueryError` with close matches, rather than silently matching
@@ -143,22 +145,26 @@ class ClaimSet(Sequence[ResolvedClaim]):
         topic: Names | None = None,
         verdict: Names | None = None,
         contradicted: bool | None = None,
+        disputed: bool | None = None,
         related_to: Names | None = None,
     ) -> ClaimSet:
         """The claims matching every filter given; a filter given several names matches any.
 
         ``source`` matches claims citing the document in any way: quoting it, supported
-        by it or contradicted by it; ``quoting``, ``supported_by`` and ``contradicted_by``
-        each match one of those. ``contradicted`` keeps claims with (``True``) or without
-        (``False``) contradicting evidence. ``related_to`` keeps the claims directly related
-        to the claim(s) named (see :meth:`related_to` for chains).
+        by it, contradicted by it or citing it for context; ``quoting``, ``supported_by``
+        and ``contradicted_by`` each match one of those. ``contradicted`` keeps claims with
+        (``True``) or without (``False``) contradicting evidence. ``disputed`` keeps claims
+        on either side of a ``disputes`` relation (the disputing claim and the claim it
+        disputes), whichever of the two records it; or, given ``False``, the others.
+        ``related_to`` keeps the claims directly related to the claim(s) named (see
+        :meth:`related_to` for chains).
         """
         index = self._index
         chosen = self._members
         if speaker is not None:
             chosen &= self.by_speaker(speaker)._members
         roles: tuple[tuple[Names | None, tuple[Role, ...]], ...] = (
-            (source, ("quoting", "supported_by", "contradicted_by")),
+            (source, ("quoting", "supported_by", "contradicted_by", "context")),
             (quoting, ("quoting",)),
             (supported_by, ("supported_by",)),
             (contradicted_by, ("contradicted_by",)),
@@ -175,6 +181,8 @@ class ClaimSet(Sequence[ResolvedClaim]):
             chosen &= frozenset().union(*(index.verdict(v) for v in _each(verdict)))
         if contradicted is not None:
             chosen = chosen & index.contradicted if contradicted else chosen - index.contradicted
+        if disputed is not None:
+            chosen = chosen & index.disputed if disputed else chosen - index.disputed
         if related_to is not None:
             chosen &= self.related_to(related_to)._members
         return ClaimSet.of(index, chosen)

@@ -22,7 +22,7 @@ from claimledger.resolved import ResolvedClaim
 
 __all__ = ["ClaimIndex", "Role"]
 
-Role = Literal["quoting", "supported_by", "contradicted_by"]
+Role = Literal["quoting", "supported_by", "contradicted_by", "context"]
 Members = frozenset[int]
 
 
@@ -68,11 +68,11 @@ class _Dates:
 
 
 def as_date(value: str | PartialDate | _dt.date) -> PartialDate:
-    """A query bound as a partial date; a string must be ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    """A query bound as a date: an EDTF string (``2016``, ``2016-10``, ``2019/..``...) or a date."""
     if isinstance(value, PartialDate):
         return value
     if isinstance(value, _dt.date):
-        return PartialDate(value.year, value.month, value.day)
+        return PartialDate.of(value.year, value.month, value.day)
     try:
         return PartialDate.parse(value)
     except ValueError as exc:
@@ -93,6 +93,8 @@ class ClaimIndex:
     by_topic: Mapping[str, Members]
     by_verdict: Mapping[str, Members]
     contradicted: Members
+    #: Claims that dispute another claim or are disputed by one.
+    disputed: Members
     neighbours: Mapping[int, Members]
     dates: _Dates
     #: Speaker ids by the key of every id, name and reported-as name.
@@ -111,18 +113,23 @@ class ClaimIndex:
         """Index ``claims`` (unique ids; references already resolved)."""
         positions = {claim.id: i for i, claim in enumerate(claims)}
         edges: defaultdict[int, set[int]] = defaultdict(set)
+        disputed: set[int] = set()
         for i, claim in enumerate(claims):
-            for other in claim.related:
-                j = positions.get(other)
-                # Relations are symmetric: a claim listing another relates both ways.
+            for link in claim.related:
+                j = positions.get(link.claim)
+                # Relations are symmetric: a claim listing another relates both ways,
+                # and a dispute recorded on one side is a dispute of both.
                 if j is not None and j != i:
                     edges[i].add(j)
                     edges[j].add(i)
+                    if link.relation == "disputes":
+                        disputed.update((i, j))
         enum = list(enumerate(claims))
         by_source: dict[Role, dict[str, Members]] = {
             "quoting": _grouped((q.source.id, i) for i, c in enum for q in c.quotes),
             "supported_by": _grouped((e.source.id, i) for i, c in enum for e in c.supports),
             "contradicted_by": _grouped((e.source.id, i) for i, c in enum for e in c.contradicts),
+            "context": _grouped((e.source.id, i) for i, c in enum for e in c.context),
         }
         names = _grouped_ids(
             (name_key(text), speaker.id)
@@ -145,6 +152,7 @@ class ClaimIndex:
             by_topic=_grouped((t, i) for i, c in enum for t in c.topics),
             by_verdict=_grouped((c.verdict.rating, i) for i, c in enum if c.verdict),
             contradicted=frozenset(i for i, c in enum if c.contradicts),
+            disputed=frozenset(disputed),
             neighbours={i: frozenset(js) for i, js in edges.items()},
             dates=_Dates.build(claims),
             speaker_names=names,

@@ -32,7 +32,7 @@ from claimledger.config import Config, discover
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, read_ledger
-from claimledger.models import Source, Speaker
+from claimledger.models import Source, Speaker, relations_seen_from
 from claimledger.query.claims import ClaimSet
 from claimledger.query.hits import ClaimHit, PassageHit
 from claimledger.query.index import ClaimIndex
@@ -158,6 +158,25 @@ class Ledger:
     def related(self, claim: ResolvedClaim | str, *, transitive: bool = False) -> ClaimSet:
         """Claims related to ``claim``; see :meth:`ClaimSet.related_to`."""
         return self.claims.related_to(claim, transitive=transitive)
+
+    def relations(self, claim: ResolvedClaim | str) -> tuple[tuple[str, ResolvedClaim], ...]:
+        """Each relation of ``claim`` as seen from it, with the other claim: those it lists
+        (``disputes``...), then those listing it, by the inverse (``disputed-by``...);
+        an untyped relation is ``related``, and left out where a typed one says more.
+
+        >>> ledger = load("tests/examples/clean", cache=False)
+        >>> [(r, c.id) for r, c in ledger.relations("multiple-interventions")]
+        [('related', 'us-is-an-intervening-power')]
+        """
+        me = self.claim(claim if isinstance(claim, str) else claim.id)
+        incoming = [
+            (other.id, link)
+            for other in self.related(me)
+            for link in other.related
+            if link.claim == me.id
+        ]
+        found = relations_seen_from(me.related, incoming)
+        return tuple((relation, self.claim(other)) for relation, other, _ in found)
 
     def search(self, query: str, *, limit: int = 10) -> tuple[ClaimHit, ...]:
         """Claims whose statement or quotes match ``query``, best first (bm25).

@@ -26,10 +26,20 @@ from claimledger.dates import PartialDate
 from claimledger.digest import claim_digest, edition_digest
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument, version_path
-from claimledger.models import Review, Role, Source, Speaker
+from claimledger.models import (
+    Identification,
+    Related,
+    Review,
+    Role,
+    Source,
+    Speaker,
+    relations_seen_from,
+)
 from claimledger.render.escape import anchor_slug, truncate
 from claimledger.render.groupings import GROUPINGS, GroupBy
 from claimledger.render.labels import (
+    QUOTE_KIND_WORDS,
+    RELATION_WORDS,
     Anchors,
     claim_key,
     date_key,
@@ -52,6 +62,7 @@ from claimledger.render.views import (
     IdentificationView,
     LedgerView,
     QuoteView,
+    RelatedView,
     RoleView,
     Sections,
     SourceRef,
@@ -75,7 +86,8 @@ __all__ = ["GROUPINGS", "GroupBy", "build_view"]
 
 
 def _text(date: PartialDate | None) -> str | None:
-    return None if date is None else str(date)
+    """A date in words: "12 October 2016", "2019 or later", "12 or 13 October 2016"."""
+    return None if date is None else date.describe()
 
 
 def _review(review: Review | None) -> str | None:
@@ -132,6 +144,13 @@ class _Builder:
         #: Every anchored passage, by source id, for the source's marked text.
         self.marks: dict[str, list[Mark]] = defaultdict(list)
         self.anchored = 0
+        # Each claim's links as the linked claim sees them: a dispute recorded on one
+        # side shows on both.
+        self.incoming: dict[str, list[tuple[str, Related]]] = defaultdict(list)
+        for claim in ledger.claims:
+            for link in claim.related:
+                if link.claim != claim.id:
+                    self.incoming[link.claim].append((claim.id, link))
 
     def source(self, source_id: str) -> SourceRef:
         # A stand-in for an unknown id (render --force) has no entry to link to.
@@ -211,7 +230,52 @@ class _Builder:
 
     def role(self, role: Role) -> RoleView:
         source = self.source(role.source) if role.source else None
-        return RoleView(role.title, _text(role.since), _text(role.until), source, role.note)
+        return RoleView(
+            role.title, _text(role.since), _text(role.until), source, role.note, _text(role.as_of)
+        )
+
+    def identification(
+        self, ident: Identification | None, evidence: tuple[EvidenceView, ...] | None = None
+    ) -> IdentificationView | None:
+        """How a speaker is identified: whom, how known and how surely. ``evidence`` is
+        the speaker entry's (marked in the sources); without it, for a claim's speaker
+        line, the passages are taken unmarked, the entry having marked them.
+
+        A ``stated`` identification names the sources that state it: those whose
+        passages name the identified person (the others show that the reports describe
+        one speaker, and state nothing).
+        """
+        if ident is None:
+            return None
+        if evidence is None:
+            evidence = tuple(
+                EvidenceView(e.text, self.source(e.source.id), None, None, None, e.note)
+                for e in self.ledger.resolve_evidence(ident.evidence)
+            )
+        person = self.ledger.speakers.get(ident.speaker)
+        name = person.name.casefold() if person is not None and person.name else None
+        stated_by = (
+            tuple({e.source.id: e.source for e in evidence if name in e.text.casefold()}.values())
+            if ident.basis == "stated" and name
+            else ()
+        )
+        return IdentificationView(
+            self.speaker(ident.speaker),
+            evidence,
+            ident.note,
+            ident.basis,
+            ident.confidence,
+            stated_by,
+        )
+
+    def related(self, claim: ResolvedClaim) -> tuple[RelatedView, ...]:
+        """The claim's own links, then those of claims linking to it (see
+        :func:`claimledger.models.relations_seen_from`)."""
+        found = relations_seen_from(claim.related, self.incoming.get(claim.id, ()))
+        return tuple(
+            RelatedView(self.claim_link(other), RELATION_WORDS[relation], note)
+            for relation, other, note in found
+        )
 
     def claim(
         self, claim: ResolvedClaim, anchor: str, problems: Sequence[str], story: StoryRef | None
@@ -225,7 +289,9 @@ class _Builder:
                 *self.paragraphs(quote, "quote", link),
                 quote.occurrence,
                 quote.note,
-                quote.paraphrase,
+                not quote.is_direct,
+                quote.kind,
+                QUOTE_KIND_WORDS.get(quote.kind),
                 quote.version,
                 quote.source.sha256 is None,  # known by reference: not yet checked
             )
@@ -240,6 +306,7 @@ class _Builder:
                 any(q.source.id == source.id for q in claim.quotes),
                 any(e.source.id == source.id for e in claim.supports),
                 any(e.source.id == source.id for e in claim.contradicts),
+                any(e.source.id == source.id for e in claim.context),
             )
             for n, source in enumerate(claim.sources(), start=1)
         )
@@ -254,16 +321,17 @@ class _Builder:
             roles=tuple(self.role(role) for role in roles),
             said_on=_text(claim.said_on),
             said_on_note=claim.said_on_note,
-            context=claim.context,
+            setting=claim.setting,
             topics=claim.topics,
             verdict_rating=verdict.rating if verdict else None,
             verdict_rationale=verdict.rationale if verdict else None,
             quotes=quotes,
             supports=tuple(self.evidence(e, "supports", link) for e in claim.supports),
             contradicts=tuple(self.evidence(e, "contradicts", link) for e in claim.contradicts),
+            context=tuple(self.evidence(e, "context", link) for e in claim.context),
             variants_reference=reference,
             variants=variants,
-            related=tuple(self.claim_link(other) for other in claim.related),
+            related=self.related(claim),
             history=tuple(CorrectionView(str(c.date), c.note) for c in claim.history),
             diagram=diagram,
             problems=tuple(problems),
@@ -272,6 +340,8 @@ class _Builder:
                 if speaker.identified_as is not None
                 else None
             ),
+            speaker_identification=self.identification(speaker.identified_as),
+            said_on_edtf=None if claim.said_on is None else str(claim.said_on),
             review=_review(claim.as_written().review),
             story=story,
         )
@@ -341,7 +411,7 @@ class _Builder:
                 self.evidence(e, "identifies", None, me)
                 for e in self.ledger.resolve_evidence(ident.evidence)
             )
-            identification = IdentificationView(self.speaker(ident.speaker), evidence, ident.note)
+            identification = self.identification(ident, evidence)
         return SpeakerView(
             id=speaker.id,
             anchor=self.speakers[speaker.id].anchor,

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 import attrs
 
-from claimledger.atomic import write_atomic
+from claimledger.atomic import VCS_FOLDERS, write_atomic
 from claimledger.errors import ClaimledgerError
 
 __all__ = ["CSS_GENERATED", "GENERATED", "FolderError", "Written", "write_pages"]
@@ -54,17 +55,27 @@ class Written:
 
 
 def _generated(path: Path) -> bool:
+    # Opened without following a link and without blocking: a FIFO named like a page
+    # must not hang the render, and only a regular file can be a page claimledger wrote.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with path.open("rb") as handle:
-            start = handle.read(max(len(marker) for marker in _MARKERS))
+        fd = os.open(path, flags)
     except OSError:
         return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        start = os.read(fd, max(len(marker) for marker in _MARKERS))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     return start.startswith(_MARKERS)
 
 
 def _check_folder(folder: Path) -> None:
-    if ".git" in folder.absolute().parts:
-        raise FolderError(f"{folder}: will not write into a .git folder")
+    if VCS_FOLDERS.intersection(folder.absolute().parts):
+        raise FolderError(f"{folder}: will not write into a version-control folder")
     if folder.is_symlink():
         raise FolderError(f"{folder}: is a symbolic link; give the folder itself")
     if folder.exists() and not folder.is_dir():
@@ -98,7 +109,7 @@ def _stale(folder: Path, keep: set[Path]) -> list[Path]:
     suffixes = {path.suffix for path in keep}
     found = []
     for where, folders, files in os.walk(folder):  # does not follow symbolic links
-        folders[:] = sorted(f for f in folders if f != ".git")
+        folders[:] = sorted(f for f in folders if f not in VCS_FOLDERS)
         for name in sorted(files):
             path = Path(where) / name
             if (

@@ -21,6 +21,8 @@ from claimledger.render.escape import anchor_slug, truncate
 from claimledger.resolved import ResolvedClaim
 
 __all__ = [
+    "QUOTE_KIND_WORDS",
+    "RELATION_WORDS",
     "Anchors",
     "claim_key",
     "date_key",
@@ -30,8 +32,31 @@ __all__ = [
     "speaker_label",
 ]
 
+#: Each kind of quotation that is not the speaker's own words, as a reader is told it.
+QUOTE_KIND_WORDS: dict[str, str] = {
+    "partial": "reported speech; only the words in quotation marks are the speaker's",
+    "paraphrase": "the report's paraphrase",
+    "headline": "a headline or standfirst, not the speaker's words",
+}
 
-def date_key(date: PartialDate | None) -> tuple[int, str]:
+#: Each relation between claims, and its inverse, as a link is introduced.
+RELATION_WORDS: dict[str, str] = {
+    "related": "Related",
+    "disputes": "Disputes",
+    "disputed-by": "Disputed by",
+    "responds-to": "Responds to",
+    "responded-to-by": "Responded to by",
+    "repeats": "Repeats",
+    "repeated-by": "Repeated in",
+    "same-remark-as": "The same remark as",
+    "stance-change": "A change of stance from",
+    "stance-changed-by": "Stance later changed in",
+    "background": "Background to",
+    "has-background": "Has as background",
+}
+
+
+def date_key(date: PartialDate | None) -> tuple[int, int, int]:
     """Sorts dates by their first possible day, less precise first; undated last.
 
     >>> dates = [None, PartialDate.parse("2016-10-12"), PartialDate.parse("2016-10")]
@@ -39,12 +64,11 @@ def date_key(date: PartialDate | None) -> tuple[int, str]:
     ['2016-10', '2016-10-12', 'None']
     """
     if date is None:
-        return (1, "")
-    year, month, day = date.sort_key()
-    return (0, f"{year:04d}-{month:02d}-{day:02d}")
+        return (1, 0, 0)
+    return (0, *date.sort_key())
 
 
-def claim_key(claim: Claim | ResolvedClaim) -> tuple[int, str, str]:
+def claim_key(claim: Claim | ResolvedClaim) -> tuple[int, int, int, str]:
     """Claims by date, then id."""
     return (*date_key(claim.said_on), claim.id)
 

@@ -183,6 +183,10 @@ def attribution_chain(view: LedgerView, speaker: SpeakerView) -> Diagram | None:
     return Diagram(tuple(nodes), (), tuple(edges))
 
 
+def _date(claim: ClaimView) -> PartialDate | None:
+    return None if claim.said_on_edtf is None else PartialDate.parse(claim.said_on_edtf)
+
+
 @attrs.frozen
 class Timeline:
     """The stories by the dates their claims were made, where the order is certain."""
@@ -268,7 +272,7 @@ class PagePlan:
     @staticmethod
     def in_date_order(claims: Sequence[ClaimView]) -> tuple[ClaimView, ...]:
         """Claims by date (undated last), then id."""
-        return tuple(sorted(claims, key=lambda c: (c.said_on is None, c.said_on or "", c.id)))
+        return tuple(sorted(claims, key=lambda c: (*date_key(_date(c)), c.id)))
 
     def by_story(self) -> tuple[tuple[StoryRef, tuple[ClaimView, ...]], ...]:
         """Each story with its claims by date (undated last), then id."""
@@ -294,8 +298,8 @@ class PagePlan:
         """
         counts: dict[str, dict[str, int]] = {}
         for claim in self.view.claims:
-            if claim.said_on is not None and claim.story is not None:
-                per_story = counts.setdefault(claim.said_on, {})
+            if claim.said_on_edtf is not None and claim.story is not None:
+                per_story = counts.setdefault(claim.said_on_edtf, {})
                 per_story[claim.story.key] = per_story.get(claim.story.key, 0) + 1
         try:
             dates = sorted((PartialDate.parse(d) for d in counts), key=date_key)
@@ -318,7 +322,7 @@ class PagePlan:
             return Timeline((), ())
         entries = tuple(
             (
-                str(date),
+                date.describe(),
                 tuple(
                     f"{story.title} ({_claims(counts[str(date)][story.key])})"
                     for story in self.view.stories
@@ -327,7 +331,7 @@ class PagePlan:
             )
             for date in certain
         )
-        return Timeline(entries, tuple(str(d) for d in dates if d not in certain))
+        return Timeline(entries, tuple(d.describe() for d in dates if d not in certain))
 
     def diagram(self, group: Group) -> Diagram:
         """Who makes the group's claims and which sources quote, support or contradict them.

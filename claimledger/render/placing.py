@@ -85,8 +85,11 @@ def group_claims(
             add(story.key, story.title, (0, f"{order[story.key]:09d}", story.key))
             primary[story.key].append(view)
         elif group_by == "date":
+            # Keyed (and anchored) by the EDTF text, headed by the date in words.
             key = "" if claim.said_on is None else str(claim.said_on)
-            add(key, key or "Date not known", (*date_key(claim.said_on), key))
+            undated, first, last = date_key(claim.said_on)
+            title = "Date not known" if claim.said_on is None else claim.said_on.describe()
+            add(key, title, (undated, f"{first:07d}{last + 9_999_999:07d}", key))
             primary[key].append(view)
         else:
             # A claim may have several topics or sources: shown in full under

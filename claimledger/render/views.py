@@ -26,6 +26,7 @@ __all__ = [
     "LedgerView",
     "ParagraphView",
     "QuoteView",
+    "RelatedView",
     "RoleView",
     "Sections",
     "SegmentView",
@@ -110,6 +111,10 @@ class QuoteView:
     note: str | None = None
     #: The source's own account of the remark (reported speech), not the speaker's words.
     paraphrase: bool = False
+    #: ``direct``, ``partial``, ``paraphrase`` or ``headline``.
+    kind: str = "direct"
+    #: What the kind is, in words, for a passage that is not the speaker's own words.
+    kind_words: str | None = None
     #: The version of a corrected source the quote is from, when pinned.
     version: int | None = None
     #: The source is known by reference only: the text is not yet checked against it.
@@ -160,6 +165,17 @@ class RoleView:
     until: str | None = None
     source: SourceRef | None = None
     note: str | None = None
+    #: When a source attests the role (dates in words).
+    as_of: str | None = None
+
+
+@attrs.frozen
+class RelatedView:
+    """A related claim and how it bears on this one, in words ("Disputes", "Disputed by")."""
+
+    link: ClaimLink
+    relation: str
+    note: str | None = None
 
 
 @attrs.frozen
@@ -177,6 +193,8 @@ class DiagramSource:
     quotes: bool
     supports: bool
     contradicts: bool
+    #: The source gives context only.
+    context: bool = False
 
 
 @attrs.frozen
@@ -193,23 +211,31 @@ class ClaimView:
     roles: tuple[RoleView, ...]
     said_on: str | None
     said_on_note: str | None
-    context: str | None
+    #: The occasion: where and how the claim was made.
+    setting: str | None
     topics: tuple[str, ...]
     verdict_rating: str | None
     verdict_rationale: str | None
     quotes: tuple[QuoteView, ...]
     supports: tuple[EvidenceView, ...]
     contradicts: tuple[EvidenceView, ...]
+    #: Passages that give background but neither support nor contradict the claim.
+    context: tuple[EvidenceView, ...]
     #: The fullest wording of the remark, that the variants are compared with.
     variants_reference: SourceRef | None
     variants: tuple[VariantView, ...]
-    related: tuple[ClaimLink, ...]
+    #: The claims this one lists and those listing it, each with the relation as seen from here.
+    related: tuple[RelatedView, ...]
     history: tuple[CorrectionView, ...]
     diagram: tuple[DiagramSource, ...]
     #: Findings against this claim, as ``path:line:col: CODE message`` (``--force`` only).
     problems: tuple[str, ...] = ()
     #: Whom the ledger identifies an unnamed speaker as (see the speaker's entry).
     speaker_identified_as: SpeakerRef | None = None
+    #: How that identification is known and how sure it is (see :class:`IdentificationView`).
+    speaker_identification: IdentificationView | None = None
+    #: The date as written (EDTF), for ordering; ``said_on`` is it in words.
+    said_on_edtf: str | None = None
     #: The story (claim file) the claim is written in.
     story: StoryRef | None = None
     #: The published fact check the claim was imported from, as "author, “title”, date, url".
@@ -306,6 +332,13 @@ class IdentificationView:
     speaker: SpeakerRef
     evidence: tuple[EvidenceView, ...]
     note: str | None = None
+    #: How it is known: ``stated`` (a source names the speaker in the evidence) or
+    #: ``inferred`` (the ledger's reasoning); ``None`` if not recorded.
+    basis: str | None = None
+    #: ``certain``, ``probable`` or ``possible``, if recorded.
+    confidence: str | None = None
+    #: For ``stated``: the sources whose passages name the identified person.
+    stated_by: tuple[SourceRef, ...] = ()
 
 
 @attrs.frozen

@@ -101,7 +101,7 @@ class Passage:
     """
 
     item: Quote | Evidence
-    label: Literal["quote", "supporting", "contradicting", "identification"]
+    label: Literal["quote", "supporting", "contradicting", "context", "identification"]
     #: The item's path inside ``origin`` (e.g. ``("quotes", 0)``).
     path: tuple[str | int, ...]
     origin: Origin
@@ -114,11 +114,16 @@ class Passage:
 
 _CLAIM_PASSAGES: tuple[
     tuple[
-        Literal["quotes", "supports", "contradicts"],
-        Literal["quote", "supporting", "contradicting"],
+        Literal["quotes", "supports", "contradicts", "context"],
+        Literal["quote", "supporting", "contradicting", "context"],
     ],
     ...,
-] = (("quotes", "quote"), ("supports", "supporting"), ("contradicts", "contradicting"))
+] = (
+    ("quotes", "quote"),
+    ("supports", "supporting"),
+    ("contradicts", "contradicting"),
+    ("context", "context"),
+)
 
 
 def passages(ledger: LedgerFiles) -> Iterator[Passage]:

@@ -13,6 +13,7 @@ from claimledger.rules import (
     duplicate_id,
     duplicate_key,
     empty_quote,
+    framing_in_quote,
     id_format,
     nothing_to_check,
     outside_ledger,
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = tuple(
                 id_format,
                 control_character,
                 unchecked_quote,
+                framing_in_quote,
             )
         ),
         key=lambda rule: rule.code,

@@ -1,12 +1,16 @@
 """A claim cannot have been said after a source that reports it was published.
 
-Compared with partial dates: only a ``said_on`` whose earliest day is after the
-source's latest possible publication day is reported. Sources with an unknown
-publication date are not compared.
+Dates are ranges of days (EDTF: partial, uncertain, approximate or bounded), and
+only what is *certain* is reported: a ``said_on`` whose earliest possible day is
+after the source's latest possible publication day. A remark that only *may*
+postdate its report (``said_on: "2016"`` against ``published: "2016-10-13"``, or
+``"2019/.."`` against ``"2022-02-24/.."``) is not an error: the dates leave room
+for the right order. Sources with an unknown publication date are not compared.
 
-Passing: ``said_on: "2016-10-12"`` quoted from a report published ``"2016-10-13"``.
+Passing: ``said_on: "2016-10-12/2016-10-13"`` quoted from a report published ``"2016-10-13"``.
 
-Failing: ``said_on: "2016-11"`` quoted from a report published ``"2016-10-13"``.
+Failing: ``said_on: "2016-11"`` quoted from a report published ``"2016-10-13"``;
+``said_on: "2023/.."`` quoted from a report published ``"2019/2022"``.
 """
 
 from collections.abc import Iterator
@@ -31,6 +35,6 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
             if published is not None and claim.said_on.definitely_after(published):
                 yield Problem(
                     origin.at("said_on"),
-                    f"said_on {claim.said_on} is after {source_id!r}, which reports it, "
-                    f"was published ({published})",
+                    f"said_on {claim.said_on} ({claim.said_on.describe()}) is certainly after "
+                    f"{source_id!r}, which reports it, was published ({published.describe()})",
                 )

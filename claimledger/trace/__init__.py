@@ -4,7 +4,8 @@ and where first.
 The work is a map over the archive's shards and a reduce by claim:
 
 1. :class:`Patterns` compiles the ledger once: each quote that gives the speaker's
-   words (not those marked ``paraphrase``) as skeletons in one Aho-Corasick automaton
+   words (kind ``direct``; not ``partial``, ``paraphrase`` or ``headline``) as
+   skeletons in one Aho-Corasick automaton
    (:mod:`~claimledger.trace.patterns`), and every statement and quote as weighted
    term sets for repeats (:mod:`~claimledger.trace.repeats`);
 2. :func:`~claimledger.trace.shard.trace_shard` reads one shard a document at a time
@@ -72,7 +73,7 @@ def patterns_for(ledger: Ledger) -> Patterns:
             id=claim.id,
             statement=claim.statement,
             quotes=tuple(quote.text for quote in claim.quotes),
-            traced=tuple(not quote.paraphrase for quote in claim.quotes),
+            traced=tuple(quote.is_direct for quote in claim.quotes),
         )
         for claim in ledger.claims
     )

@@ -1,7 +1,8 @@
 """A ledger's quotes as multi-pattern automata, built once and shipped to every worker.
 
-For each traced quote (a claim's quotes that give the speaker's words: not those marked
-``paraphrase``) the automaton holds skeletons (:mod:`claimledger.trace.skeleton`):
+For each traced quote (a claim's quotes that give the speaker's words: kind ``direct``,
+not ``partial``, ``paraphrase`` or ``headline``) the automaton holds skeletons
+(:mod:`claimledger.trace.skeleton`):
 
 - the **whole** quote: a document holding it may match exactly or after normalisation;
 - for a quote with ``…`` or ``[…]`` markup, its **longest part**: a document holding it
@@ -82,7 +83,7 @@ class TracedClaim:
     id: str
     statement: str
     quotes: tuple[str, ...]
-    """Every quote, ``paraphrase`` ones included (for repeats), ``None``-free."""
+    """Every quote, the source's own words included (for repeats), ``None``-free."""
     traced: tuple[bool, ...]
     """Which of :attr:`quotes` are the speaker's words, looked for as quotes."""
 

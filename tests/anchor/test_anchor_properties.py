@@ -80,7 +80,8 @@ def test_altered_word_is_never_a_match(passage: tuple[str, int, int], data: st.D
         # or another that is at least as like the quote (news copy repeats itself).
         closest = result.closest
         assert closest is not None
-        original = fuzz.ratio(normalise(quote), normalise(src.text[start:end]))
+        # Similarities are reported to one decimal place.
+        original = round(fuzz.ratio(normalise(quote), normalise(src.text[start:end])), 1)
         assert (closest.start < end and start < closest.end) or closest.similarity >= original
 
 

@@ -40,7 +40,9 @@ def test_every_document_and_claim_is_an_entry(named_ledger: tuple[str, LedgerFil
         news = meta.kind == "news-report"
         assert entry["ENTRYTYPE"] == ("article" if news else "misc")
         assert entry.get("title") == (None if meta.title is None else "{" + meta.title + "}")
-        assert entry.get("year") == (None if meta.published is None else str(meta.published.year))
+        plain = None if meta.published is None else meta.published.plain
+        # A year only where it is a plain fact; an uncertain or bounded date is in ``date``.
+        assert entry.get("year") == (None if plain is None else str(plain[0]))
         assert entry.get("date") == (None if meta.published is None else str(meta.published))
         assert entry.get("journal" if news else "publisher") == meta.publisher
         assert entry.get("url") == meta.url

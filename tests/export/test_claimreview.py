@@ -88,7 +88,8 @@ def test_appearances_hold_only_recorded_metadata(named_ledger: tuple[str, Ledger
             meta = ledger.sources[work["identifier"]].meta
             assert work.get("url") == meta.url
             assert work.get("headline") == meta.title
-            assert work.get("datePublished") == (str(meta.published) if meta.published else None)
+            plain = meta.published is not None and meta.published.plain is not None
+            assert work.get("datePublished") == (str(meta.published) if plain else None)
             assert work.get("publisher", {}).get("name") == meta.publisher
 
 

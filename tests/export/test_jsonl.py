@@ -53,6 +53,7 @@ def test_duckdb_counts_match_the_ledger(
     want = {
         "supports": sum(len(c.supports) for c in ledger.claims),
         "contradicts": sum(len(c.contradicts) for c in ledger.claims),
+        "context": sum(len(c.context) for c in ledger.claims),
     }
     assert dict(stances) == {k: v for k, v in want.items() if v}
     kinds = dict(con.execute("SELECT record, count(*) FROM ledger GROUP BY record").fetchall())

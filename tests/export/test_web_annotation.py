@@ -98,7 +98,9 @@ def _target(doc: Any) -> str:
 def test_annotations_cover_quotes_and_evidence_with_their_motivation() -> None:
     ledger = validate(Config.default(Path("tests/examples/clean"))).ledger
     items = annotation_collection(ledger)["first"]["items"]
-    anchored = sum(len(c.quotes) + len(c.supports) + len(c.contradicts) for c in ledger.claims)
+    anchored = sum(
+        len(c.quotes) + len(c.supports) + len(c.contradicts) + len(c.context) for c in ledger.claims
+    )
     assert len(items) == anchored
     assert {i["motivation"] for i in items} == {"highlighting", "assessing"}
     # Same ledger, same ids.
@@ -106,6 +108,21 @@ def test_annotations_cover_quotes_and_evidence_with_their_motivation() -> None:
         i["id"] for i in annotation_collection(ledger)["first"]["items"]
     ]
     assert len({i["id"] for i in items}) == len(items)
+
+
+def test_context_passages_and_the_sources_own_words_say_what_they_are() -> None:
+    ledger = validate(Config.default(Path("."))).ledger
+    items = annotation_collection(ledger)["first"]["items"]
+    context = [i for i in items if i["motivation"] == "describing"]
+    assert len(context) == sum(len(c.context) for c in ledger.claims) > 0
+    for item in context:
+        values = [b.get("value", "") for b in item["body"]]
+        assert any("neither supports nor contradicts" in v for v in values)
+        assert not any(b.get("purpose") == "assessing" for b in item["body"])
+    own_words = [i for i in items if any(b.get("purpose") == "commenting" for b in i["body"])]
+    not_direct = sum(1 for c in ledger.claims for q in c.quotes if q.kind != "direct")
+    assert 0 < len(own_words) <= not_direct
+    assert all(i["motivation"] == "highlighting" for i in own_words)
 
 
 def test_the_target_is_the_url_when_the_metadata_records_one(make_ledger: MakeLedger) -> None:

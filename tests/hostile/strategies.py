@@ -58,7 +58,10 @@ years = st.integers(1000, 2100)
 @st.composite
 def partial_dates(draw: st.DrawFn) -> str:
     year = draw(years)
-    precision = draw(st.sampled_from(["year", "month", "day"]))
+    precision = draw(st.sampled_from(["year", "month", "day", "edtf"]))
+    if precision == "edtf":
+        # A few fixed EDTF forms: the edtf parser is slow, and caches what it has read.
+        return draw(st.sampled_from(["2016-10-12/2016-10-13", "2019/..", "2022-03?", "201X"]))
     if precision == "year":
         return f"{year:04d}"
     month = draw(st.integers(1, 12))
@@ -77,7 +80,11 @@ passages = st.sampled_from(KNOWN_PASSAGES) | texts
 quotes = st.builds(
     lambda required, rest: {**required, **rest},
     st.fixed_dictionaries({"source": sources, "text": passages}),
-    _optional(occurrence=st.integers(1, 3), note=texts),
+    _optional(
+        occurrence=st.integers(1, 3),
+        note=texts,
+        kind=st.sampled_from(["direct", "partial", "paraphrase", "headline"]),
+    ),
 )
 evidence = st.builds(
     lambda required, rest: {**required, **rest},
@@ -89,14 +96,23 @@ evidence = st.builds(
 _claim_options = _optional(
     said_on=partial_dates(),
     said_on_note=texts,
-    context=texts,
+    setting=texts,
     topics=st.lists(slugs, max_size=3),
     quotes=st.lists(quotes, max_size=2),
     supports=st.lists(evidence, max_size=2),
     contradicts=st.lists(evidence, max_size=2),
+    context=st.lists(evidence, max_size=1),
     verdict=st.fixed_dictionaries({"rating": st.sampled_from(RATINGS), "rationale": texts}),
     history=st.lists(st.fixed_dictionaries({"date": partial_dates(), "note": texts}), max_size=2),
-    related=st.lists(slugs, max_size=2),
+    related=st.lists(
+        slugs
+        | st.fixed_dictionaries(
+            # A mapping without a relation or note is written back as the bare id.
+            {"claim": slugs, "relation": st.sampled_from(["disputes", "responds-to"])},
+            optional={"note": texts},
+        ),
+        max_size=2,
+    ),
 )
 claims = st.builds(
     lambda required, rest: {**required, **rest},
@@ -219,6 +235,7 @@ FIELDS = [
     "speaker",
     "said_on",
     "said_on_note",
+    "setting",
     "context",
     "topics",
     "quotes",
@@ -231,6 +248,8 @@ FIELDS = [
     "text",
     "occurrence",
     "note",
+    "kind",
+    "relation",
     "rating",
     "rationale",
     "date",

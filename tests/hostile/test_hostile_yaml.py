@@ -309,7 +309,9 @@ def test_dates_take_ascii_digits_only() -> None:
     doc = parse_yaml("claims:\n  - {id: a, statement: s, speaker: x, said_on: ٢٠١٦}\n", "c.yaml")
     _, findings = structure_claims(doc)
     assert [f.message for f in findings] == [
-        "claims[0].said_on: not a valid date: '٢٠١٦' (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        "claims[0].said_on: not a valid date: '٢٠١٦' (expected an EDTF date: YYYY, YYYY-MM or "
+        "YYYY-MM-DD, uncertain 2022-03?, approximate 2022~, or an interval such as 2019/.. or "
+        "2016-10-12/2016-10-13)"
     ]
 
 

@@ -145,7 +145,7 @@ def test_show_resolves_everything(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Quoted in (6)" in out
     assert "Related (6)" in out
     assert "Wordings, compared with mirror-2016-10-12's" in out
-    assert "    paraphrase: He said outrage over Russian air strikes in Aleppo" in out
+    assert "    partial: He said outrage over Russian air strikes in Aleppo" in out
     code, out, _ = cli(capsys, "show", SPOKESMAN, "--format", "json")
     data = json.loads(out)
     assert data["speaker"]["identified_as"]["name"] == "Seumas Milne"

@@ -111,7 +111,7 @@ claims:
     partly = ledger.claim("partly-resolvable")
     assert [q.source.id for q in partly.quotes] == ["briefing-report"]
     assert [(e.source.id, e.speaker) for e in partly.supports] == [("briefing-report", None)]
-    assert partly.related == ("multiple-interventions",)
+    assert [r.claim for r in partly.related] == ["multiple-interventions"]
     assert ledger.claim("multiple-interventions").statement.startswith("There are multiple")
 
 

@@ -100,12 +100,23 @@ def test_date_ranges(ledger: Ledger, data_regression: DataRegressionFixture) -> 
         "overlapping until 2016-10-11": claims.until("2016-10-11", overlaps=True),
     }
     data_regression.check({name: described(found) for name, found in ranges.items()})
-    month = {c.id for c in claims if str(c.said_on) == "2016-10"}
-    assert month, "the seed ledger has claims known only to the month"
-    # Known only to the month: possibly in the second half of October, not certainly.
-    assert month <= set(ranges["overlapping 2016-10-14..2016-10-31"].ids())
-    assert not month & set(ranges["within 2016-10-14..2016-10-31"].ids())
-    assert set(claims.between("2016-10", "2016-10").ids()) >= month
+    week = {c.id for c in claims if str(c.said_on) == "2016-10-10/2016-10-17"}
+    assert week, "the seed ledger has a claim known only to a week"
+    # Known only to a week: possibly in the second half of October, not certainly.
+    assert week <= set(ranges["overlapping 2016-10-14..2016-10-31"].ids())
+    assert not week & set(ranges["within 2016-10-14..2016-10-31"].ids())
+    assert set(claims.between("2016-10", "2016-10").ids()) >= week
+    # 12 or 13 October: certainly until the 13th, only possibly until the 12th.
+    two_days = {c.id for c in claims if str(c.said_on) == "2016-10-12/2016-10-13"}
+    assert two_days <= set(claims.until("2016-10-13").ids())
+    assert two_days <= set(claims.until("2016-10-12", overlaps=True).ids())
+    assert not two_days & set(claims.until("2016-10-12").ids())
+    # 24 February 2022 or later: certainly since 2022, never certainly until any day.
+    later = {c.id for c in claims if str(c.said_on) == "2022-02-24/.."}
+    assert len(later) == 15
+    assert later <= set(claims.since("2022").ids())
+    assert not later & set(claims.until("2030").ids())
+    assert later <= set(claims.until("2030", overlaps=True).ids())
 
 
 def test_related_traversal(ledger: Ledger, data_regression: DataRegressionFixture) -> None:
@@ -186,3 +197,27 @@ def test_variants_of_chosen_quotes(ledger: Ledger) -> None:
     assert claim.variants(quotes=[0]) is None
     single = next(c for c in ledger.claims if len({q.source.id for q in c.quotes}) == 1)
     assert single.variants() is None
+
+
+def test_the_corrected_seed_compares_wordings_and_shows_disputes_on_both_sides(
+    ledger: Ledger,
+) -> None:
+    # Every remark whose words more than one outlet quotes gets their wordings compared.
+    for claim in ledger.claims:
+        outlets = {q.source.id for q in claim.quotes if q.is_direct}
+        if len(outlets) > 1:
+            assert claim.variants() is not None, claim.id
+    # Every dispute shows on both claims, and the disputed side is contradicted.
+    disputes = [
+        (claim.id, link.claim)
+        for claim in ledger.claims
+        for link in claim.related
+        if link.relation == "disputes"
+    ]
+    assert disputes
+    for disputing, disputed in disputes:
+        seen = [(r, c.id) for r, c in ledger.relations(disputed)]
+        assert ("disputed-by", disputing) in seen
+    disputed_ids = set(ledger.claims.where(disputed=True).ids())
+    assert {d for pair in disputes for d in pair} <= disputed_ids
+    assert "spokesman-not-allocating-blame" in ledger.claims.where(contradicted=True).ids()

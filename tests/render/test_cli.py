@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,22 @@ def test_pages_of_an_earlier_edition_are_removed_and_other_files_kept(
     assert (folder / "notes.md").read_text() == HANDWRITTEN
 
 
+def test_a_fifo_named_like_a_page_neither_hangs_nor_is_removed(
+    fixture_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = fixture_root / "ledger"
+    folder.mkdir()
+    os.mkfifo(folder / "old.md")  # opened for reading, it would wait for a writer forever
+    assert main(["render", str(fixture_root)]) == 0
+    assert stat.S_ISFIFO((folder / "old.md").lstat().st_mode)
+    (folder / "old.md").unlink()
+    (folder / "vcs").mkdir()
+    for vcs in (".hg", ".svn"):
+        assert main(["render", str(fixture_root), "-o", str(folder / "vcs" / vcs / "out")]) == 2
+    assert "will not write into a version-control folder" in capsys.readouterr().err
+    assert list((folder / "vcs").iterdir()) == []
+
+
 def test_pages_are_not_written_through_a_symbolic_link(
     fixture_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -142,7 +159,7 @@ def test_pages_are_never_written_into_git(
 ) -> None:
     (fixture_root / ".git").mkdir()
     assert main(["render", str(fixture_root), "-o", str(fixture_root / ".git" / "ledger")]) == 2
-    assert "will not write into a .git folder" in capsys.readouterr().err
+    assert "will not write into a version-control folder" in capsys.readouterr().err
     assert list((fixture_root / ".git").iterdir()) == []
 
 
@@ -150,7 +167,7 @@ def test_group_by_option(fixture_root: Path, capsys: pytest.CaptureFixture[str])
     assert (
         main(["render", str(fixture_root), "--single-page", "-o", "-", "--group-by", "date"]) == 0
     )
-    assert '<a id="by-date-2016-10-18"></a>\n### 2016-10-18' in capsys.readouterr().out
+    assert '<a id="by-date-2016-10-18"></a>\n### 18 October 2016' in capsys.readouterr().out
     assert main(["render", str(fixture_root), "--group-by", "speaker"]) == 0
     assert (fixture_root / "ledger" / "by-speaker" / "anonymous-aide.md").is_file()
 

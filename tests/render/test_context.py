@@ -39,7 +39,7 @@ def test_a_timeline_is_drawn_only_where_the_order_of_dates_is_certain() -> None:
     assert speakers["anonymous-aide"].timeline_certain  # 2016-09, then 2016-10-12
     assert not speakers["foreign-secretary"].timeline_certain  # one date only
     assert not speakers["sam-aide"].timeline_certain  # one claim is undated
-    assert [e.date for e in speakers["sam-aide"].timeline] == ["2016-10-12", None]
+    assert [e.date for e in speakers["sam-aide"].timeline] == ["12 October 2016", None]
 
 
 def test_anchors_never_clash_even_when_ids_look_like_section_anchors(fixture_root: Path) -> None:

@@ -214,6 +214,6 @@ def test_cite_as_names_the_configured_edition_and_its_date_and_invents_neither(
     pages = render_pages(ledger)
     assert (
         "- **Cite as:** Example ledger: a briefing on strikes in Syria, Second edition, edition "
-        f"`{edition}` of 2016-11-02, claim `no-equivalence`, digest `a3e2ca738c79`, "
+        f"`{edition}` of 2 November 2016, claim `no-equivalence`, digest `a3e2ca738c79`, "
         "<https://example.org/ledger/stories/debate.md#no-equivalence>\n"
     ) in pages["stories/debate.md"]

@@ -72,7 +72,9 @@ def test_every_quote_has_its_outlet_and_a_paragraph_link_on_its_claims_page(
     )
     stories = {name: text for name, text in pages.items() if name.startswith("stories/")}
     found = sum(len(provenance.findall(text)) for text in stories.values())
-    passages = sum(len(c.quotes) + len(c.supports) + len(c.contradicts) for c in ledger.claims)
+    passages = sum(
+        len(c.quotes) + len(c.supports) + len(c.contradicts) + len(c.context) for c in ledger.claims
+    )
     assert found == passages
     # No quote's provenance is a footnote far from it.
     assert all("[^" not in text for text in stories.values())
@@ -133,7 +135,18 @@ def test_identifications_are_worded_as_the_ledgers_never_as_a_sources(
     identified = [s for s in ledger.speakers.values() if s.identified_as is not None]
     assert {s.id for s in identified} >= {"corbyn-spokesman-2016", "commons-answering-minister"}
     for speaker in identified:
-        assert "The identification is the ledger's" in _entry(pages, speaker.id)
+        assert speaker.identified_as is not None
+        entry = _entry(pages, speaker.id)
+        if speaker.identified_as.basis == "stated":
+            # Which source states it is named, and the passages are shown.
+            assert "Stated by the [" in entry
+            assert "among the passages below" in entry
+        else:
+            assert "The identification is the ledger's" in entry
+    # Milne's is stated by the Daily Mail alone: the other reports only show one speaker.
+    assert "Stated by the [Daily Mail](" in _entry(pages, "corbyn-spokesman-2016")
+    assert "Stated by the [Daily Mail], among" not in _entry(pages, "corbyn-spokesman-2016")
+    assert "and the [Mirror]" not in _entry(pages, "corbyn-spokesman-2016")
     # Johnson's identification is the ledger's inference: its own note says so.
     assert "stated by no source" in _entry(pages, "commons-answering-minister")
 

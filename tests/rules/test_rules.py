@@ -176,6 +176,19 @@ CASES = [
         7,
         15,
     ),
+    (
+        "CL020",
+        {
+            **source("asked", "Asked if the US was one of those powers, he said: “Obviously.”\n"),
+            "claims/x.yaml": CLAIM.format(
+                fields="    quotes:\n      - source: asked\n        text: 'Asked if the US was "
+                "one of those powers, he said: “Obviously.”'\n"
+            ),
+        },
+        "claims/x.yaml",
+        7,
+        15,
+    ),
 ]
 
 
@@ -302,3 +315,35 @@ def test_a_text_saved_without_its_digest_is_not_checked_against(make_ledger: Mak
     meta.write_text(meta.read_text() + f"sha256: {digest}\n")
     # Recorded: an ordinary source, and the quote is checked against it.
     assert {f.code for f in validate(discover(root)).findings} == {"CL009"}
+
+
+def test_context_and_identification_passages_from_a_source_by_reference_are_unchecked(
+    make_ledger: MakeLedger,
+) -> None:
+    files = {
+        "corpus/by-url.yaml": "kind: web-page\nurl: https://news.example/story\n",
+        "claims/x.yaml": CLAIM.format(
+            fields="    context:\n      - source: by-url\n        text: Some background.\n"
+        ),
+        "claims/speakers.yaml": (
+            "speakers:\n"
+            "  - id: spokesman\n"
+            "    description: The Labour leader's spokesman\n"
+            "  - id: aide\n"
+            "    description: An aide\n"
+            "    identified_as:\n"
+            "      speaker: spokesman\n"
+            "      basis: stated\n"
+            "      confidence: probable\n"
+            "      evidence:\n"
+            "        - source: by-url\n"
+            "          text: The aide was the spokesman.\n"
+        ),
+    }
+    root = make_ledger(files)
+    found = [
+        (f.code, f.location.path, f.location.line)
+        for f in validate(discover(root)).findings
+        if f.code == "CL019"
+    ]
+    assert sorted(found) == [("CL019", "claims/speakers.yaml", 12), ("CL019", "claims/x.yaml", 7)]

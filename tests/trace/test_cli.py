@@ -63,7 +63,7 @@ def test_the_seed_ledger_finds_every_quote_in_its_own_corpus(
     texts = {a["text"] for a in rows}
     for claim in ledger.claims:
         for quote in claim.quotes:
-            if not quote.paraphrase:
+            if quote.is_direct:
                 found = [
                     a
                     for a in rows
@@ -104,6 +104,16 @@ def test_outputs_replace_only_what_trace_wrote(seed_archive: Path, tmp_path: Pat
     kept = run_cli("trace", str(seed_archive), "--scheduler", "inprocess", "-o", str(mine))
     assert kept.returncode == 2
     assert mine.read_text(encoding="utf-8") == '{"id": "not an appearance"}\n'
+
+
+def test_a_refused_report_leaves_no_output_written(seed_archive: Path, tmp_path: Path) -> None:
+    out, notes = tmp_path / "out.jsonl", tmp_path / "notes.md"
+    notes.write_text("# My notes\n", encoding="utf-8")
+    args = ["trace", str(seed_archive), "--scheduler", "inprocess", "-o", str(out)]
+    refused = run_cli(*args, "--report", str(notes))
+    assert refused.returncode == 2
+    assert not out.exists()  # both outputs or neither
+    assert notes.read_text(encoding="utf-8") == "# My notes\n"
 
 
 def test_since_keeps_only_documents_published_from_that_date(
