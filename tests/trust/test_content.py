@@ -132,3 +132,20 @@ def test_github_annotations_show_a_quoted_control_character_as_a_symbol(
     assert "title=CL008::" in result.stdout  # the message quotes the recorded digest
     assert "␛]52;c;aGk=␇" in result.stdout
     assert not CONTROL.search(result.stdout)
+
+
+@pytest.mark.parametrize("key", ["title", "author", "description", "verdict-unrated"])
+def test_the_configuration_refuses_control_characters_it_would_publish(
+    make_ledger: MakeLedger, key: str
+) -> None:
+    root = make_ledger()
+    pyproject = root / "pyproject.toml"
+    value = '"\\u001b]52;c;aGk=\\u0007"'
+    lines = [line for line in pyproject.read_text().splitlines() if not line.startswith(key)]
+    lines.append(f"{key} = [{value}]" if key.startswith("verdict") else f"{key} = {value}")
+    pyproject.write_text("\n".join(lines) + "\n")
+    for command in (["export", "-f", "bibtex"], ["render", "--single-page", "-o", "-"]):
+        result = run_cli(*command, cwd=root)
+        assert result.returncode == 2, command
+        assert f"{key} holds the control or bidirectional character U+001B" in result.stderr
+        assert not CONTROL.search(result.stdout + result.stderr)
