@@ -101,11 +101,12 @@ class Config:
             hint = did_you_mean(difflib.get_close_matches(unknown[0], sorted(_KEYS), n=2))
             raise ConfigError(f"{where}: unknown key {unknown[0]!r}{hint}")
 
-        def string(key: str, default: str | None) -> str | None:
+        def string(key: str, default: str | None, *, published: bool = True) -> str | None:
             value = table.get(key, default)
             if value is not None and not isinstance(value, str):
                 raise ConfigError(f"{where}: {key} must be a string")
-            plain(key, value)
+            if published:
+                plain(key, value)
             return value
 
         def plain(key: str, value: object) -> None:
@@ -128,7 +129,7 @@ class Config:
 
         def inside(key: str, default: str) -> Path:
             # Paths are relative to the ledger root and must stay inside it.
-            value = string(key, default)
+            value = string(key, default, published=False)  # a path: checked below
             assert value is not None
             try:
                 path = (root / value).resolve()
