@@ -112,7 +112,7 @@ clean:
 # Hostile input at length: every property of tests/hostile with the `fuzz`
 # Hypothesis profile (tests/hostile/conftest.py): FUZZ_EXAMPLES per library
 # property (those that start the command line run a twentieth or a sixth as many);
-# the default, 700, runs about ten minutes on two shared cores.
-FUZZ_EXAMPLES ?= 700
+# the default, 1,200, runs about ten minutes on two cores.
+FUZZ_EXAMPLES ?= 1200
 fuzz: $(VENV)/.installed-test
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/hostile -q --hypothesis-show-statistics

@@ -2,7 +2,7 @@
 
 ``ci`` (the default) keeps the whole of ``tests/hostile`` near a minute on two
 cores; ``fuzz`` (``make fuzz``) runs thousands of examples per property
-(``FUZZ_EXAMPLES``, default 700: about ten minutes on two shared cores).
+(``FUZZ_EXAMPLES``, default 1,200: about ten minutes on two cores).
 Choose with ``HYPOTHESIS_PROFILE=fuzz``.
 """
 
@@ -19,7 +19,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "700")),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1200")),
     deadline=None,
     suppress_health_check=_SLOW_INPUTS,
     print_blob=True,
