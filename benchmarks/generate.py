@@ -1,7 +1,10 @@
 """Generate a realistic synthetic ledger: claims, speakers, corpus, a few broken files.
 
-Deterministic for a given size and seed. About 3 quotes and 2 evidence items per
-claim, each an exact passage of a ~5 kB corpus document, 25 claims a file.
+Deterministic for a given size and seed. About 2.4 passages per claim (1 or 2
+quotes, a supporting passage, a contradicting one for a third of the claims), each
+a passage of a ~5 kB corpus document of 8 to 40 words (median about 20) with the
+typography of real reports (curly quotes, apostrophes, dashes, non-breaking
+spaces), one in twenty with words left out (``…``); 25 claims a file.
 
     python benchmarks/generate.py 10000 /tmp/ledger-10k
 """
@@ -25,27 +28,55 @@ WORDS = (  # noqa: SIM905
 
 CLAIMS_PER_FILE = 25
 DOC_CHARS = 5000
+#: Typography of real reports, which quotes copy: curly quotes and apostrophes, dashes,
+#: non-breaking spaces in figures and titles.
+NBSP = "\u00a0"
+FIGURES = (f"£5{NBSP}billion", f"15{NBSP}per cent", f"Mr{NBSP}Evans", f"12{NBSP}October", "1,200")
+ELISION = " \u2026 "
+EM_DASH = "\u2014"
 
 
 def _sentence(rng: random.Random) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(8, 20))]
+    for _ in range(rng.randint(0, 2)):
+        words[rng.randrange(len(words))] = rng.choice(FIGURES)
+    if rng.random() < 0.3:
+        words[rng.randrange(1, len(words))] += "\u2019s"  # a curly apostrophe
+    if rng.random() < 0.3:  # an aside between dashes
+        at = rng.randrange(2, len(words) - 2)
+        words[at : at + 2] = [EM_DASH, words[at], words[at + 1], EM_DASH]
     words[0] = words[0].capitalize()
-    return " ".join(words) + "."
+    sentence = " ".join(words) + "."
+    if rng.random() < 0.25:  # reported speech, as printed
+        sentence = f"\u201c{sentence}\u201d"  # curly quotes
+    return sentence
 
 
 def _document(rng: random.Random) -> str:
     paragraphs, size = [], 0
     while size < DOC_CHARS:
-        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(2, 5)))
+        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(3, 6)))
         paragraphs.append(paragraph)
         size += len(paragraph) + 2
     return "\n\n".join(paragraphs) + "\n"
 
 
+def _length(rng: random.Random) -> int:
+    """Words in a quoted passage: 8 to 40, median about 20, as reporters quote."""
+    return round(rng.triangular(8, 40, 17))
+
+
 def _passage(rng: random.Random, text: str) -> str:
-    words = text.split()
-    start = rng.randrange(0, len(words) - 12)
-    return " ".join(words[start : start + rng.randint(6, 12)])
+    """An exact passage of one paragraph of ``text``; one in twenty leaves words out."""
+    paragraphs = [p.split(" ") for p in text.split("\n\n")]
+    words = rng.choice([p for p in paragraphs if len(p) > 12])
+    length = min(_length(rng), len(words))
+    start = rng.randrange(0, len(words) - length + 1)
+    if rng.random() < 0.05 and length >= 12:  # an elision: the middle words left out
+        cut = start + length // 3
+        head, tail = words[start:cut], words[cut + 3 : start + length]
+        return " ".join(head) + ELISION + " ".join(tail)
+    return " ".join(words[start : start + length])
 
 
 def _quoted(text: str) -> str:
@@ -97,13 +128,15 @@ def generate(claims: int, out: Path, seed: int = 2016, broken: int = 3) -> None:
                 "    topics: [policy, economy]",
                 "    quotes:",
             ]
-            for _ in range(3):
+            for _ in range(rng.choice((1, 1, 2))):
                 source_id, text = rng.choice(docs)
-                lines += [
-                    f"      - source: {source_id}",
-                    f"        text: {_quoted(_passage(rng, text))}",
-                ]
-            for field in ("supports", "contradicts"):
+                passage = _passage(rng, text)
+                lines += [f"      - source: {source_id}", f"        text: {_quoted(passage)}"]
+                if "\u201c" in passage or "\u201d" in passage:
+                    # Reported speech around quoted words, as a fact-checker marks it.
+                    lines.append("        kind: partial")
+            # About 2.4 passages a claim in all: 1.33 quotes, one supporting, a third contradicting.
+            for field in ("supports", "contradicts")[: 1 + (c % 3 == 0)]:
                 lines.append(f"    {field}:")
                 source_id, text = rng.choice(docs)
                 lines += [

@@ -41,6 +41,8 @@ _KEYS = {
     "url",
     "author",
     "template",
+    "site",
+    "site-templates",
     "edition",
     "edition-date",
     "stories",
@@ -77,6 +79,10 @@ class Config:
     url: str | None = None
     author: str | None = None
     template: Path | None = None
+    #: The web site's folder (``render --format html``) and a folder of templates that
+    #: replace its built-in ones, if given.
+    site_path: Path | None = None
+    site_templates: Path | None = None
     #: The edition's name and date for citations (``edition``, ``edition-date``), if given.
     edition: str | None = None
     edition_date: PartialDate | None = None
@@ -165,12 +171,20 @@ class Config:
         except ValueError as exc:
             raise ConfigError(f"{where}: edition-date {edition_date!r}: {exc}") from None
         ledger_path = inside("ledger", "ledger")
-        try:
-            # Written by `render`: never into .git/ (a hook or core.fsmonitor would run it)
-            # nor any hidden folder.
-            check_configured_output(ledger_path, root)
-        except OutputRefused as exc:
-            raise ConfigError(f"{where}: ledger: {exc}") from None
+        site = string("site", None)
+        site_path = inside("site", site) if site else None
+        site_templates = string("site-templates", None)
+        site_templates_path = inside("site-templates", site_templates) if site_templates else None
+        # Written by `render`: never into .git/ (a hook or core.fsmonitor would run it) nor
+        # any hidden folder; nor are templates read from one (.git/config holds credentials
+        # a template would publish).
+        confined = {"ledger": ledger_path, "site": site_path, "site-templates": site_templates_path}
+        for key, path in confined.items():
+            try:
+                if path is not None:
+                    check_configured_output(path, root)
+            except OutputRefused as exc:
+                raise ConfigError(f"{where}: {key}: {exc}") from None
         return cls(
             root=root,
             claims_dir=inside("claims", "claims"),
@@ -181,6 +195,8 @@ class Config:
             url=string("url", None),
             author=string("author", None),
             template=inside("template", template) if template else None,
+            site_path=site_path,
+            site_templates=site_templates_path,
             edition=string("edition", None),
             edition_date=dated,
             stories=dict(stories),

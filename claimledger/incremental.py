@@ -3,44 +3,48 @@
 The findings are the same as :func:`claimledger.check.validate` gives (a test
 holds the two equal); only the work differs:
 
-1. The registry and the corpus are read in full (they are small, and every
-   claim file is checked against them). Their digests, the configuration and
-   the library's own code make the *context* key.
+1. The registry and the corpus are read in full when any of their files changed
+   (every claim file is checked against them). Their content, the configuration
+   and the library's own code make the *context* key.
 2. Each claim file is checked on its own against that context by the
    file-scope rules, giving a :class:`FileReport`: its findings and the
    :class:`~claimledger.ledger.IndexedClaim` entries cross-file rules need.
-   Reports are cached under ``.claimledger/cache/`` keyed by the file's bytes
-   and the context, so an unchanged file is not parsed again; files that miss
-   are checked in ``jobs`` processes.
-3. The ledger-scope rules (duplicate ids, related ids) run over the merged
-   index, which is cheap.
+   Reports are cached keyed by the sha256 of the file's bytes and the context,
+   so an unchanged file is not parsed again; files that miss are checked in
+   ``jobs`` processes.
+3. The registry's checks and the ledger-scope rules (duplicate ids, related
+   ids) run over the registry and the merged index; their findings are cached
+   too, keyed by every file's key, so a run where nothing changed reads neither
+   the corpus nor a claim file.
 
-The cache is plain JSON (never pickle: loading must not execute anything),
-written atomically, safe to delete, and ignored by git through its own
-``.gitignore``. A repository could still *commit* a planted cache entry that
-claims a bad file is clean, so every entry carries an HMAC under a secret kept
-outside the repository (``$XDG_CACHE_HOME/claimledger/secret``, else
-``~/.cache/claimledger/secret``); an entry that does not verify is ignored.
-Where no secret can be kept, nothing is cached.
+The cache is one signed index (:mod:`claimledger.cache_index`): plain JSON,
+never pickle, written atomically, safe to delete, ignored by git, and trusted
+only if it carries an HMAC under this user's secret. Where no secret can be
+kept, nothing is cached.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import hashlib
-import hmac
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from claimledger.atomic import private_folder, write_atomic
+from claimledger.cache_index import CACHE_DIR, CacheIndex, file_stamp
 from claimledger.config import Config
-from claimledger.findings import Finding, Location, Severity
+from claimledger.corpus_on_demand import registry_on_demand
+from claimledger.file_report import FileReport
+from claimledger.findings import Finding
 from claimledger.ledger import (
+    SPEAKERS_FILE,
     IndexedClaim,
     LedgerFiles,
     claim_paths,
@@ -50,60 +54,13 @@ from claimledger.ledger import (
     read_text,
 )
 from claimledger.rules.runner import run_rules, settle
-from claimledger.safe_read import read_regular, real_folder
-from claimledger.secret import cache_secret
 
 __all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
 
-CACHE_DIR = Path(".claimledger") / "cache"
-_FORMAT = 1
+_FORMAT = 2
 
 
-@attrs.frozen
-class FileReport:
-    """One claim file's findings (default severities) and index entries."""
-
-    findings: tuple[Finding, ...]
-    index: tuple[IndexedClaim, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "findings": [
-                [f.code, f.severity.value, f.message, *_loc(f.location)] for f in self.findings
-            ],
-            "index": [
-                [
-                    e.id,
-                    *_loc(e.at),
-                    [[other, *_loc(at)] for other, at in e.related],
-                    list(e.sources),
-                ]
-                for e in self.index
-            ],
-        }
-
-    @classmethod
-    def from_json(cls, data: Any) -> FileReport:
-        findings = tuple(
-            Finding(code, Severity(sev), msg, Location(path, line, col))
-            for code, sev, msg, path, line, col in data["findings"]
-        )
-        index = tuple(
-            IndexedClaim(
-                claim_id,
-                Location(path, line, col),
-                tuple((other, Location(p, ln, c)) for other, p, ln, c in related),
-                tuple(sources),
-            )
-            for claim_id, path, line, col, related, sources in data["index"]
-        )
-        return cls(findings, index)
-
-
-def _loc(location: Location) -> tuple[str, int, int]:
-    return location.path, location.line, location.column
-
-
+@functools.cache
 def _code_digest() -> str:
     """The library's own sources: a cache from another version is never trusted."""
     digest = hashlib.sha256(str(_FORMAT).encode())
@@ -143,6 +100,10 @@ _REGISTRY: LedgerFiles | None = None
 def _init_worker(registry: LedgerFiles) -> None:
     global _REGISTRY
     _REGISTRY = registry
+    # A worker only reads: its registry stays, and what each file builds is freed by
+    # reference counting.
+    gc.freeze()
+    gc.disable()
 
 
 def _check_file(job: tuple[Path, str]) -> FileReport:
@@ -162,71 +123,73 @@ def _check_file(job: tuple[Path, str]) -> FileReport:
     return FileReport(tuple(findings), ledger.index)
 
 
-#: A cached report larger than this is not read (a file's report is a few kB; a planted
-#: entry linked to ``/dev/zero`` must not be read until memory runs out).
-MAX_ENTRY_BYTES = 16 * 1024 * 1024
+def _file_key(context: str, relative: str, digest: str) -> str:
+    """A claim file's key: the context, its place and the sha256 of its bytes."""
+    return hashlib.sha256(f"{context}\0{relative}\0{digest}".encode()).hexdigest()
 
 
-class _Cache:
-    """Per-file reports under ``.claimledger/cache/``, which a repository could commit.
-
-    So nothing read from it is trusted by its place: an entry's *name* is an HMAC
-    of its key under the user's secret (a repository cannot compute it, so it
-    cannot plant an entry where it would be looked up), its *content* carries an
-    HMAC too, and it is read only if it is a regular file of bounded size, never
-    through a link. Nothing is written through a linked folder.
-    """
-
-    def __init__(self, root: Path, enabled: bool) -> None:
-        self.root = root
-        self.folder = root / CACHE_DIR
-        self.secret = cache_secret() if enabled else None
-
-    def _file(self, key: str) -> Path:
-        assert self.secret is not None
-        name = hmac.new(self.secret, f"name\0{key}".encode(), hashlib.sha256).hexdigest()
-        return self.folder / name[:2] / f"{name}.json"
-
-    def _mac(self, key: str, body: str) -> str:
-        assert self.secret is not None
-        return hmac.new(self.secret, f"{key}\0{body}".encode(), hashlib.sha256).hexdigest()
-
-    def get(self, key: str) -> FileReport | None:
-        if self.secret is None:
-            return None
-        target = self._file(key)
-        try:
-            if not real_folder(target.parent, self.root):
-                return None
-            data = read_regular(target, self.root, limit=MAX_ENTRY_BYTES)
-            mac, _, body = data.decode("utf-8").partition("\n")
-            if not hmac.compare_digest(mac, self._mac(key, body)):
-                return None  # not written by this user's claimledger: never trusted
-            return FileReport.from_json(json.loads(body))
-        except (OSError, RuntimeError, ValueError, KeyError, TypeError):
-            return None  # missing, unreadable or not ours: recompute
-
-    def put(self, key: str, report: FileReport) -> None:
-        if self.secret is None:
-            return
-        body = json.dumps(report.to_json(), ensure_ascii=False)
-        try:
-            target = self._file(key)
-            if not real_folder(target.parent, self.root):
-                return  # a committed link: never write through it
-            if private_folder(self.root) is None:
-                return
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, f"{self._mac(key, body)}\n{body}")
-        except OSError:
-            pass  # a read-only checkout validates without a cache
+def _relative(path: Path, root: Path) -> str:
+    """``path``'s place in the ledger, as ``relative_to(root).as_posix()`` gives it, for the
+    paths found under ``root`` (without pathlib's parsing: it runs for every file)."""
+    text, prefix = str(path), str(root) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
 
 
-def _file_key(context: str, relative: str, data: bytes) -> str:
-    digest = hashlib.sha256(context.encode())
-    digest.update(relative.encode() + b"\0")
-    digest.update(data)
+def _digest(
+    store: CacheIndex, path: Path, root: Path, relative: str, *, text_needed: bool = True
+) -> tuple[str | None, str | None, list[Finding]]:
+    """A file's sha256 (from the index when its stamp is unchanged) and, when it had to
+    be read, its text; or the findings that stop it being read (and then the sha256 of
+    its bytes if they could be read, when ``text_needed`` is false)."""
+    stamp = file_stamp(path)  # before reading: a change while reading is seen next time
+    known = store.known_digest(relative, stamp)
+    if known is not None:
+        return known, None, []
+    text, data, problems = read_text(path, root)
+    if data is None or (text is None and text_needed):
+        return None, None, problems
+    digest = hashlib.sha256(data).hexdigest()
+    store.record_digest(relative, stamp, digest)
+    return digest, text, problems
+
+
+def _registry_files(config: Config) -> list[Path]:
+    """Every file reading the registry and the corpus may read."""
+    speakers = config.claims_dir / SPEAKERS_FILE
+    files = [speakers] if os.path.lexists(speakers) else []
+    if config.corpus_dir.is_dir():
+        names = sorted(name for name in os.listdir(config.corpus_dir) if not name.startswith("."))
+        files += [config.corpus_dir / name for name in names]
+    return files
+
+
+def _registry_key(config: Config, store: CacheIndex) -> str:
+    """The bytes the registry and corpus are read from, the configuration and the code."""
+    digest = hashlib.sha256(f"{_code_digest()}\0{config!r}".encode())
+    root = config.root
+    for path in _registry_files(config):
+        shown = _relative(path, root)
+        found, _, problems = _digest(store, path, root, shown, text_needed=False)
+        # What cannot be read (a link, a folder, bad bytes) is keyed by what reading said.
+        marker = found or json.dumps([[f.code, f.message] for f in problems])
+        digest.update(f"{shown}\0{marker}\0".encode())
     return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """No cyclic garbage collection while reading a ledger: its objects hold no cycles
+    worth collecting, and the collector's passes over them (it runs every 700 allocations)
+    find nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 #: Told how many claim files of how many are checked, as they are (for a progress display).
@@ -277,35 +240,139 @@ def check_incremental(
     config: Config, *, jobs: int | None = None, cache: bool = True, progress: Progress | None = None
 ) -> Checked:
     """As :func:`validate_incremental`, with the counts of what was checked."""
-    registry, findings = read_registry(config)
-    context = _context_key(registry)
-    store = _Cache(config.root, cache)
+    with _bulk():
+        return _check(config, jobs or os.cpu_count() or 1, CacheIndex(config.root, cache), progress)
+
+
+def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | None) -> Checked:
     paths = claim_paths(config)
-    findings += layout_findings(config, paths)
+    findings = layout_findings(config, paths)
+    registry_key = _registry_key(config, store) if store.enabled else ""
+    registry: LedgerFiles | None = None
+    known = _registry_entry(store.get(registry_key))
+    if known is None:
+        registry, loaded = read_registry(config)
+        known = _Registry(
+            _context_key(registry),
+            tuple(loaded),
+            tuple(registry.sources),
+            tuple(sorted(registry.broken_sources)),
+        )
+        if store.enabled and _registry_key(config, store) == registry_key:  # unchanged meanwhile
+            store.put(registry_key, known.to_json())
+    context = known.context
     reports: dict[Path, FileReport] = {}
     misses: list[tuple[Path, str, str]] = []
+    keys = [registry_key]
     for path in paths:
-        text, data, problems = read_text(path, config.root)
-        if data is None or text is None:
+        relative = _relative(path, config.root)
+        digest, text, problems = _digest(store, path, config.root, relative)
+        cached = None
+        if digest is not None:
+            key = _file_key(context, relative, digest)
+            cached = _report(store.get(key))
+            if cached is None and text is None:  # known by its stamp, not checked since
+                text, digest, problems = _reread(path, config.root, digest)
+                key = _file_key(context, relative, digest) if digest else key
+        if digest is None or (cached is None and text is None):
             reports[path] = FileReport(tuple(problems), ())
-            continue
-        key = _file_key(context, path.relative_to(config.root).as_posix(), data)
-        cached = store.get(key)
-        if cached is None:
+            keys.append(json.dumps([relative, [str(f) for f in problems]]))
+        elif cached is None:
+            assert text is not None
             misses.append((path, key, text))
+            keys.append(key)
         else:
             reports[path] = cached
-    computed = _run(
-        [(p, text) for p, _, text in misses], registry, jobs or os.cpu_count() or 1, progress
-    )
-    for (path, key, _), report in zip(misses, computed, strict=True):
-        reports[path] = report
-        store.put(key, report)
+            keys.append(key)
+    if misses and registry is None:
+        # Unchanged since it was cached: only the documents the changed files cite are read.
+        registry = registry_on_demand(config, known.sources, known.broken)
+    if misses:
+        assert registry is not None
+        texts = [(path, text) for path, _, text in misses]
+        for (path, key, _), report in zip(
+            misses, _run(texts, registry, jobs, progress), strict=True
+        ):
+            reports[path] = report
+            store.put(key, report.to_json())
     ordered = [reports[path] for path in paths]
     index = tuple(entry for report in ordered for entry in report.index)
-    whole = attrs.evolve(registry, given_index=index)
     for report in ordered:
         findings += report.findings
+    findings += _ledger_findings(config, store, registry, known, index, keys)
+    # Nothing is kept if the registry or the corpus changed while this run read them.
+    if not store.dirty or _registry_key(config, store) == registry_key:
+        store.save()
+    return Checked(settle(config, findings), len(paths), len(index), len(known.sources))
+
+
+def _ledger_findings(
+    config: Config,
+    store: CacheIndex,
+    registry: LedgerFiles | None,
+    known: _Registry,
+    index: tuple[IndexedClaim, ...],
+    keys: list[str],
+) -> tuple[Finding, ...]:
+    """The registry's findings and the ledger-scope rules', which depend on every file's
+    report: cached under all the files' keys, and the registry's under the registry's key
+    and which claims cite which sources (all a registry check reads of the claims)."""
+    ledger_key = hashlib.sha256("\0".join(keys).encode()).hexdigest()
+    citing = json.dumps([keys[0], [[entry.id, entry.sources] for entry in index]])
+    registry_key = hashlib.sha256(citing.encode()).hexdigest()
+    checked = _report(store.get(registry_key))  # looked up even if unused: kept, not pruned
+    cached = _report(store.get(ledger_key))
+    if cached is not None:
+        return cached.findings
+    if registry is None:
+        registry = registry_on_demand(config, known.sources, known.broken)
     # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
-    findings += run_rules(whole, which="ledger")
-    return Checked(settle(config, findings), len(paths), len(index), len(registry.sources))
+    whole = attrs.evolve(registry, given_index=index)
+    if checked is None:
+        checked = FileReport((*known.loaded, *run_rules(whole, which="registry")), ())
+        store.put(registry_key, checked.to_json())
+    found = FileReport((*checked.findings, *run_rules(whole, which="index")), ())
+    store.put(ledger_key, found.to_json())
+    return found.findings
+
+
+def _reread(path: Path, root: Path, digest: str) -> tuple[str | None, str | None, list[Finding]]:
+    """Read a file known by its stamp: its text and the sha256 of the bytes read."""
+    text, data, problems = read_text(path, root)
+    if data is None or text is None:
+        return None, None, problems
+    return text, hashlib.sha256(data).hexdigest(), []
+
+
+@attrs.frozen
+class _Registry:
+    """What a run needs of the registry and corpus when they are unchanged: the context
+    key, the findings of reading them, and the ids of the documents and of those whose
+    metadata did not load."""
+
+    context: str
+    loaded: tuple[Finding, ...]
+    sources: tuple[str, ...]
+    broken: tuple[str, ...]
+
+    def to_json(self) -> list[Any]:
+        loaded = FileReport(self.loaded, ()).to_json()
+        return [self.context, loaded, list(self.sources), list(self.broken)]
+
+
+def _registry_entry(entry: Any) -> _Registry | None:
+    try:
+        context, loaded, sources, broken = entry
+        findings = FileReport.from_json(loaded).findings
+        return _Registry(str(context), findings, tuple(map(str, sources)), tuple(map(str, broken)))
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def _report(entry: Any) -> FileReport | None:
+    if entry is None:
+        return None
+    try:
+        return FileReport.from_json(entry)
+    except (TypeError, ValueError, KeyError):
+        return None

@@ -43,6 +43,8 @@ __all__ = [
     "read_claim_file",
     "read_ledger",
     "read_registry",
+    "read_source",
+    "read_speakers",
     "read_text",
     "version_path",
 ]
@@ -334,7 +336,7 @@ def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
     return Location(shown, header)
 
 
-def _read_speakers(
+def read_speakers(
     config: Config,
 ) -> tuple[dict[str, Speaker], dict[str, Origin], frozenset[str], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
@@ -373,30 +375,35 @@ def _read_corpus(config: Config) -> tuple[dict[str, SourceDocument], set[str], l
     if not config.corpus_dir.is_dir():
         return sources, broken, findings
     for meta_path in sorted(config.corpus_dir.glob("*.yaml")):
-        doc, problems = _parse(meta_path, config.root)
+        source, problems = read_source(config, meta_path)
         findings += problems
-        if doc is None:
+        if source is None:
             broken.add(meta_path.stem)
-            continue
-        meta, problems = structure_source(doc, meta_path.stem)
-        findings += problems
-        if meta is None:
-            broken.add(meta_path.stem)
-            continue
-        origin = Origin(doc, ())
-        document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"))
-        findings += problems
-        versions = []
-        for number, version in enumerate(meta.versions, 1):
-            kept = attrs.evolve(meta, sha256=version.sha256, versions=(), history=())
-            old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
-            findings += problems
-            versions.append(old)
-        original = _original_digest(config, meta_path, meta)
-        sources[meta.id] = attrs.evolve(
-            document, versions=tuple(versions), original_digest=original
-        )
+        else:
+            sources[source.id] = source
     return sources, broken, findings
+
+
+def read_source(config: Config, meta_path: Path) -> tuple[SourceDocument | None, list[Finding]]:
+    """One corpus document (metadata, text, versions); None if its metadata does not load."""
+    doc, findings = _parse(meta_path, config.root)
+    if doc is None:
+        return None, findings
+    meta, problems = structure_source(doc, meta_path.stem)
+    findings += problems
+    if meta is None:
+        return None, findings
+    origin = Origin(doc, ())
+    document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"))
+    findings += problems
+    versions = []
+    for number, version in enumerate(meta.versions, 1):
+        kept = attrs.evolve(meta, sha256=version.sha256, versions=(), history=())
+        old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
+        findings += problems
+        versions.append(old)
+    original = _original_digest(config, meta_path, meta)
+    return attrs.evolve(document, versions=tuple(versions), original_digest=original), findings
 
 
 def version_path(meta_path: Path, number: int) -> Path:
@@ -438,7 +445,7 @@ def _source_text(
 
 def read_registry(config: Config) -> tuple[LedgerFiles, list[Finding]]:
     """The speaker registry and the corpus, as a ledger with no claims yet."""
-    speakers, speaker_origins, broken_speakers, findings = _read_speakers(config)
+    speakers, speaker_origins, broken_speakers, findings = read_speakers(config)
     sources, broken_sources, corpus_findings = _read_corpus(config)
     registry = LedgerFiles(
         config=config,

@@ -79,6 +79,17 @@ _SEQ = "tag:yaml.org,2002:seq"
 class _CoreResolver(BaseResolver):
     """YAML 1.2 core schema: no ``yes``/``no``/``on``/``off``, no timestamps, no merge keys."""
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        # BaseResolver.resolve for a resolver with no path resolvers and no wildcard
+        # implicit ones (none are registered): the parser calls it for every node.
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
 
 _CoreResolver.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")

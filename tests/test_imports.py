@@ -53,3 +53,23 @@ def test_a_lazy_export_is_the_module_s_own() -> None:
     assert "render_markdown" in dir(claimledger)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         claimledger.nothing  # noqa: B018
+
+
+def test_a_command_imports_its_own_module_only() -> None:
+    probe = (
+        "import json, sys\nfrom claimledger.cli import build_parser\n"
+        "build_parser('validate')\nprint(json.dumps(sorted(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    assert "claimledger.cli.validate" in loaded
+    assert not loaded & {"claimledger.cli.export", "claimledger.export", "claimledger.query"}
+
+
+def test_the_full_parser_still_knows_every_command() -> None:
+    from claimledger.cli import COMMANDS, build_parser
+
+    usage = build_parser().format_help()
+    assert all(name in usage for name in COMMANDS)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+import claimledger.corpus_on_demand as corpus_on_demand
+import claimledger.incremental as incremental
+from claimledger.cache_index import CACHE_DIR, INDEX_NAME
 from claimledger.check import validate
-from claimledger.config import discover
-from claimledger.incremental import CACHE_DIR, validate_incremental
+from claimledger.config import Config, discover
+from claimledger.findings import Finding
+from claimledger.incremental import validate_incremental
+from claimledger.ledger import SourceDocument, read_source, read_text
 from tests.conftest import MakeLedger
 
 
@@ -73,3 +79,110 @@ def test_a_corrupt_or_planted_cache_entry_is_ignored(broken: Path) -> None:
 def test_a_read_only_ledger_validates_without_a_cache(broken: Path) -> None:
     (broken / ".claimledger").write_text("a file where the cache folder would go")
     assert validate_incremental(discover(broken)) == full(broken)
+
+
+def test_a_warm_run_with_nothing_changed_reads_no_file(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = discover(broken)
+    expected = validate_incremental(config, jobs=1)
+    read: list[Path] = []
+    real = read_text
+
+    def counted(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
+        read.append(path)
+        return real(path, root)
+
+    monkeypatch.setattr(incremental, "read_text", counted)
+    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    assert validate_incremental(config, jobs=1) == expected
+    # Only what cannot be cached is read again: the link that leaves the ledger and the
+    # files that do not parse are reported afresh (reading them is refused or cheap).
+    assert {p.name for p in read} <= {"outside.yaml"}
+
+
+def _refuse(config: object) -> object:
+    raise AssertionError("the registry and the corpus were read again")
+
+
+def test_entries_of_deleted_files_are_pruned(broken: Path) -> None:
+    config = discover(broken)
+    validate_incremental(config, jobs=1)
+    before = _entries(broken)
+    (broken / "claims" / "errors.yaml").unlink()
+    assert validate_incremental(config, jobs=1) == full(broken)
+    after = _entries(broken)
+    assert len(after) < len(before)
+    assert validate_incremental(config, jobs=1) == full(broken)
+    assert _entries(broken) == after
+
+
+def _entries(root: Path) -> set[str]:
+    body = (root / CACHE_DIR / INDEX_NAME).read_text(encoding="utf-8").partition("\n")[2]
+    return set(json.loads(body)["entries"])
+
+
+def test_a_same_sized_edit_to_a_corpus_text_is_seen(broken: Path) -> None:
+    config = discover(broken)
+    before = validate_incremental(config, jobs=1)
+    text = broken / "corpus" / "briefing-report.txt"
+    old = text.read_bytes()
+    text.write_bytes(old.replace(b"Obviously", b"Obviouslx"))
+    after = validate_incremental(config, jobs=1)
+    assert after == full(broken) != before
+    text.write_bytes(old)
+    assert validate_incremental(config, jobs=1) == before
+
+
+def test_the_old_file_per_entry_cache_is_removed(broken: Path, tmp_path: Path) -> None:
+    old = broken / CACHE_DIR / "ab"
+    old.mkdir(parents=True)
+    (old / f"{'ab' * 32}.json").write_text("0\n{}")
+    (old / "notes.txt").write_text("not ours")
+    (tmp_path / "elsewhere").mkdir()
+    (broken / CACHE_DIR / "cd").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere" / f"{'cd' * 32}.json").write_text("0\n{}")
+    validate_incremental(discover(broken), jobs=1)
+    assert [p.name for p in old.iterdir()] == ["notes.txt"]
+    assert (tmp_path / "elsewhere" / f"{'cd' * 32}.json").exists()  # never through a link
+
+
+def test_one_changed_file_reads_only_the_documents_it_cites(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = discover(broken)
+    validate_incremental(config, jobs=1)
+    claims = broken / "claims" / "briefing.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    read: list[str] = []
+    real = read_source
+
+    def counted(config: Config, meta_path: Path) -> tuple[SourceDocument | None, list[Finding]]:
+        read.append(meta_path.stem)
+        return real(config, meta_path)
+
+    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    monkeypatch.setattr(corpus_on_demand, "read_source", counted)
+    assert validate_incremental(config, jobs=1) == full(broken)
+    cited = set(re.findall(r"source: (\S+)", claims.read_text(encoding="utf-8")))
+    corpus = {p.stem for p in (broken / "corpus").glob("*.yaml")}
+    assert read, "the changed file's sources were read"
+    assert set(read) <= cited < corpus | cited
+    assert len(set(read)) < len(corpus)
+
+
+def test_a_claim_that_starts_citing_a_changed_text_is_named(broken: Path) -> None:
+    config = discover(broken)
+    text = broken / "corpus" / "briefing-report.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "Added.\n", encoding="utf-8")
+    before = validate_incremental(config, jobs=1)
+    assert before == full(broken)
+    claims = broken / "claims" / "schema.yaml"
+    claims.write_text(
+        "claims:\n  - id: cites-it\n    statement: S.\n    speaker: spokesman\n"
+        "    quotes:\n      - source: briefing-report\n        text: Obviously.\n",
+        encoding="utf-8",
+    )
+    after = validate_incremental(config, jobs=1)
+    assert after == full(broken)
+    assert any("cites-it" in f.message for f in after if f.code == "CL008")

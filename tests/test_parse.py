@@ -98,3 +98,48 @@ def test_nesting_within_the_limit_is_fine() -> None:
 def test_empty_document() -> None:
     assert parse_yaml("", "f.yaml").data is None
     assert parse_yaml("# only a comment\n", "f.yaml").data is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "~",
+        "null",
+        "Null",
+        "no",
+        "on",
+        "true",
+        "False",
+        "12",
+        "-3",
+        "0x1F",
+        "0o17",
+        "1.5",
+        "-.inf",
+        ".NaN",
+        "2016-10-12",
+        "1e3",
+        "+",
+        ".",
+        "text",
+        "NULL",
+        "TRUE",
+        "0b1",
+    ],
+)
+@pytest.mark.parametrize("implicit", [(True, False), (False, True), (False, False)])
+def test_the_fast_resolver_resolves_as_pyyaml_s_own(
+    value: str, implicit: tuple[bool, bool]
+) -> None:
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from yaml.resolver import BaseResolver
+
+    from claimledger.parse import _CoreResolver
+
+    resolver = _CoreResolver()
+    assert not resolver.yaml_path_resolvers
+    assert None not in resolver.yaml_implicit_resolvers
+    for kind in (ScalarNode, SequenceNode, MappingNode):
+        expected = BaseResolver.resolve(resolver, kind, value, implicit)  # type: ignore[no-untyped-call]
+        assert resolver.resolve(kind, value, implicit) == expected

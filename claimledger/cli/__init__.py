@@ -8,66 +8,57 @@ or internal error. Nothing in the library imports this package.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from claimledger import __version__
-from claimledger.cli import (
-    add_source,
-    correct_source,
-    explain,
-    export,
-    import_claimreview,
-    init,
-    locate,
-    query,
-    render,
-    schema,
-    search,
-    show,
-    trace,
-    validate,
-)
 from claimledger.cli.common import EXIT_USAGE, UsageError
 from claimledger.cli.output import checked_stdout
 from claimledger.config import ConfigError
 
 __all__ = ["main"]
 
-COMMANDS = (
-    validate,
-    query,
-    show,
-    search,
-    render,
-    export,
-    import_claimreview,
-    schema,
-    init,
-    add_source,
-    locate,
-    correct_source,
-    explain,
-    trace,
-)
+#: Each command and the module of this package that registers and runs it, in the order
+#: help lists them. A run imports only its command's module (the others' imports, such
+#: as the exporters and the search index, would cost every validation their start-up).
+COMMANDS = {
+    "validate": "validate",
+    "query": "query",
+    "show": "show",
+    "search": "search",
+    "render": "render",
+    "export": "export",
+    "import": "import_claimreview",
+    "schema": "schema",
+    "init": "init",
+    "add-source": "add_source",
+    "locate": "locate",
+    "correct-source": "correct_source",
+    "explain": "explain",
+    "trace": "trace",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command's, or only command ``only``'s."""
     parser = argparse.ArgumentParser(
         prog="claimledger",
         description="Validate, query and render a ledger of claims anchored in a corpus.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(f"claimledger.cli.{module}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
+    args = parser.parse_args(given)
     try:
         with checked_stdout():
             code: int = args.run(args)

@@ -3,7 +3,9 @@
 By default the ledger is a folder of linked pages (the ``ledger`` key, or ``-o
 DIR``; see :mod:`claimledger.render.pages`); ``--single-page`` writes it as one
 file instead (``-o FILE``, ``-o -`` for standard output). ``--format html -o DIR``
-writes the static web site (:mod:`claimledger.render.html`) into DIR.
+writes the static web site (:mod:`claimledger.render.html`) into DIR (the ``site``
+key, without ``-o``), with the templates of ``--templates DIR`` (the
+``site-templates`` key) before the built-in ones.
 
 Exit codes: 0 written; 1 the ledger has errors, so nothing is written (unless
 ``--force``, which writes it with the failing claims marked); 2 a usage or
@@ -67,13 +69,13 @@ def register(subparsers: Any) -> None:
         default="markdown",
         help="markdown: the citable Markdown ledger (default); html: a static web site "
         "(index, stories, a page per claim with its ClaimReview JSON-LD, sources, speakers) "
-        "into -o DIR",
+        "into -o DIR (default: 'site' in [tool.claimledger])",
     )
     parser.add_argument(
         "--templates",
         metavar="DIR",
         help="with --format html, a folder of templates that replace the built-in ones of "
-        "the same name (run sandboxed)",
+        "the same name, run sandboxed (default: 'site-templates' in [tool.claimledger])",
     )
     parser.add_argument(
         "--single-page",
@@ -122,12 +124,31 @@ def _single_page_target(config: Config) -> Path:
     return path if path.suffix == ".md" else path.with_name(f"{path.name}.md")
 
 
-def _site_target(args: argparse.Namespace) -> Path:
+def _site_target(args: argparse.Namespace, config: Config) -> Path:
     if args.single_page or args.template:
         raise UsageError("--single-page and --template are for Markdown; the site is a folder")
-    if not args.output or args.output == "-":
-        raise UsageError("--format html writes a folder: give it with -o DIR")
-    return Path(args.output)
+    if args.output and args.output != "-":
+        return Path(args.output)
+    if not args.output and config.site_path is not None:
+        return config.site_path
+    raise UsageError(
+        "--format html writes a folder: give it with -o DIR, or name it in "
+        '[tool.claimledger] (site = "site")'
+    )
+
+
+def _site_templates(args: argparse.Namespace, config: Config) -> Path | None:
+    if args.templates:
+        templates = Path(args.templates)
+        if not templates.is_dir():
+            raise UsageError(f"--templates {args.templates}: no such folder")
+        return templates
+    if config.site_templates is not None and not config.site_templates.is_dir():
+        raise UsageError(
+            f"site-templates = {_shown(config.site_templates)!r} in [tool.claimledger]: "
+            "no such folder"
+        )
+    return config.site_templates
 
 
 def _pages_target(args: argparse.Namespace, config: Config) -> Path:
@@ -178,7 +199,8 @@ def run(args: argparse.Namespace) -> int:
     from claimledger.resolved import resolve
 
     config = find_config(args.path)
-    site = _site_target(args) if args.format == "html" else None
+    site = _site_target(args, config) if args.format == "html" else None
+    templates = _site_templates(args, config) if site is not None else None
     target = None if args.single_page or site else _pages_target(args, config)
     result = validate(config)
     shown = for_display(result.findings, config.root)
@@ -200,9 +222,6 @@ def run(args: argparse.Namespace) -> int:
     claims = len(result.ledger.claims)
     edition = edition_digest(result.ledger.claims)
     if site is not None:
-        templates = Path(args.templates) if args.templates else None
-        if templates is not None and not templates.is_dir():
-            raise UsageError(f"--templates {args.templates}: no such folder")
         return _write_pages(
             result.ledger,
             args.group_by or "story",

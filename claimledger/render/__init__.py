@@ -5,8 +5,11 @@
 digests; :mod:`.context` turns a ledger into the templates' data
 (:mod:`.views`); :mod:`.pages` plans the pages (presenter-neutral);
 :mod:`.passages` marks the cited passages in the sources' texts; :mod:`.escape`
-keeps user text from changing the Markdown's structure; :mod:`.markdown` runs
-the Jinja2 templates; :mod:`.folder` writes the pages.
+keeps user text from changing the Markdown's structure; :mod:`.environment` finds,
+sandboxes and runs every presenter's Jinja2 templates; :mod:`.markdown` renders the
+Markdown ledger and :mod:`.html` the web site, whose diagrams :mod:`.svg` draws
+(:mod:`.layered` places them);
+:mod:`.folder` writes the pages.
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ from claimledger.lazy import lazy_exports
 if TYPE_CHECKING:
     from claimledger.digest import canonical_form, claim_digest, edition_digest
     from claimledger.render.context import build_view
+    from claimledger.render.environment import TemplateError
     from claimledger.render.folder import FolderError, write_pages
     from claimledger.render.groupings import GROUPINGS, GroupBy
     from claimledger.render.markdown import (
         BUILTIN_TEMPLATE,
         GENERATED_MARK,
-        TemplateError,
         is_rendered_ledger,
         render_markdown,
         render_pages,
@@ -58,7 +61,7 @@ __getattr__, __dir__ = lazy_exports(
         "GroupBy": "claimledger.render.groupings",
         "build_view": "claimledger.render.context",
         "BUILTIN_TEMPLATE": "claimledger.render.markdown",
-        "TemplateError": "claimledger.render.markdown",
+        "TemplateError": "claimledger.render.environment",
         "render_markdown": "claimledger.render.markdown",
         "render_pages": "claimledger.render.markdown",
         "PagePlan": "claimledger.render.pages",

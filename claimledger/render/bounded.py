@@ -7,7 +7,7 @@ own template is untrusted (it came with the repository), so it is rendered in
 a forked child process under ``RLIMIT_AS`` (memory) and a real-time alarm
 (time); the child sends back the result (the text of the single page, the
 files of the web site) or the error, and a child that runs out of either is
-reported as a :class:`~claimledger.render.markdown.TemplateError`. The bound
+reported as a :class:`~claimledger.render.environment.TemplateError`. The bound
 is on the whole rendering, however many pages it writes: a per-page bound
 would let a hostile template spend it on each of thousands of pages.
 Where ``fork`` is not available the template runs in this process, unbounded.

@@ -3,9 +3,11 @@
 The site has the pages of the multi-page ledger (:mod:`claimledger.render.pages`)
 plus one page per claim and per speaker: ``index.html``, ``stories/*.html``,
 ``claims/*.html``, ``sources/*.html``, ``speakers/*.html``, ``speakers.html``,
-``verdicts.html``, and one stylesheet, ``style.css``. No page needs a script or
-anything from the network: the site can be published as it is (GitHub Pages,
-any web server) or read from the disk.
+``verdicts.html``, one stylesheet, ``style.css``, and one small script,
+``filter.js``, with which the index filters its claims as the reader types. No
+page needs the script (the index lists every claim without it) nor anything from
+the network: the site can be published as it is (GitHub Pages, any web server)
+or read from the disk.
 
 Every claim page with a verdict embeds its schema.org ClaimReview in a
 ``<script type="application/ld+json">``: exactly the element that ``claimledger
@@ -18,15 +20,19 @@ script element: JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, so 
 text can close the element. ``paragraphs`` splits text at blank lines, for a
 template to print each paragraph in its own ``<p>``.
 
+Diagrams are drawn when the site is built, as inline SVG
+(:mod:`claimledger.render.svg`): ``flowchart_svg(key, title)`` draws a
+:class:`~claimledger.render.pages.Diagram` (a group's sources and speakers, an
+attribution chain) and ``timeline_svg(key, title)`` a
+:class:`~claimledger.render.pages.Timeline`; ``key`` starts the drawing's ids.
+
 The built-in templates are ``claimledger/templates/site/<kind>.html.j2`` (one per
 kind of page: ``index``, ``group``, ``claim``, ``source``, ``speakers``,
 ``speaker``, ``verdicts``), all extending ``_base.html.j2``. ``templates=DIR``
 puts DIR's files first: a file there named like a built-in one replaces it, and
 may extend the built-in one as ``claimledger/<name>``. Templates from a folder
 run sandboxed: a template that came with a cloned ledger can read the data it is
-given but cannot reach Python's internals or change anything; and bounded: the
-whole site is rendered within ``limits`` of time and memory (see
-:mod:`~claimledger.render.bounded`).
+given but cannot reach Python's internals or change anything.
 
 >>> from pathlib import Path
 >>> from claimledger.check import validate
@@ -55,26 +61,32 @@ from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
 from claimledger.render.context import GroupBy, build_view
+from claimledger.render.environment import (
+    BUILTIN_TEMPLATES,
+    MAX_TEMPLATE_BYTES,
+    ConfinedLoader,
+    TemplateError,
+    bounded_render,
+    jinja_environment,
+    load_template,
+    render_template,
+    shown_path,
+)
 from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
-from claimledger.render.markdown import (
-    BUILTIN_TEMPLATE,
-    TemplateError,
-    _bounded_render,
-    _ConfinedLoader,
-    _jinja,
-    _load,
-    _render,
-)
 from claimledger.render.pages import Page, PagePlan, attribution_chain, html_file
+from claimledger.render.svg import flowchart, timeline
 from claimledger.resolved import ResolvedLedger
+from claimledger.safe_read import read_regular
 
-__all__ = ["SITE_TEMPLATES", "STYLESHEET", "render_site"]
+__all__ = ["FILTER_SCRIPT", "SITE_TEMPLATES", "STYLESHEET", "render_site"]
 
-#: The built-in templates of the site, and its stylesheet.
-SITE_TEMPLATES = BUILTIN_TEMPLATE.parent / "site"
+#: The built-in templates of the site, its stylesheet and its script.
+SITE_TEMPLATES = BUILTIN_TEMPLATES / "site"
 #: The stylesheet's file in the site (and in :data:`SITE_TEMPLATES`).
 STYLESHEET = "style.css"
+#: The index's optional claim filter, in the site (and in :data:`SITE_TEMPLATES`).
+FILTER_SCRIPT = "filter.js"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A lone surrogate (from a YAML "\ud800" escape) cannot be written as UTF-8, and a
@@ -123,16 +135,20 @@ def _environment(templates: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [builtin, jinja2.PrefixLoader({"claimledger": builtin})]
     if templates is not None:
         # A ledger's own templates: regular files inside their folder, never through a link.
-        loaders.insert(0, _ConfinedLoader(templates))
+        loaders.insert(0, ConfinedLoader(templates))
     # Templates from a folder are untrusted (they may come with a cloned ledger) and run
     # sandboxed; the built-in ones are this package's own code.
-    env = _jinja(jinja2.ChoiceLoader(loaders), trusted=templates is None, autoescape=True)
+    env = jinja_environment(
+        jinja2.ChoiceLoader(loaders), trusted=templates is None, autoescape=True
+    )
     env.filters.update(
         jsonld=jsonld,
         paragraphs=paragraphs,
         shorten=truncate,
         web_address=web_address,
         squash=lambda text: " ".join(str(text).split()),
+        flowchart_svg=flowchart,
+        timeline_svg=timeline,
     )
     return env
 
@@ -147,10 +163,10 @@ def _page(
     name = f"{page.kind}.html.j2"
     shown = (templates / name) if templates and (templates / name).is_file() else None
     path = shown or SITE_TEMPLATES / name
-    loaded = _load(env, path, name)
+    loaded = load_template(env, path, name)
     key = page.key
     view = plan.view
-    text = _render(
+    text = render_template(
         loaded,
         path,
         ledger=view,
@@ -159,6 +175,7 @@ def _page(
         # A claim that failed validation (a --force rendering) publishes no data.
         review=reviews.get(page.claim.id) if page.claim and not page.claim.problems else None,
         stylesheet=posixpath.relpath(STYLESHEET, posixpath.dirname(html_file(key)) or "."),
+        asset=lambda name: posixpath.relpath(name, posixpath.dirname(html_file(key)) or "."),
         href=lambda anchor: plan.href(key, anchor, html_file),
         page_href=lambda target: plan.page_href(key, target, html_file),
         published=lambda anchor: plan.published(anchor, html_file),
@@ -186,7 +203,7 @@ def render_site(
     (presenters do not import each other, so the mapping is the export's, given).
 
     Templates from ``templates`` run within ``limits`` (``None``: unbounded). Raises
-    :class:`~claimledger.render.markdown.TemplateError`.
+    :class:`~claimledger.render.environment.TemplateError`.
     """
     view = build_view(ledger, group_by=group_by, findings=findings)
     plan = PagePlan.build(view, item_pages=True)
@@ -199,15 +216,21 @@ def render_site(
     if templates is None or limits is None:
         site = pages()  # the built-in templates: this package's own code
     else:
-        site = _bounded_render(pages, limits, templates)
-    css = (templates / STYLESHEET) if templates and (templates / STYLESHEET).is_file() else None
-    site[STYLESHEET] = _stylesheet(css or SITE_TEMPLATES / STYLESHEET)
+        site = bounded_render(pages, limits, templates)
+    for asset in (STYLESHEET, FILTER_SCRIPT):
+        site[asset] = _asset(templates, asset)
     return site
 
 
-def _stylesheet(path: Path) -> str:
+def _asset(templates: Path | None, name: str) -> str:
+    """The stylesheet or the script: the templates folder's own, if it has one (a regular
+    file inside it, as its templates are read), else the built-in one; marked as generated."""
+    own = templates is not None and ((templates / name).is_symlink() or (templates / name).exists())
+    folder = templates if templates is not None and own else SITE_TEMPLATES
+    path = folder / name
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(str(path), None, f"cannot read: {exc}") from None
+        text = read_regular(path, folder.resolve(), limit=MAX_TEMPLATE_BYTES).decode("utf-8")
+    except (OSError, RuntimeError, UnicodeDecodeError) as exc:
+        raise TemplateError(shown_path(str(path)), None, f"cannot read: {exc}") from None
+    # A comment both CSS and JavaScript read as one.
     return text if text.startswith(CSS_GENERATED) else f"{CSS_GENERATED} */\n{text}"

@@ -24,6 +24,7 @@ import attrs
 from claimledger import codes
 from claimledger.findings import CONTROL, Severity
 from claimledger.ledger import LedgerFiles, Origin
+from claimledger.parse import Document
 from claimledger.rules.base import Problem
 
 __all__ = ["FORBIDDEN", "check", "check_registry"]
@@ -61,9 +62,22 @@ def _problems(value: Any, origin: Origin, skip: str | None = None) -> Iterator[P
             yield Problem(origin.at(*path), message)
 
 
+def _may_hold(document: Document) -> bool:
+    """Whether a file's strings may hold a forbidden character: only if its text holds one,
+    or an escape (``\\``) that could make one. Most files hold neither, and are not walked."""
+    text = document.text
+    return not text or "\\" in text or FORBIDDEN.search(text) is not None
+
+
 def check(ledger: LedgerFiles) -> Iterator[Problem]:
+    walked: dict[int, bool] = {}  # by document: one file's claims share it
     for claim, origin in ledger.located_claims():
-        yield from _problems(claim, origin)
+        document = origin.document
+        may = walked.get(id(document))
+        if may is None:
+            may = walked[id(document)] = _may_hold(document)
+        if may:
+            yield from _problems(claim, origin)
 
 
 def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:

@@ -84,12 +84,15 @@ def framing(text: str) -> str | None:
     >>> print(framing("This isn't just wrong, it's absolutely disgraceful."))
     None
     """
-    for pattern in _PATTERNS:
+    # Every pattern but the tweet's signature needs a reporting verb: most quotes have
+    # none, and one search settles them.
+    patterns = _PATTERNS if _VERB.search(text) else _PATTERNS[-1:] if "(@" in text else ()
+    for pattern in patterns:
         found = pattern.search(text)
         if found:
             return found.group(0).strip()
     # Reported speech carrying a few quoted words: a reporting verb outside the marks.
-    if _QUOTED.search(text):
+    if len(patterns) > 1 and _QUOTED.search(text):
         verb = _VERB.search(_QUOTED.sub(" ", text))
         if verb:
             return verb.group(0)

@@ -33,8 +33,8 @@ __all__ = ["Checks", "run_rules", "settle"]
 #: ``"all"`` every check (a whole ledger read at once);
 #: ``"file"`` the claim checks of file-scope rules (one claim file against the registry);
 #: ``"ledger"`` the registry checks and the claim checks of ledger-scope rules (over the
-#: merged index of an incremental run).
-Checks = Literal["all", "file", "ledger"]
+#: merged index of an incremental run); ``"registry"`` and ``"index"`` each of those two halves.
+Checks = Literal["all", "file", "ledger", "registry", "index"]
 
 
 def _checks(rule: Rule, which: Checks) -> tuple[Check, ...]:
@@ -42,8 +42,9 @@ def _checks(rule: Rule, which: Checks) -> tuple[Check, ...]:
         return rule.checks()
     if which == "file":
         return (rule.check,) if rule.check is not None and rule.scope == "file" else ()
-    ledger_wide = rule.check if rule.scope == "ledger" else None
-    return tuple(c for c in (rule.check_registry, ledger_wide) if c is not None)
+    registry = rule.check_registry if which in ("ledger", "registry") else None
+    ledger_wide = rule.check if rule.scope == "ledger" and which in ("ledger", "index") else None
+    return tuple(c for c in (registry, ledger_wide) if c is not None)
 
 
 def run_rules(

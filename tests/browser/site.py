@@ -55,15 +55,20 @@ const ids = [...document.querySelectorAll("[id]")].map(e => e.id);
 const links = [...document.querySelectorAll("a[href], link[rel=stylesheet], link[rel=canonical]")]
   .map(e => ({href: e.getAttribute("href"), resolved: e.href}));
 const sheets = [...document.styleSheets].map(s => s.cssRules.length);
-const scripts = [...document.scripts].map(s => ({type: s.type, text: s.textContent}));
-return {ids, links, sheets, scripts, title: document.title,
+const scripts = [...document.scripts].map(s => ({type: s.type, src: s.getAttribute("src"),
+                                              text: s.textContent}));
+// Everything the page loaded: itself, then each file it fetched.
+const resources = [...performance.getEntriesByType("navigation"),
+                   ...performance.getEntriesByType("resource")].map(e => e.name);
+return {ids, links, sheets, scripts, resources, title: document.title,
         h1: [...document.querySelectorAll("h1")].map(h => h.textContent)};
 """
 
 
 def page_facts(browser: webdriver.Chrome) -> dict[str, Any]:
     """The open page's ids, links (as written and resolved), stylesheets' rule counts,
-    scripts, title and top headings."""
+    scripts (type, ``src`` and text), the addresses of everything it loaded, title and top
+    headings."""
     facts: dict[str, Any] = browser.execute_script(_FACTS)
     return facts
 

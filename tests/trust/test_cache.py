@@ -1,14 +1,15 @@
-"""A cache entry planted by a repository is never looked up, and never read through a link."""
+"""A cache planted by a repository is never trusted, looked up, or read through a link."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import resource
 from pathlib import Path
 
-import pytest
-
+from claimledger.cache_index import CACHE_DIR, INDEX_NAME, CacheIndex
 from claimledger.config import discover
-from claimledger.incremental import CACHE_DIR, _Cache, _context_key, _file_key
+from claimledger.incremental import _context_key, _file_key
 from claimledger.ledger import read_registry
 from tests.conftest import MakeLedger, run_cli
 
@@ -19,7 +20,9 @@ def _keys(root: Path) -> list[str]:
     context = _context_key(read_registry(config)[0])
     claims = sorted((root / "claims").glob("*.yaml"))
     return [
-        _file_key(context, p.relative_to(root).as_posix(), p.read_bytes())
+        _file_key(
+            context, p.relative_to(root).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()
+        )
         for p in claims
         if p.name != "speakers.yaml"
     ]
@@ -34,19 +37,12 @@ def _plant(target: Path) -> None:
     target.symlink_to("/dev/zero")
 
 
-@pytest.mark.parametrize("where", ["key", "secret-name"])
-def test_a_planted_link_to_dev_zero_is_not_read(
-    make_ledger: MakeLedger, where: str, tmp_path: Path
-) -> None:
+def test_a_planted_link_to_dev_zero_is_not_read(make_ledger: MakeLedger) -> None:
     root = make_ledger()
     assert run_cli("validate", cwd=root).returncode == 0  # creates this user's secret
-    for entry in (root / CACHE_DIR).rglob("*.json"):
-        entry.unlink()
-    for key in _keys(root):
-        if where == "key":  # where an entry named by its key would be looked up
-            _plant(root / CACHE_DIR / key[:2] / f"{key}.json")
-        else:  # even at the real (secret) name, a link is not followed
-            _plant(_Cache(root.resolve(), True)._file(key))
+    index = root / CACHE_DIR / INDEX_NAME
+    index.unlink()
+    _plant(index)
     import subprocess
     import sys
 
@@ -60,14 +56,35 @@ def test_a_planted_link_to_dev_zero_is_not_read(
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    # Replaced by this run's own index, never written through.
+    assert not index.is_symlink()
+    assert index.stat().st_size < 1 << 20
 
 
 def test_cache_entry_names_are_not_the_key(make_ledger: MakeLedger) -> None:
     root = make_ledger()
     assert run_cli("validate", cwd=root).returncode == 0
-    names = {p.stem for p in (root / CACHE_DIR).rglob("*.json")}
+    body = (root / CACHE_DIR / INDEX_NAME).read_text(encoding="utf-8").partition("\n")[2]
+    names = set(json.loads(body)["entries"])
+    keys = set(_keys(root))
     assert names, "nothing cached: the test would prove nothing"
-    assert not names & set(_keys(root))
+    assert not names & keys
+    assert names >= {CacheIndex(root.resolve(), True).name(key) for key in keys}
+
+
+def test_a_cache_index_signed_with_another_secret_is_ignored(make_ledger: MakeLedger) -> None:
+    root = make_ledger()
+    claims = root / "claims" / "briefing.yaml"
+    good = claims.read_text(encoding="utf-8")
+    assert run_cli("validate", cwd=root).returncode == 0
+    index = root / CACHE_DIR / INDEX_NAME
+    clean = index.read_text(encoding="utf-8")
+    # The misquote is in the bytes; the committed index says the file is clean, with
+    # every stamp rewritten to match, but its signature is not this user's.
+    claims.write_text(good.replace("“Obviously.”", "“Obviously not.”"), encoding="utf-8")
+    mac, _, body = clean.partition("\n")
+    index.write_text(f"{'0' * len(mac)}\n{body}", encoding="utf-8")
+    assert run_cli("validate", cwd=root).returncode == 1
 
 
 def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(

@@ -149,3 +149,16 @@ def test_the_configuration_refuses_control_characters_it_would_publish(
         assert result.returncode == 2, command
         assert f"{key} holds the control or bidirectional character U+001B" in result.stderr
         assert not CONTROL.search(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u2066", "\u202a"])
+def test_a_character_written_as_itself_is_refused_too(
+    make_ledger: MakeLedger, character: str
+) -> None:
+    # No escape in the file: the rule must still look at its strings.
+    root = make_ledger({"claims/new.yaml": claim(statement=f'"Before {character}after."')})
+    result = run_cli("validate", "--no-cache", cwd=root)
+    assert result.returncode == 1
+    assert "claims/new.yaml:3:16: CL018 statement holds the control or bidirectional" in (
+        result.stdout
+    )
