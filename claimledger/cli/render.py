@@ -316,8 +316,11 @@ def _write_pages(
     sizes = {name: len(text.encode("utf-8")) for name, text in pages.items()}
     largest = max(sorted(sizes), key=lambda name: sizes[name])
     removed = f", {written.removed} old page(s) removed" if written.removed else ""
+    # A stylesheet or a script is written with the pages but is not one a reader opens.
+    assets = sum(not name.endswith((".md", ".html")) for name in pages)
+    files = f"{written.pages - assets} pages" + (f" and {assets} asset(s)" if assets else "")
     print(
-        f"claimledger: wrote {_shown(folder)}/ ({written.pages} pages, "
+        f"claimledger: wrote {_shown(folder)}/ ({files}, "
         f"{_kilobytes(sum(sizes.values()))} in all, the largest {largest} "
         f"{_kilobytes(sizes[largest])}; {len(ledger.claims)} claims, edition {edition}{removed})",
         file=sys.stderr,
