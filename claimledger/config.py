@@ -24,7 +24,7 @@ import attrs
 from claimledger.atomic import OutputRefused, check_configured_output
 from claimledger.dates import PartialDate
 from claimledger.errors import ClaimledgerError
-from claimledger.findings import Severity
+from claimledger.findings import CONTROL, Severity
 from claimledger.names import did_you_mean
 
 __all__ = ["Config", "ConfigError", "LedgerNotFound", "RuleSetting", "discover"]
@@ -107,21 +107,35 @@ class Config:
             hint = did_you_mean(difflib.get_close_matches(unknown[0], sorted(_KEYS), n=2))
             raise ConfigError(f"{where}: unknown key {unknown[0]!r}{hint}")
 
-        def string(key: str, default: str | None) -> str | None:
+        def string(key: str, default: str | None, *, published: bool = True) -> str | None:
             value = table.get(key, default)
             if value is not None and not isinstance(value, str):
                 raise ConfigError(f"{where}: {key} must be a string")
+            if published:
+                plain(key, value)
             return value
+
+        def plain(key: str, value: object) -> None:
+            # Titles, the author and the like are published (pages, exports): like the
+            # ledger's text (CL018), never a terminal command or reordered text.
+            for text in value if isinstance(value, list | tuple) else [value]:
+                found = CONTROL.search(text) if isinstance(text, str) else None
+                if found is not None:
+                    raise ConfigError(
+                        f"{where}: {key} holds the control or bidirectional character "
+                        f"U+{ord(found.group()):04X}"
+                    )
 
         def strings(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
             value = table.get(key, default)
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where}: {key} must be a list of strings")
+            plain(key, value)
             return tuple(value)
 
         def inside(key: str, default: str) -> Path:
             # Paths are relative to the ledger root and must stay inside it.
-            value = string(key, default)
+            value = string(key, default, published=False)  # a path: checked below
             assert value is not None
             try:
                 path = (root / value).resolve()
@@ -150,6 +164,7 @@ class Config:
             isinstance(title, str) for title in stories.values()
         ):
             raise ConfigError(f"{where}: stories must be a table of 'claim-file' = 'title'")
+        plain("stories", [*stories, *stories.values()])
         edition_date = string("edition-date", None)
         try:
             dated = None if edition_date is None else PartialDate.parse(edition_date)

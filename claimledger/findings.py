@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 
-__all__ = ["CONTROL", "Finding", "Location", "Severity", "escaped", "visible"]
+__all__ = ["CONTROL", "Finding", "Location", "Severity", "escaped", "printable", "visible"]
 
 # C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
 # bidirectional overrides and isolates ("Trojan Source").
@@ -45,6 +45,16 @@ def visible(text: str) -> str:
     'claims/x␊::warning::forged.yaml␛[2J'
     """
     return _INVISIBLE.sub(_picture, text)
+
+
+def printable(text: str) -> str:
+    r"""``text`` with each :data:`CONTROL` character shown as a visible symbol; tabs and
+    line breaks kept. What a published page holds in place of a character no reader sees.
+
+    >>> printable("a\tb\n\x1b]52;c;x\x07 \u202eevil")
+    'a\tb\n␛]52;c;x␇ �evil'
+    """
+    return CONTROL.sub(_picture, text)
 
 
 def escaped(text: str) -> str:

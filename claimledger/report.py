@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from claimledger.findings import Finding, Severity, visible
+from claimledger.findings import Finding, Severity, printable, visible
 from claimledger.safe_read import MAX_FILE_BYTES, read_regular
 
 __all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextReporter"]
@@ -149,7 +149,9 @@ class GithubReporter(_SelfContained):
 
     @staticmethod
     def _escape(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        # The log shows the rest as it is: a control character (a value quoted in a
+        # message) is shown as a symbol, never sent to the log viewer or a terminal.
+        return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
     @classmethod
     def _property(cls, text: str) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimledger.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    UsageError,
     find_config,
     for_display,
     make_reporter,
@@ -17,6 +19,9 @@ from claimledger.cli.common import (
     write_output,
 )
 from claimledger.export.formats import FORMATS
+
+if TYPE_CHECKING:
+    from claimledger.config import Config
 
 
 def register(subparsers: Any) -> None:
@@ -43,6 +48,23 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _refuse_ledger_input(output: Path, config: Config) -> None:
+    """An export is never written where the ledger reads its own files: over a claim
+    file or into the corpus it would be lost data (``--force`` or not), and a new file
+    there would be read as a broken claim file or source."""
+    target = output.resolve()
+    claims = config.claims_dir.resolve()
+    corpus = config.corpus_dir.resolve()
+    if target.is_relative_to(corpus) or (
+        target.is_relative_to(claims) and target.suffix in (".yaml", ".yml")
+    ):
+        folder = "corpus" if target.is_relative_to(corpus) else "claims"
+        raise UsageError(
+            f"not written: {output} is in the ledger's {folder} folder, where claimledger "
+            "reads the ledger itself; export elsewhere"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from claimledger.check import validate
     from claimledger.export.formats import ExportRefused, export_ledger, is_export
@@ -58,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"claimledger: {refused}", file=sys.stderr)
         return EXIT_FINDINGS
     reporter.report(for_display(result.findings, config.root), sys.stderr)  # warnings, if any
+    if args.output not in (None, "-"):
+        _refuse_ledger_input(Path(args.output), config)
     write_output(
         text,
         args.output,

@@ -100,7 +100,8 @@ def register(subparsers: Any) -> None:
         type=_positive_number,
         default=DEFAULT_LIMITS.seconds,
         metavar="S",
-        help="stop a template other than the built-in one after S seconds (default: %(default)g)",
+        help="stop a template other than the built-in one (the web site's: the whole site) "
+        "after S seconds (default: %(default)g)",
     )
     parser.add_argument(
         "--template-memory",
@@ -223,7 +224,14 @@ def run(args: argparse.Namespace) -> int:
     edition = ledger.edition
     if site is not None:
         return _write_pages(
-            ledger, args.group_by or "story", findings, site, edition, templates, html=True
+            ledger,
+            args.group_by or "story",
+            findings,
+            site,
+            edition,
+            templates,
+            html=True,
+            limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
         )
     if target is not None:
         return _write_pages(ledger, args.group_by or "story", findings, target, edition)
@@ -273,6 +281,7 @@ def _write_pages(
     templates: Path | None = None,
     *,
     html: bool = False,
+    limits: TemplateLimits = DEFAULT_LIMITS,
 ) -> int:
     from claimledger.export.claimreview import embedded_reviews
     from claimledger.render.folder import FolderError, write_pages
@@ -289,6 +298,7 @@ def _write_pages(
                 # A ledger with errors (--force) publishes no structured data: the
                 # export refuses it for the same reason.
                 reviews={} if findings else embedded_reviews(ledger),
+                limits=limits,
             )
             if html
             else render_pages(ledger, group_by=group_by, findings=findings)
@@ -307,8 +317,11 @@ def _write_pages(
     sizes = {name: len(text.encode("utf-8")) for name, text in pages.items()}
     largest = max(sorted(sizes), key=lambda name: sizes[name])
     removed = f", {written.removed} old page(s) removed" if written.removed else ""
+    # A stylesheet or a script is written with the pages but is not one a reader opens.
+    assets = sum(not name.endswith((".md", ".html")) for name in pages)
+    files = f"{written.pages - assets} pages" + (f" and {assets} asset(s)" if assets else "")
     print(
-        f"claimledger: wrote {_shown(folder)}/ ({written.pages} pages, "
+        f"claimledger: wrote {_shown(folder)}/ ({files}, "
         f"{_kilobytes(sum(sizes.values()))} in all, the largest {largest} "
         f"{_kilobytes(sizes[largest])}; {len(ledger.claims)} claims, edition {edition}{removed})",
         file=sys.stderr,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any
 
 import attrs
@@ -74,6 +75,24 @@ class LocatedJson:
         return Message(where, f"{_dotted(at)}: {text}" if at else text)
 
 
+# A number where JSON has values: after a colon, a bracket or a comma.
+_LONG_NUMBER = re.compile(r"(?<=[:\[,])\s*-?([0-9]{100,})")
+
+
+def _huge_integer(text: str, path: str) -> Message:
+    found = _LONG_NUMBER.search(text)
+    if found is None:  # pragma: no cover - json refused a number it did not find here
+        return Message(Location(path), "invalid JSON: a number too long to read")
+    start = found.start(1)
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    digits = len(found.group(1))
+    return Message(
+        Location(path, line, column),
+        f"invalid JSON: an integer of {digits:,} digits (at most {sys.get_int_max_str_digits():,})",
+    )
+
+
 def load_json(text: str, path: str) -> LocatedJson:
     """Parse JSON ``text`` read from ``path``; raise :class:`InputError` at the fault."""
     repeated = None
@@ -89,8 +108,8 @@ def load_json(text: str, path: str) -> LocatedJson:
         raise InputError([Message(where, f"invalid JSON: {exc.msg}")]) from None
     except RecursionError:
         raise InputError([Message(Location(path), "JSON nested too deeply")]) from None
-    except ValueError as exc:  # an integer of more than 4,300 digits
-        raise InputError([Message(Location(path), f"invalid JSON: {exc}")]) from None
+    except ValueError:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
+        raise InputError([_huge_integer(text, path)]) from None
     if repeated is not None:
         # JSON would silently keep the last value; the YAML reader said where the key repeats.
         raise InputError([Message(repeated.location, repeated.message)])

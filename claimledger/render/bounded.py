@@ -5,8 +5,11 @@ from looping: ``{% for a in range(99999) %}{% for b in range(99999) %}`` runs
 for hours, and ``{{ "x" * 10**10 }}`` takes all the memory there is. A ledger's
 own template is untrusted (it came with the repository), so it is rendered in
 a forked child process under ``RLIMIT_AS`` (memory) and a real-time alarm
-(time); the child sends back the text or the error, and a child that runs out
-of either is reported as a :class:`~claimledger.render.environment.TemplateError`.
+(time); the child sends back the result (the text of the single page, the
+files of the web site) or the error, and a child that runs out of either is
+reported as a :class:`~claimledger.render.environment.TemplateError`. The bound
+is on the whole rendering, however many pages it writes: a per-page bound
+would let a hostile template spend it on each of thousands of pages.
 Where ``fork`` is not available the template runs in this process, unbounded.
 """
 
@@ -52,11 +55,11 @@ Encode = Callable[[BaseException], Any]
 Decode = Callable[[Any], Exception]
 
 
-def _child(work: Callable[[], str], limits: TemplateLimits, out: int, encode: Encode) -> None:
+def _child(work: Callable[[], Any], limits: TemplateLimits, out: int, encode: Encode) -> None:
     payload: dict[str, Any]
     try:
         _apply(limits)
-        payload = {"text": work()}
+        payload = {"value": work()}
     except MemoryError:
         payload = {"limit": f"the template used more than {limits.megabytes} MB"}
     except BaseException as exc:  # sent back and raised again in the parent
@@ -71,9 +74,10 @@ def _child(work: Callable[[], str], limits: TemplateLimits, out: int, encode: En
 
 
 def run_bounded(
-    work: Callable[[], str], limits: TemplateLimits, encode: Encode, decode: Decode
-) -> str:
-    """``work()`` in a child process bounded by ``limits``.
+    work: Callable[[], Any], limits: TemplateLimits, encode: Encode, decode: Decode
+) -> Any:
+    """``work()`` in a child process bounded by ``limits``; its result must be plain
+    JSON data (text, or a mapping of file name to text), returned as the parent reads it.
 
     Raises :class:`LimitExceeded`, or ``decode(encode(error))`` for an error the work
     raised in the child (``encode`` must give plain JSON data).
@@ -105,9 +109,8 @@ def run_bounded(
         payload = json.loads(b"".join(chunks).decode("utf-8", "surrogatepass"))
     except ValueError:
         raise LimitExceeded(f"the template used more than {limits.megabytes} MB") from None
-    if "text" in payload:
-        text: str = payload["text"]
-        return text
+    if "value" in payload:
+        return payload["value"]
     if "limit" in payload:
         raise LimitExceeded(payload["limit"])
     raise decode(payload["error"])

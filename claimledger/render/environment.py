@@ -35,6 +35,8 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from claimledger.errors import ClaimledgerError
+from claimledger.findings import printable
+from claimledger.render.bounded import LimitExceeded, TemplateLimits, run_bounded
 from claimledger.safe_read import read_regular
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "MAX_TEMPLATE_BYTES",
     "ConfinedLoader",
     "TemplateError",
+    "bounded_render",
     "decode_template_error",
     "encode_template_error",
     "is_sandboxed",
@@ -187,8 +190,10 @@ def render_template(loaded: jinja2.Template, path: Path, **context: object) -> s
             else str(exc)
         )
         raise TemplateError(shown_path(where[0]), where[1], message) from None
-    # One final newline, however the template ends its last block.
-    return text.rstrip("\n") + "\n"
+    # One final newline, however the template ends its last block. A control or bidi
+    # character in the data (a --force rendering of a ledger CL018 refuses) is published
+    # as a visible symbol, never as a terminal command or reordered text.
+    return printable(text.rstrip("\n")) + "\n"
 
 
 def load_and_render(env: jinja2.Environment, path: Path, **context: object) -> str:
@@ -208,3 +213,13 @@ def decode_template_error(data: Any) -> Exception:
     """The :class:`TemplateError` that :func:`encode_template_error` encoded."""
     path, line, message = data
     return TemplateError(str(path or "template"), line, str(message))
+
+
+def bounded_render(work: Callable[[], Any], limits: TemplateLimits, path: Path) -> Any:
+    """``work()``, which renders untrusted templates (a single page, or a whole site) found
+    at ``path``, in a child process within ``limits`` (:mod:`claimledger.render.bounded`);
+    running out of time or memory is a :class:`TemplateError`."""
+    try:
+        return run_bounded(work, limits, encode_template_error, decode_template_error)
+    except LimitExceeded as exc:
+        raise TemplateError(shown_path(str(path)), None, str(exc)) from None

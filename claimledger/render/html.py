@@ -59,12 +59,14 @@ import jinja2
 
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
+from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
 from claimledger.render.context import GroupBy, build_view
 from claimledger.render.environment import (
     BUILTIN_TEMPLATES,
     MAX_TEMPLATE_BYTES,
     ConfinedLoader,
     TemplateError,
+    bounded_render,
     jinja_environment,
     load_template,
     render_template,
@@ -191,6 +193,7 @@ def render_site(
     findings: Sequence[Finding] = (),
     templates: Path | None = None,
     reviews: Mapping[str, Mapping[str, Any]] | None = None,
+    limits: TemplateLimits | None = DEFAULT_LIMITS,
 ) -> dict[str, str]:
     """The ledger as a web site, by file path (``/``-separated, relative to the site's
     folder) → text: the same ledger always gives the same files.
@@ -199,13 +202,21 @@ def render_site(
     command line passes :func:`claimledger.export.claimreview.embedded_reviews`
     (presenters do not import each other, so the mapping is the export's, given).
 
-    Raises :class:`~claimledger.render.environment.TemplateError`.
+    Templates from ``templates`` run within ``limits`` (``None``: unbounded). Raises
+    :class:`~claimledger.render.environment.TemplateError`.
     """
     view = build_view(ledger, group_by=group_by, findings=findings)
     plan = PagePlan.build(view, item_pages=True)
     env = _environment(templates)
     given = reviews or {}
-    site = {html_file(page.key): _page(env, templates, given, plan, page) for page in plan.pages}
+
+    def pages() -> dict[str, str]:
+        return {html_file(p.key): _page(env, templates, given, plan, p) for p in plan.pages}
+
+    if templates is None or limits is None:
+        site = pages()  # the built-in templates: this package's own code
+    else:
+        site = bounded_render(pages, limits, templates)
     for asset in (STYLESHEET, FILTER_SCRIPT):
         site[asset] = _asset(templates, asset)
     return site

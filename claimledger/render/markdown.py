@@ -37,20 +37,18 @@ import jinja2
 
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
-from claimledger.render.bounded import DEFAULT_LIMITS, LimitExceeded, TemplateLimits, run_bounded
+from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
 from claimledger.render.context import GroupBy, build_view
 from claimledger.render.environment import (
     BUILTIN_TEMPLATES,
     ConfinedLoader,
     TemplateError,
-    decode_template_error,
-    encode_template_error,
+    bounded_render,
     is_sandboxed,
     jinja_environment,
     load_and_render,
     load_template,
     render_template,
-    shown_path,
 )
 from claimledger.render.escape import (
     markdown_code,
@@ -154,10 +152,8 @@ def render_markdown(
     )
     if not is_sandboxed(env) or limits is None:
         return work()  # the built-in template: this package's own code
-    try:
-        return run_bounded(work, limits, encode_template_error, decode_template_error)
-    except LimitExceeded as exc:
-        raise TemplateError(shown_path(str(path)), None, str(exc)) from None
+    text: str = bounded_render(work, limits, path)
+    return text
 
 
 def render_pages(

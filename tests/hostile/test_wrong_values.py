@@ -7,7 +7,6 @@ nothing they print or publish holds a control or bidirectional character.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from tests.conftest import EXAMPLES
 from tests.hostile.conftest import subprocess_examples
 from tests.hostile.helpers import run_cli
 from tests.hostile.test_fuzz import TARGETS, _files, assert_located
-from tests.hostile.wrong import LINK_TARGETS, wrong_values
+from tests.hostile.wrong import LINK_TARGETS, plant, wrong_values
 
 
 @pytest.fixture(scope="module")
@@ -60,24 +59,6 @@ def test_a_wrong_value_is_a_finding_or_works_everywhere(
             path.write_bytes(original)
 
 
-def _plant(path: Path, target: str, outside: Path) -> None:
-    if os.path.lexists(path):
-        path.unlink()
-    if target == "fifo":
-        os.mkfifo(path)
-    elif target == "outside":
-        path.symlink_to(outside)
-    elif target == "loop":
-        path.symlink_to(path.name)
-    elif target == "folder":
-        path.mkdir()
-    elif target == "inside":  # another file of the ledger, by a relative link
-        other = "briefing.yaml" if path.name != "briefing.yaml" else "speakers.yaml"
-        path.symlink_to(other if path.parent.name == "claims" else f"../claims/{other}")
-    else:
-        path.symlink_to(target)
-
-
 @settings(max_examples=subprocess_examples())
 @given(st.sampled_from(LINK_TARGETS), st.sampled_from(TARGETS))
 def test_a_file_that_is_a_link_fifo_or_folder_is_a_finding(
@@ -88,7 +69,7 @@ def test_a_file_that_is_a_link_fifo_or_folder_is_a_finding(
     shutil.copytree(EXAMPLES / "clean", root)
     secret = base / "secret.yaml"
     secret.write_text("claims: []  # SECRET-outside-the-ledger\n")
-    _plant(root / name, target, secret)
+    plant(root / name, target, secret)
     result = run_cli(root, timeout=60)
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr

@@ -10,6 +10,9 @@ replaced by a wrong value of the same type, written in one of the three styles.
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,7 +20,14 @@ from hypothesis import strategies as st
 
 from tests.hostile.strategies import _walk_mappings, claim_files, dump_safe, styles, write
 
-__all__ = ["LINK_TARGETS", "WRONG_INTEGERS", "WRONG_STRINGS", "wrong_values"]
+__all__ = [
+    "LINK_TARGETS",
+    "WRONG_INTEGERS",
+    "WRONG_STRINGS",
+    "plant",
+    "wrong_value",
+    "wrong_values",
+]
 
 WRONG_STRINGS = st.one_of(
     st.sampled_from(
@@ -56,7 +66,8 @@ WRONG_INTEGERS = st.sampled_from(
 LINK_TARGETS = ["/dev/zero", "/proc/self/environ", "fifo", "outside", "loop", "folder", "inside"]
 
 
-def _wrong(draw: st.DrawFn, value: Any) -> Any:
+def wrong_value(draw: st.DrawFn, value: Any) -> Any:
+    """A wrong value of the same type as ``value`` (a mapping: unchanged)."""
     if isinstance(value, bool):
         return not value
     if isinstance(value, int):
@@ -76,9 +87,34 @@ def wrong_values(draw: st.DrawFn) -> bytes:
         mappings = [m for m in _walk_mappings(data) if m]
         mapping = draw(st.sampled_from(mappings))
         key = draw(st.sampled_from(sorted(mapping)))
-        mapping[key] = _wrong(draw, mapping[key])
+        mapping[key] = wrong_value(draw, mapping[key])
     try:
         text = write(data, draw(styles))
     except yaml.YAMLError:  # pragma: no cover - a value PyYAML cannot emit
         text = dump_safe(data)
     return text.encode("utf-8", "surrogatepass")
+
+
+def plant(path: Path, target: str, outside: Path, outside_folder: Path | None = None) -> None:
+    """Put at ``path``, instead of what is there, one of :data:`LINK_TARGETS` (or a link to
+    ``target`` itself): ``outside`` is a file and ``outside_folder`` a folder out of the ledger."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if target == "fifo":
+        os.mkfifo(path)
+    elif target == "outside":
+        path.symlink_to(outside)
+    elif target == "outside-folder" and outside_folder is not None:
+        path.symlink_to(outside_folder)
+    elif target == "loop":
+        path.symlink_to(path.name)
+    elif target == "folder":
+        path.mkdir()
+    elif target == "inside":  # another file of the ledger, by a relative link
+        other = "briefing.yaml" if path.name != "briefing.yaml" else "speakers.yaml"
+        path.symlink_to(other if path.parent.name == "claims" else f"../claims/{other}")
+    else:
+        path.symlink_to(target)

@@ -103,6 +103,54 @@ def test_control_characters_are_never_published_or_printed_raw(make_ledger: Make
     assert again["statement"] == data["statement"]
 
 
+def test_a_forced_rendering_publishes_no_control_character(make_ledger: MakeLedger) -> None:
+    statement = '"Before ' + " ".join(HOSTILE) + ' after."'
+    root = make_ledger({"claims/new.yaml": claim(statement=statement)})
+    single = run_cli("render", "--force", "--single-page", "-o", "-", cwd=root)
+    assert single.returncode == 0, single.stderr
+    assert "Before ␛\\]52;c;aGk=␇ ␇ " in single.stdout  # shown, not acted on
+    assert not CONTROL.search(single.stdout)
+    for command in (["render", "--force"], ["render", "--force", "--format", "html", "-o", "site"]):
+        assert run_cli(*command, cwd=root).returncode == 0, command
+    published = [p for folder in ("ledger", "site") for p in (root / folder).rglob("*.*")]
+    assert len(published) > 10
+    assert not [p.name for p in published if CONTROL.search(p.read_text(encoding="utf-8"))]
+
+
+def test_github_annotations_show_a_quoted_control_character_as_a_symbol(
+    make_ledger: MakeLedger,
+) -> None:
+    root = make_ledger()
+    meta = root / "corpus" / "briefing-report.yaml"
+    lines = [
+        'sha256: "\\e]52;c;aGk=\\a"' if line.startswith("sha256:") else line
+        for line in meta.read_text().splitlines()
+    ]
+    meta.write_text("\n".join(lines) + "\n")
+    result = run_cli("validate", "--format", "github", cwd=root)
+    assert result.returncode == 1
+    assert "title=CL008::" in result.stdout  # the message quotes the recorded digest
+    assert "␛]52;c;aGk=␇" in result.stdout
+    assert not CONTROL.search(result.stdout)
+
+
+@pytest.mark.parametrize("key", ["title", "author", "description", "verdict-unrated"])
+def test_the_configuration_refuses_control_characters_it_would_publish(
+    make_ledger: MakeLedger, key: str
+) -> None:
+    root = make_ledger()
+    pyproject = root / "pyproject.toml"
+    value = '"\\u001b]52;c;aGk=\\u0007"'
+    lines = [line for line in pyproject.read_text().splitlines() if not line.startswith(key)]
+    lines.append(f"{key} = [{value}]" if key.startswith("verdict") else f"{key} = {value}")
+    pyproject.write_text("\n".join(lines) + "\n")
+    for command in (["export", "-f", "bibtex"], ["render", "--single-page", "-o", "-"]):
+        result = run_cli(*command, cwd=root)
+        assert result.returncode == 2, command
+        assert f"{key} holds the control or bidirectional character U+001B" in result.stderr
+        assert not CONTROL.search(result.stdout + result.stderr)
+
+
 @pytest.mark.parametrize("character", ["\u202e", "\u2066", "\u202a"])
 def test_a_character_written_as_itself_is_refused_too(
     make_ledger: MakeLedger, character: str

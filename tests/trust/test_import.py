@@ -23,7 +23,10 @@ REVIEW = {
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (json.dumps(REVIEW)[:-1] + ', "size": ' + "9" * 5000 + "}", "invalid JSON"),
+        (
+            json.dumps(REVIEW)[:-1] + ',\n  "size": ' + "9" * 5000 + "}",
+            "review.json:2:11: invalid JSON: an integer of 5,000 digits (at most 4,300)",
+        ),
         (json.dumps(REVIEW).replace("A claim.", "A \\ud800 claim."), "lone surrogate"),
     ],
     ids=["5000-digit integer", "lone surrogate"],

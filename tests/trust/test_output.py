@@ -99,6 +99,29 @@ def test_export_does_not_overwrite_a_claim_file(make_ledger: MakeLedger) -> None
     assert run_cli("export", "-f", "jsonl", "-o", "out.bibtex", cwd=root).returncode == 2
 
 
+@pytest.mark.parametrize(
+    ("output", "force"),
+    [
+        ("claims/briefing.yaml", True),  # a claim file, even with --force
+        ("claims/new.yaml", False),  # a new file that would be read as a claim file
+        ("claims/more/new.yml", False),
+        ("corpus/new.yaml", False),  # or as a source
+        ("corpus/briefing-report.txt", True),
+    ],
+)
+def test_export_never_writes_where_the_ledger_reads_itself(
+    make_ledger: MakeLedger, output: str, force: bool
+) -> None:
+    root = make_ledger()
+    (root / "claims" / "more").mkdir()
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    result = run_cli("export", "-f", "jsonl", "-o", output, *(["--force"] * force), cwd=root)
+    assert result.returncode == 2
+    assert "where claimledger reads the ledger itself" in result.stderr
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+    assert run_cli("validate", cwd=root).returncode == 0
+
+
 def test_a_fifo_output_is_written_in_place(make_ledger: MakeLedger) -> None:
     root = make_ledger()
     fifo = root / "pipe"

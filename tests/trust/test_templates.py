@@ -67,3 +67,52 @@ def test_a_bounded_template_still_renders_and_reports_its_errors(make_ledger: Ma
     result = run_cli("render", "--single-page", "-o", "-", cwd=broken)
     assert result.returncode == 2
     assert "templates/ledger.md.j2:2:" in result.stderr
+
+
+def with_site_templates(make_ledger: MakeLedger, body: str) -> Path:
+    return make_ledger({"templates/claim.html.j2": body})
+
+
+SITE = ("render", "--format", "html", "-o", "site", "--templates", "templates")
+
+
+def test_a_site_template_that_loops_is_stopped(make_ledger: MakeLedger) -> None:
+    loop = "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}\n"
+    root = with_site_templates(make_ledger, loop)
+    started = time.monotonic()
+    result = run_cli(*SITE, "--template-seconds", "2", cwd=root, timeout=120)
+    assert time.monotonic() - started < 60
+    assert result.returncode == 2
+    assert "template error: templates: the template ran longer than 2 s" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_site_template_that_takes_all_memory_is_stopped(make_ledger: MakeLedger) -> None:
+    # Built up at run time (a string doubled by a recursive macro), not folded into one
+    # constant when compiled.
+    grow = (
+        "{% macro grow(s, n) %}{% if n %}{{ grow(s ~ s, n - 1) }}{% else %}{{ s | length }}"
+        "{% endif %}{% endmacro %}{{ grow('x' * 1000000, 40) }}\n"
+    )
+    root = with_site_templates(make_ledger, grow)
+    result = run_cli(*SITE, "--template-memory", "200", cwd=root, timeout=120)
+    assert result.returncode == 2
+    assert "template error: templates: the template used more than 200 MB" in result.stderr
+    assert "internal error" not in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_bounded_site_still_renders_and_reports_its_errors(make_ledger: MakeLedger) -> None:
+    root = with_site_templates(
+        make_ledger,
+        '{% extends "claimledger/claim.html.j2" %}'
+        "{% block body %}<p class=mine>{{ page.claim.id }}</p>{{ super() }}{% endblock %}",
+    )
+    result = run_cli(*SITE, cwd=root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "claims" / "us-is-an-intervening-power.html").read_text()
+    assert "<p class=mine>us-is-an-intervening-power</p>" in page
+    broken = with_site_templates(make_ledger, "line one\n{{ page.nothing_here.at_all }}\n")
+    result = run_cli(*SITE, cwd=broken)
+    assert result.returncode == 2
+    assert "templates/claim.html.j2:2:" in result.stderr
