@@ -16,15 +16,16 @@ MIN_VENV := .venv-min
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# A stamp per install flavour, redone whenever pyproject.toml or its lock changes.
+# A stamp per install flavour, redone whenever pyproject.toml, its lock or the version
+# (read from claimledger/__init__.py into the installed metadata) changes.
 # The locks hold claimledger's dependencies only; the package itself is installed
 # from this checkout without resolving anything again.
-$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+$(VENV)/.installed: pyproject.toml requirements.lock claimledger/__init__.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml requirements-dev.lock | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml requirements-dev.lock claimledger/__init__.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed

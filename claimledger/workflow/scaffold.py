@@ -38,7 +38,7 @@ __all__ = [
 #: The repository whose ``.pre-commit-hooks.yaml`` defines ``claimledger-validate``
 #: (as the README's pre-commit section names it), and the release the hook is pinned to.
 HOOK_REPOSITORY = "https://example.org/your/claimledger-mirror"
-HOOK_REV = "v0.2.0"
+HOOK_REV = "v0.3.0"
 
 EXAMPLE_SOURCE = "example-notice"
 EXAMPLE_TEXT = (
