@@ -28,6 +28,7 @@ __all__ = [
     "date_key",
     "is_certain_sequence",
     "roles_at",
+    "span_words",
     "source_label",
     "speaker_label",
 ]
@@ -66,6 +67,34 @@ def date_key(date: PartialDate | None) -> tuple[int, int, int]:
     if date is None:
         return (1, 0, 0)
     return (0, *date.sort_key())
+
+
+def span_words(dates: Sequence[PartialDate]) -> str | None:
+    """When claims dated ``dates`` were made, in words to follow "made"; None if none is dated.
+
+    An open date ("12 October 2016 or earlier") is never put between "between" and "and":
+    the range runs "from" it, or, when every other date is within it, is that date alone.
+
+    >>> span_words([PartialDate.parse(t) for t in ("2016-09", "2016-10-18")])
+    'between September 2016 and 18 October 2016'
+    >>> span_words([PartialDate.parse(t) for t in ("../2016-10-12", "2016-10-12")])
+    'on 12 October 2016 or earlier'
+    >>> span_words([PartialDate.parse(t) for t in ("../2016-10-18", "2022-02-24/..")])
+    'from 18 October 2016 or earlier to 24 February 2022 or later'
+    """
+    if not dates:
+        return None
+    earliest = min(dates, key=lambda d: (d.first, d.last))
+    latest = max(dates, key=lambda d: (d.last, d.first))
+    if earliest == latest or str(earliest) == str(latest):
+        return f"on {earliest.describe()}"
+    if earliest.open_start and all(d.last <= earliest.last for d in dates):
+        return f"on {earliest.describe()}"
+    if latest.open_end and all(d.first >= latest.first for d in dates):
+        return f"on {latest.describe()}"
+    if earliest.open_start or latest.open_end:
+        return f"from {earliest.describe()} to {latest.describe()}"
+    return f"between {earliest.describe()} and {latest.describe()}"
 
 
 def claim_key(claim: Claim | ResolvedClaim) -> tuple[int, int, int, str]:

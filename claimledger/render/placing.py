@@ -13,7 +13,7 @@ from typing import Protocol
 
 from claimledger.findings import Finding
 from claimledger.render.groupings import GroupBy
-from claimledger.render.labels import Anchors, claim_key, date_key
+from claimledger.render.labels import Anchors, claim_key, date_key, span_words
 from claimledger.render.stories import Stories
 from claimledger.render.views import ClaimLink, ClaimView, Group, SourceRef, SpeakerRef
 from claimledger.resolved import ResolvedClaim, ResolvedLedger
@@ -109,12 +109,14 @@ def group_claims(
                     primary[key].append(view)
                 else:
                     secondary[key].append(view.link)
+    said_on = {id(view): claim.said_on for claim, view in views}
     return [
         Group(
             titles[key],
             builder.anchors.take(key or "none", f"by-{group_by}-"),
             tuple(primary[key]),
             tuple(secondary[key]),
+            span_words([d for v in primary[key] if (d := said_on[id(v)]) is not None]),
         )
         for key in sorted(titles, key=lambda key: sort_keys[key])
     ]

@@ -254,6 +254,8 @@ class Group:
     anchor: str
     claims: tuple[ClaimView, ...]
     see_also: tuple[ClaimLink, ...] = ()
+    #: When its claims were made, in words to follow "made"; None when none is dated.
+    said_span: str | None = None
 
 
 @attrs.frozen
@@ -413,6 +415,8 @@ class LedgerView:
     #: The earliest and latest dates claims were made on, where any is dated.
     first_said: str | None
     last_said: str | None
+    #: The same in words to follow "made": "between … and …", "on … or earlier".
+    said_span: str | None
     topics: tuple[str, ...]
     verdict_scale: tuple[str, ...]
     verdict_unrated: tuple[str, ...]

@@ -13,7 +13,7 @@ from claimledger.render import render_markdown, render_pages
 from claimledger.render.folder import GENERATED
 from tests.conftest import REPO
 from tests.render.site import Site, mermaid_labels
-from tests.render.structure import Structure
+from tests.render.structure import Structure, parser
 
 FOLDER = REPO / "ledger"
 
@@ -177,3 +177,26 @@ def test_the_single_page_still_renders_deterministically(ledger: LedgerFiles) ->
     text = render_markdown(ledger)
     assert Structure.of(text).problems() == []
     assert render_markdown(validate(discover(REPO)).ledger) == text
+
+
+@pytest.mark.parametrize("opening", ["Outlets' wordings", "Evidence:"])
+def test_a_section_after_a_list_of_quotes_is_a_paragraph_of_its_own(
+    pages: dict[str, str], opening: str
+) -> None:
+    # A bold opening right under a list item, with no blank line, would read as
+    # the item's lazy continuation: part of the last quote's provenance.
+    seen = 0
+    for name, text in pages.items():
+        if not name.startswith("stories/"):
+            continue
+        tokens = parser().parse(text)
+        depth = 0
+        for n, token in enumerate(tokens):
+            depth += token.nesting if token.type.startswith(("bullet_list", "ordered_list")) else 0
+            if token.type != "inline" or not token.content.startswith(f"**{opening}"):
+                continue
+            seen += 1
+            assert tokens[n - 1].type == "paragraph_open", (name, token.content[:60])
+            assert depth == 0, (name, token.content[:60])
+    # Both follow a list of paraphrases somewhere in the shipped ledger.
+    assert seen > 5
