@@ -43,10 +43,10 @@ from claimledger.render.labels import (
     Anchors,
     claim_key,
     date_key,
-    span_words,
     is_certain_sequence,
     roles_at,
     source_label,
+    span_words,
     speaker_label,
 )
 from claimledger.render.passages import Mark, paragraph_views

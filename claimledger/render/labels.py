@@ -28,8 +28,8 @@ __all__ = [
     "date_key",
     "is_certain_sequence",
     "roles_at",
-    "span_words",
     "source_label",
+    "span_words",
     "speaker_label",
 ]
 
