@@ -37,6 +37,7 @@ from claimledger.render.groupings import GROUPINGS, GroupBy
 if TYPE_CHECKING:
     from claimledger.config import Config
     from claimledger.findings import Finding
+    from claimledger.render.fragments import FragmentCache
     from claimledger.resolved import ResolvedLedger
 
 __all__ = ["register", "run"]
@@ -191,6 +192,7 @@ def _positive_number(text: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     from claimledger.atomic import OutputRefused, private_folder, write_output
+    from claimledger.render.fragments import FragmentCache
     from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
     from claimledger.render.stories import untitled
     from claimledger.report import TextReporter
@@ -222,6 +224,8 @@ def run(args: argparse.Namespace) -> int:
     findings = result.findings if result.failed else ()
     claims = len(result.ledger.claims)
     edition = ledger.edition
+    kind = "site" if site is not None else "pages" if target is not None else "single"
+    cache = FragmentCache(config.root, kind)
     if site is not None:
         return _write_pages(
             ledger,
@@ -232,9 +236,12 @@ def run(args: argparse.Namespace) -> int:
             templates,
             html=True,
             limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
+            cache=cache,
         )
     if target is not None:
-        return _write_pages(ledger, args.group_by or "story", findings, target, edition)
+        return _write_pages(
+            ledger, args.group_by or "story", findings, target, edition, cache=cache
+        )
     template = Path(args.template) if args.template else None
     try:
         text = render_markdown(
@@ -243,10 +250,12 @@ def run(args: argparse.Namespace) -> int:
             findings=findings,
             template=template,
             limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
+            cache=cache,
         )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    cache.save()
     if args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
@@ -282,6 +291,7 @@ def _write_pages(
     *,
     html: bool = False,
     limits: TemplateLimits = DEFAULT_LIMITS,
+    cache: FragmentCache | None = None,
 ) -> int:
     from claimledger.export.claimreview import embedded_reviews
     from claimledger.render.folder import FolderError, write_pages
@@ -299,13 +309,16 @@ def _write_pages(
                 # export refuses it for the same reason.
                 reviews={} if findings else embedded_reviews(ledger),
                 limits=limits,
+                cache=cache,
             )
             if html
-            else render_pages(ledger, group_by=group_by, findings=findings)
+            else render_pages(ledger, group_by=group_by, findings=findings, cache=cache)
         )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if cache is not None:
+        cache.save()
     try:
         written = write_pages(folder, pages)
     except FolderError as exc:

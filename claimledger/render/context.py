@@ -18,9 +18,10 @@ so that no two sections share one, claims first (a claim's anchor is its id).
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from claimledger.dates import PartialDate
 from claimledger.digest import DIGEST_LENGTH
@@ -50,7 +51,7 @@ from claimledger.render.labels import (
     speaker_label,
 )
 from claimledger.render.passages import Mark, paragraph_views
-from claimledger.render.pinpoint import Pinpoints
+from claimledger.render.pinpoint import Pinpoints, Placed, place
 from claimledger.render.placing import group_claims, place_findings
 from claimledger.render.stories import Stories
 from claimledger.render.views import (
@@ -83,12 +84,18 @@ from claimledger.resolved import (
     resolve,
 )
 
-__all__ = ["GROUPINGS", "GroupBy", "build_view"]
+__all__ = ["GROUPINGS", "GroupBy", "Places", "build_view"]
 
 
 def _text(date: PartialDate | None) -> str | None:
     """A date in words: "12 October 2016", "2019 or later", "12 or 13 October 2016"."""
-    return None if date is None else date.describe()
+    return None if date is None else _described(date)
+
+
+# A ledger's claims share few dates; equal dates (the same EDTF text) read the same.
+@functools.lru_cache(maxsize=1 << 14)
+def _described(date: PartialDate) -> str:
+    return date.describe()
 
 
 def _review(review: Review | None) -> str | None:
@@ -108,10 +115,15 @@ def _date_of(meta: Source) -> PartialDate | None:
     return meta.published or meta.event_date
 
 
+#: Where a passage stands in a document: :func:`~claimledger.render.pinpoint.place`, or the
+#: same kept between runs.
+Places = Callable[[SourceDocument, str, int | None], Placed | None]
+
+
 class _Builder:
-    def __init__(self, ledger: ResolvedLedger) -> None:
+    def __init__(self, ledger: ResolvedLedger, places: Places = place) -> None:
         self.ledger = ledger
-        self.pinpoints = Pinpoints(ledger)
+        self.pinpoints = Pinpoints(ledger, places)
         self.anchors = Anchors()
         # Claims take their anchors first so that a claim's anchor is its id.
         # A repeated id (possible only in a --force rendering) gets its own anchor.
@@ -453,16 +465,19 @@ def build_view(
     *,
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
+    places: Places = place,
 ) -> LedgerView:
     """The template data for ``ledger``.
 
     ``findings`` (of a ``--force`` rendering) are shown against the claims
-    whose lines they fall in, the rest at the top.
+    whose lines they fall in, the rest at the top. ``places`` places each passage
+    in its source (:meth:`claimledger.render.fragments.FragmentCache.placed` keeps
+    them between runs).
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     ledger = resolve(ledger)
-    builder = _Builder(ledger)
+    builder = _Builder(ledger, places)
     problems, elsewhere = place_findings(ledger, findings)
     pairs = [
         (claim, builder.claim(claim, anchor, problems.get(index, ()), builder.stories.of(index)))

@@ -74,7 +74,9 @@ from claimledger.render.environment import (
 )
 from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
+from claimledger.render.fragments import FragmentCache
 from claimledger.render.pages import Page, PagePlan, attribution_chain, html_file
+from claimledger.render.pinpoint import place
 from claimledger.render.svg import flowchart, timeline
 from claimledger.resolved import ResolvedLedger
 from claimledger.safe_read import read_regular
@@ -194,6 +196,7 @@ def render_site(
     templates: Path | None = None,
     reviews: Mapping[str, Mapping[str, Any]] | None = None,
     limits: TemplateLimits | None = DEFAULT_LIMITS,
+    cache: FragmentCache | None = None,
 ) -> dict[str, str]:
     """The ledger as a web site, by file path (``/``-separated, relative to the site's
     folder) → text: the same ledger always gives the same files.
@@ -202,10 +205,12 @@ def render_site(
     command line passes :func:`claimledger.export.claimreview.embedded_reviews`
     (presenters do not import each other, so the mapping is the export's, given).
 
-    Templates from ``templates`` run within ``limits`` (``None``: unbounded). Raises
+    Templates from ``templates`` run within ``limits`` (``None``: unbounded). ``cache``
+    keeps the passages' places between runs (:mod:`.fragments`). Raises
     :class:`~claimledger.render.environment.TemplateError`.
     """
-    view = build_view(ledger, group_by=group_by, findings=findings)
+    places = place if cache is None else cache.placed
+    view = build_view(ledger, group_by=group_by, findings=findings, places=places)
     plan = PagePlan.build(view, item_pages=True)
     env = _environment(templates)
     given = reviews or {}

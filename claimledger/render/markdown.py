@@ -7,7 +7,9 @@ name its own with ``template = "path/to/ledger.md.j2"`` in
 ``claims``, ``sources``, ``speakers``, ``claim``).
 
 Templates see one variable, ``ledger`` (a
-:class:`~claimledger.render.views.LedgerView`), and these filters for user
+:class:`~claimledger.render.views.LedgerView`), functions (``href(anchor)``,
+``fragment(macro, name, *args)``: ``macro(*args)``, which the built-in templates'
+rendering keeps between runs, see :mod:`.fragments`), and these filters for user
 text: ``md`` (one line of Markdown), ``md_paragraphs(prefix)``, ``code`` (an
 inline code span), ``md_url``,
 ``mermaid`` (a Mermaid label) and ``shorten(limit)``.
@@ -30,15 +32,16 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
-from claimledger.render.context import GroupBy, build_view
+from claimledger.render.context import GroupBy, Places, build_view
 from claimledger.render.environment import (
     BUILTIN_TEMPLATES,
     ConfinedLoader,
@@ -62,7 +65,10 @@ from claimledger.render.escape import (
     truncate,
 )
 from claimledger.render.folder import GENERATED
+from claimledger.render.fragments import FragmentCache
 from claimledger.render.pages import PagePlan, attribution_chain, markdown_file
+from claimledger.render.pinpoint import place
+from claimledger.render.views import LedgerView
 from claimledger.resolved import ResolvedLedger
 
 __all__ = [
@@ -120,6 +126,25 @@ def _environment(template: Path) -> jinja2.Environment:
     return env
 
 
+def _places(cache: FragmentCache | None) -> Places:
+    return place if cache is None else cache.placed
+
+
+def _called(macro: Callable[..., Any], name: str, *args: object) -> str:
+    """``fragment`` where nothing is kept: the macro called."""
+    return str(macro(*args))
+
+
+def _fragments(
+    cache: FragmentCache | None, env: jinja2.Environment, view: LedgerView
+) -> Callable[..., str]:
+    """The templates' ``fragment``: kept in ``cache`` for the built-in templates only
+    (a ledger's own, sandboxed, may shadow the macros it names)."""
+    if cache is None or is_sandboxed(env):
+        return _called
+    return functools.partial(cache.fragment, view.edition)
+
+
 def render_markdown(
     ledger: LedgerFiles | ResolvedLedger,
     *,
@@ -127,6 +152,7 @@ def render_markdown(
     findings: Sequence[Finding] = (),
     template: Path | None = None,
     limits: TemplateLimits | None = DEFAULT_LIMITS,
+    cache: FragmentCache | None = None,
 ) -> str:
     """The ledger as one Markdown page: the same ledger always gives the same text.
 
@@ -134,11 +160,14 @@ def render_markdown(
     ``findings``, given for a ``--force`` rendering, are shown in the output
     against the claims they concern. A template other than the built-in one runs
     within ``limits`` (see :mod:`.bounded`; ``None``: unbounded). Raises
-    :class:`TemplateError`.
+    :class:`TemplateError`. ``cache`` keeps passages' places and the built-in template's
+    fragments between runs (see :mod:`.fragments`); the text is the same with or without.
     """
-    view = build_view(ledger, group_by=group_by, findings=findings)
+    view = build_view(ledger, group_by=group_by, findings=findings, places=_places(cache))
     path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
     env = _environment(path)
+    if cache is not None:
+        cache.set_page(view, "single", cache.homes_digest(None))
     # Compiling runs template code too (Jinja folds constants: "x" * 10**10), so the
     # bounded work loads the template as well as rendering it.
     work = functools.partial(
@@ -146,6 +175,7 @@ def render_markdown(
         env,
         path,
         ledger=view,
+        fragment=_fragments(cache, env, view),
         href=lambda anchor: f"#{anchor}",
         published=lambda anchor: view.url and f"{view.url}#{anchor}",
         attribution=lambda speaker: attribution_chain(view, speaker),
@@ -161,17 +191,23 @@ def render_pages(
     *,
     group_by: GroupBy = "story",
     findings: Sequence[Finding] = (),
+    cache: FragmentCache | None = None,
 ) -> dict[str, str]:
     """The ledger as linked Markdown pages, by file path (``/``-separated, relative to
     the ledger's folder): the same ledger always gives the same pages.
 
-    See :mod:`claimledger.render.pages` for what the pages are. Raises :class:`TemplateError`.
+    See :mod:`claimledger.render.pages` for what the pages are; ``cache`` as for
+    :func:`render_markdown`. Raises :class:`TemplateError`.
     """
-    view = build_view(ledger, group_by=group_by, findings=findings)
+    view = build_view(ledger, group_by=group_by, findings=findings, places=_places(cache))
     plan = PagePlan.build(view)
     env = _environment(PAGES_TEMPLATES / "index.md.j2")
+    fragment = _fragments(cache, env, view)
+    homes = "" if cache is None else cache.homes_digest(plan.homes)
     pages: dict[str, str] = {}
     for page in plan.pages:
+        if cache is not None:
+            cache.set_page(view, page.key, homes)
         path = PAGES_TEMPLATES / f"{page.kind}.md.j2"
         loaded = load_template(env, path, f"claimledger/pages/{path.name}")
         key = page.key
@@ -179,6 +215,7 @@ def render_pages(
             loaded,
             path,
             ledger=view,
+            fragment=fragment,
             plan=plan,
             page=page,
             href=lambda anchor, key=key: plan.href(key, anchor, markdown_file),

@@ -31,33 +31,60 @@ at least two outlets, as :func:`claimledger.anchor.remark_wordings` finds them
 
 from __future__ import annotations
 
-from claimledger.anchor import Match
+from collections.abc import Callable
+
+import attrs
+
 from claimledger.anchorings import anchoring
+from claimledger.ledger import SourceDocument
 from claimledger.resolved import ResolvedEvidence, ResolvedLedger, ResolvedQuote
 
-__all__ = ["Pinpoints"]
+__all__ = ["Pinpoints", "Placed", "place"]
+
+
+@attrs.frozen
+class Placed:
+    """Where a passage stands in its source: what a rendering shows of its
+    :class:`~claimledger.anchor.Match` (the paragraphs, the spans of its words)."""
+
+    paragraph: int
+    last_paragraph: int
+    parts: tuple[tuple[int, int], ...]
+
+
+def place(document: SourceDocument, quote: str, occurrence: int | None) -> Placed | None:
+    """Where ``quote`` (its ``occurrence``-th appearance) stands in ``document``, if it is
+    placed: the match :func:`claimledger.anchorings.anchoring` chooses."""
+    found = anchoring(document, quote, occurrence)
+    match = None if found is None else found.chosen
+    return None if match is None else Placed(match.paragraph, match.last_paragraph, match.parts)
 
 
 class Pinpoints:
-    """Anchors the passages of one ledger.
+    """Places the passages of one ledger.
 
     Anchorings are memoised per :class:`~claimledger.ledger.SourceDocument`
-    (:mod:`claimledger.anchorings`), so after validation (which anchors every
-    passage) a rendering redoes none.
+    (:mod:`claimledger.anchorings`), so after validation in this process a rendering
+    redoes none; ``places`` may also keep them between runs
+    (:meth:`claimledger.render.fragments.FragmentCache.placed`).
     """
 
-    def __init__(self, ledger: ResolvedLedger) -> None:
+    def __init__(
+        self,
+        ledger: ResolvedLedger,
+        places: Callable[[SourceDocument, str, int | None], Placed | None] = place,
+    ) -> None:
         self._documents = ledger.documents
+        self._places = places
 
-    def match(self, item: ResolvedQuote | ResolvedEvidence) -> Match | None:
+    def match(self, item: ResolvedQuote | ResolvedEvidence) -> Placed | None:
         """Where the passage stands in its source (in the version it quotes, if pinned),
         if it is placed."""
         known = self._documents.get(item.source.id)
         document = None if known is None else known.version(item.version)
         if document is None or not item.text.strip():
             return None
-        found = anchoring(document, item.text, item.occurrence)
-        return None if found is None else found.chosen
+        return self._places(document, item.text, item.occurrence)
 
     def paragraphs(self, item: ResolvedQuote | ResolvedEvidence) -> tuple[int, int] | None:
         """The first and last paragraph of the passage in its source, if it is placed."""

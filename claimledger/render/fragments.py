@@ -1,0 +1,178 @@
+"""What a rendering keeps for the next: each passage's place in its source and the
+rendered Markdown of each claim and each source's text.
+
+A ledger re-rendered after a small change (or none) presents mostly what it
+presented before; anchoring every passage again and running the claim and source
+macros again for all of them is most of a rendering's cost. Both are kept in one
+signed index per kind of output (:class:`~claimledger.cache_index.CacheIndex`, so
+with its protections: the whole file carries an HMAC under the user's secret, the
+entries' names are HMACs of their keys, it is read only as a regular file inside
+the ledger's ``.claimledger/cache/``, never through a link, and each run keeps only
+the entries it used).
+
+Keys hold everything the kept result is made from, so a change that could alter it
+is always a miss:
+
+- **a passage's place** is :func:`claimledger.anchorings.anchoring` of the
+  document's text (by its sha256) and the passage's words and occurrence;
+- **a fragment** is a macro of the built-in templates applied to its arguments (the
+  claim's or source's view, whole: every claim, source, speaker and date it shows),
+  with every field of the ledger's view but its lists, the page it is written on and
+  where every anchor lives (how its links are written).
+
+Every key also holds claimledger's version and the digest of every built-in
+template file. Only the built-in templates' output is kept: a ledger's own
+templates (and the folders they could shadow the built-in ones from) are rendered
+every time.
+
+The edition digest changes with any claim; a claim's fragment writes it once (its
+"cite as" line). So that one changed claim does not miss every other claim's
+fragment, a fragment is kept with the edition cut out, and only if the edition
+occurs in it exactly as often as the macro writes it (no user text contains it);
+the current edition is put back where it was cut.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import operator
+import pickle
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+
+from claimledger import __version__
+from claimledger.cache_index import CacheIndex
+from claimledger.ledger import SourceDocument
+from claimledger.render.pinpoint import Placed, place
+from claimledger.render.views import LedgerView
+
+__all__ = ["EDITION_WRITES", "FragmentCache", "template_digest"]
+
+#: The built-in templates' folder, whose files are part of every key.
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+#: How many times each kept macro writes the edition digest.
+EDITION_WRITES = {"claim_section": 1, "source_text": 0}
+
+
+def template_digest() -> str:
+    """The sha256 over claimledger's version and every built-in template file's name and bytes."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(_TEMPLATES.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(_TEMPLATES).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class _Writer(pickle.Pickler):
+    """Pickle, with attrs instances written as their class and field values (what
+    attrs' own ``__getstate__`` writes, without building a dict per instance)."""
+
+    _getters: ClassVar[dict[type, Callable[[Any], Any]]] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        getter = self._getters.get(kind)
+        if getter is None:
+            if not attrs.has(kind):
+                return NotImplemented
+            names = [field.name for field in attrs.fields(kind)]
+            take = operator.attrgetter(*names)
+            getter = take if len(names) > 1 else lambda item, take=take: (take(item),)
+            self._getters[kind] = getter
+        return (kind, getter(obj))
+
+
+def _digest(value: object) -> str:
+    # Pickle writes the values it is given and their kinds: equal bytes, equal inputs.
+    # (Equal inputs may be written differently, shared or not: a miss, never a wrong hit.)
+    buffer = io.BytesIO()
+    _Writer(buffer, protocol=5).dump(value)
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
+class FragmentCache:
+    """The places and fragments of an earlier rendering of one kind of output
+    (``kind``: ``single``, ``pages``), kept for the next when ``enabled``."""
+
+    def __init__(self, root: Path, kind: str, *, enabled: bool = True) -> None:
+        self._index = CacheIndex(root, enabled, f"render-{kind}.json")
+        self._salt = template_digest() if self._index.enabled else ""
+        self._texts: dict[int, str] = {}
+        #: Per document text: the places kept, and those asked for this run.
+        self._places: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._page = ""
+
+    @property
+    def enabled(self) -> bool:
+        return self._index.enabled
+
+    def _text_digest(self, document: SourceDocument) -> str:
+        found = self._texts.get(id(document))
+        if found is None:
+            text = document.text or ""
+            found = self._texts[id(document)] = hashlib.sha256(text.encode()).hexdigest()
+        return found
+
+    def placed(self, document: SourceDocument, quote: str, occurrence: int | None) -> Placed | None:
+        """:func:`claimledger.render.pinpoint.place`, kept (one entry per document text)."""
+        checked = document.text is not None and not document.by_reference
+        if not self.enabled or not checked:
+            return place(document, quote, occurrence)
+        key = f"places\0{self._salt}\0{self._text_digest(document)}"
+        book = self._places.get(key)
+        if book is None:
+            kept = self._index.get(key)
+            book = self._places[key] = (kept if isinstance(kept, dict) else {}, {})
+        old, new = book
+        name = f"{occurrence}\0{quote}"
+        entry = new.get(name, old.get(name))
+        if not (isinstance(entry, list) and len(entry) in (0, 3)):
+            found = place(document, quote, occurrence)
+            entry = [] if found is None else [found.paragraph, found.last_paragraph, found.parts]
+        new[name] = entry
+        if not entry:
+            return None
+        paragraph, last, parts = entry
+        return Placed(paragraph, last, tuple((start, end) for start, end in parts))
+
+    @staticmethod
+    def homes_digest(homes: Mapping[str, str] | None) -> str:
+        """The digest of where each anchor lives (``None``: on the one page)."""
+        return _digest(None if homes is None else dict(homes))
+
+    def set_page(self, view: LedgerView, page: str, homes: str) -> None:
+        """What the fragments to come are rendered against: every field of the ledger's
+        view but its lists and its edition, the page, where each anchor lives (``homes``,
+        :meth:`homes_digest`): all the macros read besides their arguments."""
+        fields = attrs.evolve(
+            view, edition="", groups=(), claims=(), sources=(), speakers=(), stories=()
+        )
+        self._page = _digest((fields, page, homes))
+
+    def fragment(self, edition: str, macro: Callable[..., Any], name: str, *args: object) -> str:
+        """``macro(*args)``, the built-in macro ``name`` of the page set by
+        :meth:`set_page`, kept with the ``edition`` cut out (see the module's text)."""
+        writes = EDITION_WRITES[name]
+        if not self.enabled:
+            return str(macro(*args))
+        key = f"fragment\0{self._salt}\0{self._page}\0{name}\0{_digest(args)}"
+        kept = self._index.get(key)
+        if isinstance(kept, list) and len(kept) == writes + 1:
+            return edition.join(str(part) for part in kept)
+        text = str(macro(*args))
+        parts = text.split(edition) if edition else [text]
+        if len(parts) == writes + 1:
+            self._index.put(key, parts)
+        return text
+
+    def save(self) -> None:
+        """Keep this run's places and fragments (only those) for the next."""
+        for key, (_, asked) in self._places.items():
+            self._index.put(key, asked)
+        self._index.save()
