@@ -43,7 +43,7 @@ import os
 import secrets
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 __all__ = [
@@ -150,15 +150,20 @@ def private_folder(root: Path, *, create: bool = True) -> Path | None:
 
 
 def write_atomic(
-    path: Path, text: str, *, encoding: str = "utf-8", scratch: Path | None = None
+    path: Path,
+    text: str | Iterable[str],
+    *,
+    encoding: str = "utf-8",
+    scratch: Path | None = None,
 ) -> None:
     """Replace the regular file ``path`` with ``text`` atomically (LF line endings, as given).
 
-    The file keeps the read and write permissions the user gave it (never the
-    execute bits); a new file gets 0644 less the umask's bits.
+    ``text`` may come in pieces (written as they come: an error while they are made
+    leaves the file as it was). The file keeps the read and write permissions the user
+    gave it (never the execute bits); a new file gets 0644 less the umask's bits.
     """
     path = Path(path)
-    data = text.encode(encoding)
+    pieces = (text,) if isinstance(text, str) else text
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode) & 0o666
     except FileNotFoundError:
@@ -173,7 +178,8 @@ def write_atomic(
         temporary, named = "", False
     try:
         try:
-            _write_all(fd, data)
+            for piece in pieces:
+                _write_all(fd, piece.encode(encoding))
             os.fsync(fd)
             os.fchmod(fd, mode)
             if not named:
@@ -253,7 +259,7 @@ def _target(path: Path, owned: Callable[[str], bool] | None, force: bool) -> tup
 
 def write_output(
     path: Path,
-    text: str,
+    text: str | Iterable[str],
     *,
     owned: Callable[[str], bool] | None = None,
     force: bool = False,
@@ -267,7 +273,7 @@ def write_output(
     and ``OSError`` for a write that failed.
     """
     target, how = _target(path, owned, force)
-    if how == "in place":
-        _write_in_place(target, text.encode("utf-8"))
+    if how == "in place":  # a device or FIFO gets the whole text or nothing
+        _write_in_place(target, "".join(text).encode("utf-8"))
     else:
         write_atomic(target, text, scratch=scratch)

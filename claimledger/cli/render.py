@@ -193,7 +193,7 @@ def _positive_number(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     from claimledger.atomic import OutputRefused, private_folder, write_output
     from claimledger.render.fragments import FragmentCache
-    from claimledger.render.markdown import TemplateError, is_rendered_ledger, render_markdown
+    from claimledger.render.markdown import TemplateError, is_rendered_ledger, stream_markdown
     from claimledger.render.stories import untitled
     from claimledger.report import TextReporter
     from claimledger.resolved import resolve
@@ -243,8 +243,9 @@ def run(args: argparse.Namespace) -> int:
             ledger, args.group_by or "story", findings, target, edition, cache=cache
         )
     template = Path(args.template) if args.template else None
+    file = Path(args.output) if args.output else _single_page_target(config)
     try:
-        text = render_markdown(
+        pieces = stream_markdown(
             ledger,
             group_by=args.group_by or "speaker",
             findings=findings,
@@ -252,28 +253,30 @@ def run(args: argparse.Namespace) -> int:
             limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
             cache=cache,
         )
+        # All or nothing on standard output: a failing template writes nothing. A file
+        # is written as the template writes it, the page never held whole.
+        text = "".join(pieces) if args.output == "-" else None
+        if text is None:
+            write_output(
+                file,
+                pieces,
+                owned=is_rendered_ledger,
+                force=args.force,
+                scratch=private_folder(config.root, create=False),
+            )
     except TemplateError as exc:
         print(f"claimledger: template error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    cache.save()
-    if args.output == "-":
-        sys.stdout.write(text)
-        return EXIT_OK
-    file = Path(args.output) if args.output else _single_page_target(config)
-    try:
-        write_output(
-            file,
-            text,
-            owned=is_rendered_ledger,
-            force=args.force,
-            scratch=private_folder(config.root, create=False),
-        )
     except OutputRefused as exc:
         print(f"claimledger: not written: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(f"claimledger: cannot write {file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    cache.save()
+    if text is not None:
+        sys.stdout.write(text)
+        return EXIT_OK
     print(
         f"claimledger: wrote {_shown(file)} ({claims} claims, edition {edition})",
         file=sys.stderr,

@@ -24,8 +24,9 @@ claimledger.render.environment.TemplateError: .../page.j2:2: 'missing' is undefi
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -53,6 +54,7 @@ __all__ = [
     "load_template",
     "render_template",
     "shown_path",
+    "stream_template",
 ]
 
 #: The folder of the built-in templates: ``ledger.md.j2`` (the single page), ``pages/``
@@ -165,15 +167,13 @@ def load_template(env: jinja2.Environment, path: Path, name: str) -> jinja2.Temp
         raise TemplateError(shown_path(str(path)), None, f"cannot read: {exc}") from None
 
 
-def render_template(loaded: jinja2.Template, path: Path, **context: object) -> str:
-    """``loaded`` rendered with ``context``, ending in one newline.
-
-    An error raised while rendering becomes a :class:`TemplateError` at the innermost
+@contextlib.contextmanager
+def _template_errors(path: Path) -> Iterator[None]:
+    """An error raised while rendering becomes a :class:`TemplateError` at the innermost
     template line it passed through; an error in no template (a bug of claimledger's
-    own) is raised as it is.
-    """
+    own) is raised as it is."""
     try:
-        text = loaded.render(**context)
+        yield
     except jinja2.TemplateSyntaxError as exc:  # in a template included while rendering
         raise TemplateError(
             shown_path(exc.filename or str(path)), exc.lineno, exc.message or ""
@@ -190,10 +190,44 @@ def render_template(loaded: jinja2.Template, path: Path, **context: object) -> s
             else str(exc)
         )
         raise TemplateError(shown_path(where[0]), where[1], message) from None
-    # One final newline, however the template ends its last block. A control or bidi
-    # character in the data (a --force rendering of a ledger CL018 refuses) is published
-    # as a visible symbol, never as a terminal command or reordered text.
+
+
+def render_template(loaded: jinja2.Template, path: Path, **context: object) -> str:
+    """``loaded`` rendered with ``context``, ending in one newline.
+
+    Errors as :func:`_template_errors` says. A control or bidi character in the data (a
+    --force rendering of a ledger CL018 refuses) is published as a visible symbol,
+    never as a terminal command or reordered text.
+    """
+    with _template_errors(path):
+        text = loaded.render(**context)
+    # One final newline, however the template ends its last block.
     return printable(text.rstrip("\n")) + "\n"
+
+
+#: How much text :func:`stream_template` gathers before handing it on (characters).
+STREAM_CHUNK = 1 << 18
+
+
+def stream_template(loaded: jinja2.Template, path: Path, **context: object) -> Iterator[str]:
+    """What :func:`render_template` returns, in pieces as the template writes it (so
+    that a large page need not be held whole); errors are raised as the pieces are."""
+    pieces: list[str] = []
+    size = 0
+    newlines = ""  # held back: only the last piece's trailing newlines are dropped
+    with _template_errors(path):
+        for piece in loaded.generate(**context):
+            kept = piece.rstrip("\n")
+            if not kept:
+                newlines += piece
+                continue
+            pieces += (newlines, kept)
+            newlines = piece[len(kept) :]
+            size += len(kept)
+            if size >= STREAM_CHUNK:
+                yield printable("".join(pieces))
+                pieces, size = [], 0
+    yield printable("".join(pieces)) + "\n"
 
 
 def load_and_render(env: jinja2.Environment, path: Path, **context: object) -> str:

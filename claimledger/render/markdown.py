@@ -32,7 +32,7 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ from claimledger.render.environment import (
     load_and_render,
     load_template,
     render_template,
+    stream_template,
 )
 from claimledger.render.escape import (
     markdown_code,
@@ -79,6 +80,7 @@ __all__ = [
     "is_rendered_ledger",
     "render_markdown",
     "render_pages",
+    "stream_markdown",
 ]
 
 #: What the built-in templates write at the top of every page, and how ``render``
@@ -163,27 +165,52 @@ def render_markdown(
     :class:`TemplateError`. ``cache`` keeps passages' places and the built-in template's
     fragments between runs (see :mod:`.fragments`); the text is the same with or without.
     """
+    return "".join(
+        stream_markdown(
+            ledger,
+            group_by=group_by,
+            findings=findings,
+            template=template,
+            limits=limits,
+            cache=cache,
+        )
+    )
+
+
+def stream_markdown(
+    ledger: LedgerFiles | ResolvedLedger,
+    *,
+    group_by: GroupBy = "speaker",
+    findings: Sequence[Finding] = (),
+    template: Path | None = None,
+    limits: TemplateLimits | None = DEFAULT_LIMITS,
+    cache: FragmentCache | None = None,
+) -> Iterator[str]:
+    """:func:`render_markdown`'s text in pieces, as the built-in template writes it (a
+    ledger's own template, run apart within ``limits``, gives its text whole).
+
+    The view is built and the template loaded before this returns; an error while
+    writing (:class:`TemplateError`) is raised as the pieces are taken.
+    """
     view = build_view(ledger, group_by=group_by, findings=findings, places=_places(cache))
     path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
     env = _environment(path)
     if cache is not None:
         cache.set_page(view, "single", cache.homes_digest(None))
+    context: dict[str, object] = {
+        "ledger": view,
+        "fragment": _fragments(cache, env, view),
+        "href": lambda anchor: f"#{anchor}",
+        "published": lambda anchor: view.url and f"{view.url}#{anchor}",
+        "attribution": lambda speaker: attribution_chain(view, speaker),
+    }
+    if not is_sandboxed(env):  # the built-in template: this package's own code
+        return stream_template(load_template(env, path, path.name), path, **context)
     # Compiling runs template code too (Jinja folds constants: "x" * 10**10), so the
     # bounded work loads the template as well as rendering it.
-    work = functools.partial(
-        load_and_render,
-        env,
-        path,
-        ledger=view,
-        fragment=_fragments(cache, env, view),
-        href=lambda anchor: f"#{anchor}",
-        published=lambda anchor: view.url and f"{view.url}#{anchor}",
-        attribution=lambda speaker: attribution_chain(view, speaker),
-    )
-    if not is_sandboxed(env) or limits is None:
-        return work()  # the built-in template: this package's own code
-    text: str = bounded_render(work, limits, path)
-    return text
+    work = functools.partial(load_and_render, env, path, **context)
+    text: str = work() if limits is None else bounded_render(work, limits, path)
+    return iter((text,))
 
 
 def render_pages(
