@@ -154,6 +154,8 @@ class _Builder:
             for speaker in sorted(ledger.speakers.values(), key=lambda s: s.id)
         }
         self.claims: dict[str, ResolvedClaim] = {}
+        #: Each claim's link, made once however many places link to it.
+        self.links: dict[str, ClaimLink] = {}
         for claim in ledger.claims:
             self.claims.setdefault(claim.id, claim)
         self.stories = Stories(ledger, self.anchors)
@@ -180,6 +182,12 @@ class _Builder:
         )
 
     def claim_link(self, claim_id: str) -> ClaimLink:
+        link = self.links.get(claim_id)
+        if link is None:
+            link = self.links[claim_id] = self._claim_link(claim_id)
+        return link
+
+    def _claim_link(self, claim_id: str) -> ClaimLink:
         if claim_id not in self.claim_anchor:
             return ClaimLink(claim_id, anchor_slug(claim_id), claim_id, known=False)
         claim = self.claims[claim_id]

@@ -53,6 +53,10 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 # What makes a line something other than a paragraph: a heading, a quote, a
 # list item, a thematic break or setext underline, a fence.
 _LINE_START = re.compile(r"^(?:(#)|(>)|([-+=])|(\d{1,9})([.)]))")
+# Text none of the above changes, already on one line and writable: each of these
+# expressions (and ``one_line``) leaves it as it is.
+_WORD = r"[^\s\\`*\[\]<|~$_&#\0\ud800-\udfff]+"
+_PLAIN = re.compile(f"{_WORD}(?: {_WORD})*")
 # A trailing "#" run after a space is an ATX heading's optional closing sequence.
 _CLOSING_HASHES = re.compile(r"(?<= )(#+)$")
 
@@ -69,11 +73,14 @@ def markdown_inline(text: str) -> str:
     >>> print(markdown_inline("We are #1 #"))
     We are #1 \\#
     """
-    line = one_line(text)
-    line = _INLINE.sub(r"\\\g<0>", line)
-    line = _UNDERSCORE.sub(r"\\_", line)
-    line = _ENTITY.sub(r"\\&", line)
-    line = _CLOSING_HASHES.sub(r"\\\1", line)
+    if _PLAIN.fullmatch(text):  # most text: words and single spaces, nothing to escape
+        line = text
+    else:
+        line = one_line(text)
+        line = _INLINE.sub(r"\\\g<0>", line)
+        line = _UNDERSCORE.sub(r"\\_", line)
+        line = _ENTITY.sub(r"\\&", line)
+        line = _CLOSING_HASHES.sub(r"\\\1", line)
     match = _LINE_START.match(line)
     if match:
         if match.group(4):

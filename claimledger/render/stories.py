@@ -19,6 +19,7 @@ follows, titled by its key, in key order.
 
 from __future__ import annotations
 
+import functools
 from pathlib import PurePosixPath
 
 from claimledger.render.labels import Anchors
@@ -28,6 +29,8 @@ from claimledger.resolved import ResolvedLedger
 __all__ = ["Stories", "story_key", "story_keys", "untitled"]
 
 
+# A claim file holds many claims: each path's key is worked out once.
+@functools.lru_cache(maxsize=1 << 14)
 def story_key(path: str, claims_folder: str) -> str:
     """The story key of a claim file given as shown (relative to the ledger root).
 
