@@ -51,7 +51,7 @@ from claimledger.render.labels import (
     speaker_label,
 )
 from claimledger.render.passages import Mark, paragraph_views
-from claimledger.render.pinpoint import Pinpoints, Placed, place
+from claimledger.render.pinpoint import Pinpoints, Placed, Shown, place, shown_wordings
 from claimledger.render.placing import group_claims, place_findings
 from claimledger.render.stories import Stories
 from claimledger.render.views import (
@@ -84,7 +84,7 @@ from claimledger.resolved import (
     resolve,
 )
 
-__all__ = ["GROUPINGS", "GroupBy", "Places", "build_view"]
+__all__ = ["GROUPINGS", "GroupBy", "Places", "Wordings", "build_view"]
 
 
 def _text(date: PartialDate | None) -> str | None:
@@ -118,12 +118,18 @@ def _date_of(meta: Source) -> PartialDate | None:
 #: Where a passage stands in a document: :func:`~claimledger.render.pinpoint.place`, or the
 #: same kept between runs.
 Places = Callable[[SourceDocument, str, int | None], Placed | None]
+#: A claim's outlets' wordings: :func:`~claimledger.render.pinpoint.shown_wordings`, or the
+#: same kept between runs.
+Wordings = Callable[[ResolvedClaim], Shown | None]
 
 
 class _Builder:
-    def __init__(self, ledger: ResolvedLedger, places: Places = place) -> None:
+    def __init__(
+        self, ledger: ResolvedLedger, places: Places = place, wordings: Wordings = shown_wordings
+    ) -> None:
         self.ledger = ledger
         self.pinpoints = Pinpoints(ledger, places)
+        self.wordings = wordings
         self.anchors = Anchors()
         # Claims take their anchors first so that a claim's anchor is its id.
         # A repeated id (possible only in a --force rendering) gets its own anchor.
@@ -216,22 +222,17 @@ class _Builder:
         return (match.paragraph, match.last_paragraph)
 
     def variants(self, claim: ResolvedClaim) -> tuple[SourceRef | None, tuple[VariantView, ...]]:
-        wordings = claim.variants()
+        wordings = self.wordings(claim)
         if wordings is None:
             return None, ()
+        reference, variants = wordings
         shown = tuple(
-            VariantView(
-                self.source(variant.source),
-                tuple(
-                    ChangeView(op.op, " ".join(op.base), " ".join(op.other))
-                    for op in variant.changes
-                ),
-            )
-            for variant in wordings.variants
+            VariantView(self.source(source), tuple(ChangeView(*change) for change in changes))
+            for source, changes in variants
         )
         if all(not variant.changes for variant in shown):
             return None, ()  # the outlets agree word for word: nothing to show
-        return self.source(wordings.reference), shown
+        return self.source(reference), shown
 
     def evidence(
         self,
@@ -474,18 +475,19 @@ def build_view(
     group_by: GroupBy = "speaker",
     findings: Sequence[Finding] = (),
     places: Places = place,
+    wordings: Wordings = shown_wordings,
 ) -> LedgerView:
     """The template data for ``ledger``.
 
     ``findings`` (of a ``--force`` rendering) are shown against the claims
     whose lines they fall in, the rest at the top. ``places`` places each passage
-    in its source (:meth:`claimledger.render.fragments.FragmentCache.placed` keeps
-    them between runs).
+    in its source and ``wordings`` compares outlets' wordings of a claim's remark
+    (:class:`claimledger.render.fragments.FragmentCache` keeps both between runs).
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     ledger = resolve(ledger)
-    builder = _Builder(ledger, places)
+    builder = _Builder(ledger, places, wordings)
     problems, elsewhere = place_findings(ledger, findings)
     pairs = [
         (claim, builder.claim(claim, anchor, problems.get(index, ()), builder.stories.of(index)))

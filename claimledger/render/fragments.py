@@ -38,7 +38,7 @@ import hashlib
 import io
 import operator
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -46,11 +46,14 @@ import attrs
 
 from claimledger import __version__
 from claimledger.cache_index import CacheIndex
-from claimledger.ledger import SourceDocument
-from claimledger.render.pinpoint import Placed, place
+from claimledger.findings import Finding
+from claimledger.ledger import LedgerFiles, SourceDocument
+from claimledger.render.context import GroupBy, build_view
+from claimledger.render.pinpoint import Placed, Shown, place, shown_wordings
 from claimledger.render.views import LedgerView
+from claimledger.resolved import ResolvedClaim, ResolvedLedger
 
-__all__ = ["EDITION_WRITES", "FragmentCache", "template_digest"]
+__all__ = ["EDITION_WRITES", "FragmentCache", "build_kept_view", "template_digest"]
 
 #: The built-in templates' folder, whose files are part of every key.
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -104,8 +107,9 @@ class FragmentCache:
         self._index = CacheIndex(root, enabled, f"render-{kind}.json")
         self._salt = template_digest() if self._index.enabled else ""
         self._texts: dict[int, str] = {}
-        #: Per document text: the places kept, and those asked for this run.
-        self._places: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        #: Entries kept as one book each (a document's places, the claims' wordings): what
+        #: an earlier run kept, and what this run asked for (the next run keeps only that).
+        self._books: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self._page = ""
 
     @property
@@ -124,12 +128,7 @@ class FragmentCache:
         checked = document.text is not None and not document.by_reference
         if not self.enabled or not checked:
             return place(document, quote, occurrence)
-        key = f"places\0{self._salt}\0{self._text_digest(document)}"
-        book = self._places.get(key)
-        if book is None:
-            kept = self._index.get(key)
-            book = self._places[key] = (kept if isinstance(kept, dict) else {}, {})
-        old, new = book
+        old, new = self._book(f"places\0{self._salt}\0{self._text_digest(document)}")
         name = f"{occurrence}\0{quote}"
         entry = new.get(name, old.get(name))
         if not (isinstance(entry, list) and len(entry) in (0, 3)):
@@ -140,6 +139,35 @@ class FragmentCache:
             return None
         paragraph, last, parts = entry
         return Placed(paragraph, last, tuple((start, end) for start, end in parts))
+
+    def _book(self, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        book = self._books.get(key)
+        if book is None:
+            kept = self._index.get(key)
+            book = self._books[key] = (kept if isinstance(kept, dict) else {}, {})
+        return book
+
+    def wordings(self, claim: ResolvedClaim) -> Shown | None:
+        """The outlets' wordings of the claim's remark as a rendering shows them: the
+        reference source and each other's changes (``(op, base, other)``), kept; ``None``
+        where :meth:`~claimledger.resolved.ResolvedClaim.variants` finds none."""
+        if not self.enabled:
+            return shown_wordings(claim)
+        old, new = self._book(f"wordings\0{self._salt}")
+        # Everything variants() reads of the claim: each quote's source, words and kind.
+        name = _digest([(q.source.id, q.text, q.is_direct) for q in claim.quotes])
+        entry = new.get(name, old.get(name))
+        if entry is None or not isinstance(entry, list):
+            found = shown_wordings(claim)
+            entry = [] if found is None else [found[0], [[s, list(c)] for s, c in found[1]]]
+        new[name] = entry
+        if not entry:
+            return None
+        reference, variants = entry
+        return reference, tuple(
+            (source, tuple((op, base, other) for op, base, other in changes))
+            for source, changes in variants
+        )
 
     @staticmethod
     def homes_digest(homes: Mapping[str, str] | None) -> str:
@@ -173,6 +201,26 @@ class FragmentCache:
 
     def save(self) -> None:
         """Keep this run's places and fragments (only those) for the next."""
-        for key, (_, asked) in self._places.items():
+        for key, (_, asked) in self._books.items():
             self._index.put(key, asked)
         self._index.save()
+
+
+def build_kept_view(
+    ledger: LedgerFiles | ResolvedLedger,
+    cache: FragmentCache | None,
+    *,
+    group_by: GroupBy,
+    findings: Sequence[Finding],
+) -> LedgerView:
+    """:func:`~claimledger.render.context.build_view`, with the places and wordings
+    ``cache`` keeps (``None``: all worked out)."""
+    if cache is None:
+        return build_view(ledger, group_by=group_by, findings=findings)
+    return build_view(
+        ledger,
+        group_by=group_by,
+        findings=findings,
+        places=cache.placed,
+        wordings=cache.wordings,
+    )

@@ -60,7 +60,7 @@ import jinja2
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
-from claimledger.render.context import GroupBy, build_view
+from claimledger.render.context import GroupBy
 from claimledger.render.environment import (
     BUILTIN_TEMPLATES,
     MAX_TEMPLATE_BYTES,
@@ -74,9 +74,8 @@ from claimledger.render.environment import (
 )
 from claimledger.render.escape import truncate
 from claimledger.render.folder import CSS_GENERATED
-from claimledger.render.fragments import FragmentCache
+from claimledger.render.fragments import FragmentCache, build_kept_view
 from claimledger.render.pages import Page, PagePlan, attribution_chain, html_file
-from claimledger.render.pinpoint import place
 from claimledger.render.svg import flowchart, timeline
 from claimledger.resolved import ResolvedLedger
 from claimledger.safe_read import read_regular
@@ -209,8 +208,7 @@ def render_site(
     keeps the passages' places between runs (:mod:`.fragments`). Raises
     :class:`~claimledger.render.environment.TemplateError`.
     """
-    places = place if cache is None else cache.placed
-    view = build_view(ledger, group_by=group_by, findings=findings, places=places)
+    view = build_kept_view(ledger, cache, group_by=group_by, findings=findings)
     plan = PagePlan.build(view, item_pages=True)
     env = _environment(templates)
     given = reviews or {}

@@ -41,7 +41,7 @@ import jinja2
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles
 from claimledger.render.bounded import DEFAULT_LIMITS, TemplateLimits
-from claimledger.render.context import GroupBy, Places, build_view
+from claimledger.render.context import GroupBy
 from claimledger.render.environment import (
     BUILTIN_TEMPLATES,
     ConfinedLoader,
@@ -66,9 +66,8 @@ from claimledger.render.escape import (
     truncate,
 )
 from claimledger.render.folder import GENERATED
-from claimledger.render.fragments import FragmentCache
+from claimledger.render.fragments import FragmentCache, build_kept_view
 from claimledger.render.pages import PagePlan, attribution_chain, markdown_file
-from claimledger.render.pinpoint import place
 from claimledger.render.views import LedgerView
 from claimledger.resolved import ResolvedLedger
 
@@ -126,10 +125,6 @@ def _environment(template: Path) -> jinja2.Environment:
         shorten=truncate,
     )
     return env
-
-
-def _places(cache: FragmentCache | None) -> Places:
-    return place if cache is None else cache.placed
 
 
 def _called(macro: Callable[..., Any], name: str, *args: object) -> str:
@@ -192,7 +187,7 @@ def stream_markdown(
     The view is built and the template loaded before this returns; an error while
     writing (:class:`TemplateError`) is raised as the pieces are taken.
     """
-    view = build_view(ledger, group_by=group_by, findings=findings, places=_places(cache))
+    view = build_kept_view(ledger, cache, group_by=group_by, findings=findings)
     path = (template or ledger.config.template or BUILTIN_TEMPLATE).resolve()
     env = _environment(path)
     if cache is not None:
@@ -226,7 +221,7 @@ def render_pages(
     See :mod:`claimledger.render.pages` for what the pages are; ``cache`` as for
     :func:`render_markdown`. Raises :class:`TemplateError`.
     """
-    view = build_view(ledger, group_by=group_by, findings=findings, places=_places(cache))
+    view = build_kept_view(ledger, cache, group_by=group_by, findings=findings)
     plan = PagePlan.build(view)
     env = _environment(PAGES_TEMPLATES / "index.md.j2")
     fragment = _fragments(cache, env, view)

@@ -37,9 +37,28 @@ import attrs
 
 from claimledger.anchorings import anchoring
 from claimledger.ledger import SourceDocument
-from claimledger.resolved import ResolvedEvidence, ResolvedLedger, ResolvedQuote
+from claimledger.resolved import ResolvedClaim, ResolvedEvidence, ResolvedLedger, ResolvedQuote
 
-__all__ = ["Pinpoints", "Placed", "place"]
+__all__ = ["Pinpoints", "Placed", "Shown", "place", "shown_wordings"]
+
+#: Outlets' wordings as a rendering shows them: the reference source's id, then each
+#: other source's id and its changes, ``(op, reference words, its words)``.
+Shown = tuple[str, tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]]
+
+
+def shown_wordings(claim: ResolvedClaim) -> Shown | None:
+    """The claim's outlets' wordings (:meth:`~claimledger.resolved.ResolvedClaim.variants`),
+    words joined as shown; ``None`` without two outlets' wordings."""
+    wordings = claim.variants()
+    if wordings is None:
+        return None
+    return wordings.reference, tuple(
+        (
+            variant.source,
+            tuple((op.op, " ".join(op.base), " ".join(op.other)) for op in variant.changes),
+        )
+        for variant in wordings.variants
+    )
 
 
 @attrs.frozen
