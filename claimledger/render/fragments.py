@@ -111,6 +111,9 @@ class FragmentCache:
         #: an earlier run kept, and what this run asked for (the next run keeps only that).
         self._books: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self._page = ""
+        #: Fragments this run took from the cache, and those it rendered.
+        self.reused = 0
+        self.rendered = 0
 
     @property
     def enabled(self) -> bool:
@@ -192,7 +195,9 @@ class FragmentCache:
         key = f"fragment\0{self._salt}\0{self._page}\0{name}\0{_digest(args)}"
         kept = self._index.get(key)
         if isinstance(kept, list) and len(kept) == writes + 1:
+            self.reused += 1
             return edition.join(str(part) for part in kept)
+        self.rendered += 1
         text = str(macro(*args))
         parts = text.split(edition) if edition else [text]
         if len(parts) == writes + 1:
