@@ -73,14 +73,8 @@ def markdown_inline(text: str) -> str:
     >>> print(markdown_inline("We are #1 #"))
     We are #1 \\#
     """
-    if _PLAIN.fullmatch(text):  # most text: words and single spaces, nothing to escape
-        line = text
-    else:
-        line = one_line(text)
-        line = _INLINE.sub(r"\\\g<0>", line)
-        line = _UNDERSCORE.sub(r"\\_", line)
-        line = _ENTITY.sub(r"\\&", line)
-        line = _CLOSING_HASHES.sub(r"\\\1", line)
+    # Most text is words and single spaces, which _escaped leaves as they are.
+    line = text if _PLAIN.fullmatch(text) else _escaped(text)
     match = _LINE_START.match(line)
     if match:
         if match.group(4):
@@ -89,6 +83,16 @@ def markdown_inline(text: str) -> str:
         else:
             line = f"\\{line}"
     return line
+
+
+def _escaped(text: str) -> str:
+    """``text`` on one line, every character that could open a construct escaped (the
+    line's start aside)."""
+    line = one_line(text)
+    line = _INLINE.sub(r"\\\g<0>", line)
+    line = _UNDERSCORE.sub(r"\\_", line)
+    line = _ENTITY.sub(r"\\&", line)
+    return _CLOSING_HASHES.sub(r"\\\1", line)
 
 
 def markdown_run(text: str) -> str:
