@@ -253,6 +253,8 @@ def run(args: argparse.Namespace) -> int:
             limits=TemplateLimits(args.template_seconds, int(args.template_memory)),
             cache=cache,
         )
+        # The view is built: the files it was built from need not stay while it is written.
+        del ledger, result
         # All or nothing on standard output: a failing template writes nothing. A file
         # is written as the template writes it, the page never held whole.
         text = "".join(pieces) if args.output == "-" else None

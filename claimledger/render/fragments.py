@@ -3,9 +3,11 @@ rendered Markdown of each claim and each source's text.
 
 A ledger re-rendered after a small change (or none) presents mostly what it
 presented before; anchoring every passage again and running the claim and source
-macros again for all of them is most of a rendering's cost. Both are kept in one
-signed index per kind of output (:class:`~claimledger.cache_index.CacheIndex`, so
-with its protections: the whole file carries an HMAC under the user's secret, the
+macros again for all of them is most of a rendering's cost. The places (and the
+outlets' wordings compared for each claim) are kept in ``render-places.json``, the
+fragments in one index per kind of output (``render-single.json``,
+``render-pages.json``), compressed: each a :class:`~claimledger.cache_index.CacheIndex`,
+so with its protections (the whole file carries an HMAC under the user's secret, the
 entries' names are HMACs of their keys, it is read only as a regular file inside
 the ledger's ``.claimledger/cache/``, never through a link, and each run keeps only
 the entries it used).
@@ -15,6 +17,7 @@ is always a miss:
 
 - **a passage's place** is :func:`claimledger.anchorings.anchoring` of the
   document's text (by its sha256) and the passage's words and occurrence;
+- **a claim's wordings** are compared from each quote's source, words and kind;
 - **a fragment** is a macro of the built-in templates applied to its arguments (the
   claim's or source's view, whole: every claim, source, speaker and date it shows),
   with every field of the ledger's view but its lists, the page it is written on and
@@ -27,17 +30,19 @@ every time.
 
 The edition digest changes with any claim; a claim's fragment writes it once (its
 "cite as" line). So that one changed claim does not miss every other claim's
-fragment, a fragment is kept with the edition cut out, and only if the edition
-occurs in it exactly as often as the macro writes it (no user text contains it);
-the current edition is put back where it was cut.
+fragment, a fragment is kept with the edition it was written with, and only if
+that edition occurs in it exactly as often as the macro writes it (no user text
+contains it); the current edition is put in its place.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import operator
 import pickle
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -99,12 +104,37 @@ def _digest(value: object) -> str:
     return hashlib.sha256(buffer.getbuffer()).hexdigest()
 
 
+def _packed(edition: str, text: str) -> list[str]:
+    """A fragment as kept: the edition it was written with, and its text, compressed
+    (about half the size, so that reading the index costs less memory than the text)."""
+    return [edition, base64.b64encode(zlib.compress(text.encode(), 1)).decode("ascii")]
+
+
+def _unpacked(kept: object, writes: int) -> tuple[str, str] | None:
+    """The edition and text of a kept fragment written with the edition ``writes`` times."""
+    if not (isinstance(kept, list) and len(kept) == 2 and all(isinstance(k, str) for k in kept)):
+        return None
+    edition, packed = kept
+    try:
+        text = zlib.decompress(base64.b64decode(packed, validate=True)).decode()
+    except (ValueError, zlib.error):
+        return None
+    if (text.count(edition) != writes) if edition else writes != 0:
+        return None
+    return edition, text
+
+
 class FragmentCache:
     """The places and fragments of an earlier rendering of one kind of output
     (``kind``: ``single``, ``pages``), kept for the next when ``enabled``."""
 
     def __init__(self, root: Path, kind: str, *, enabled: bool = True) -> None:
-        self._index = CacheIndex(root, enabled, f"render-{kind}.json")
+        # Places and wordings, the same whatever is rendered, are read first (the view is
+        # built with them); the fragments only once the view is built and the ledger it
+        # was built from can go, so that the two are never in memory at once.
+        self._index = CacheIndex(root, enabled, "render-places.json")
+        self._root, self._kind = root, kind
+        self._kept: CacheIndex | None = None
         self._salt = template_digest() if self._index.enabled else ""
         self._texts: dict[int, str] = {}
         #: Entries kept as one book each (a document's places, the claims' wordings): what
@@ -193,15 +223,15 @@ class FragmentCache:
         if not self.enabled:
             return str(macro(*args))
         key = f"fragment\0{self._salt}\0{self._page}\0{name}\0{_digest(args)}"
-        kept = self._index.get(key)
-        if isinstance(kept, list) and len(kept) == writes + 1:
+        kept = _unpacked(self._fragments.get(key), writes)
+        if kept is not None:
             self.reused += 1
-            return edition.join(str(part) for part in kept)
+            cut, text = kept
+            return text.replace(cut, edition) if cut else text
         self.rendered += 1
         text = str(macro(*args))
-        parts = text.split(edition) if edition else [text]
-        if len(parts) == writes + 1:
-            self._index.put(key, parts)
+        if (text.count(edition) == writes) if edition else writes == 0:
+            self._fragments.put(key, _packed(edition, text))
         return text
 
     def save(self) -> None:
@@ -209,6 +239,14 @@ class FragmentCache:
         for key, (_, asked) in self._books.items():
             self._index.put(key, asked)
         self._index.save()
+        if self._kept is not None:
+            self._kept.save()
+
+    @property
+    def _fragments(self) -> CacheIndex:
+        if self._kept is None:
+            self._kept = CacheIndex(self._root, self.enabled, f"render-{self._kind}.json")
+        return self._kept
 
 
 def build_kept_view(
