@@ -23,8 +23,8 @@ is always a miss:
   with every field of the ledger's view but its lists, the page it is written on and
   where every anchor lives (how its links are written).
 
-Every key also holds claimledger's version and the digest of every built-in
-template file. Only the built-in templates' output is kept: a ledger's own
+Every key also holds the digest of claimledger's code (its modules and built-in
+template files). Only the built-in templates' output is kept: a ledger's own
 templates (and the folders they could shadow the built-in ones from) are rendered
 every time.
 
@@ -38,6 +38,7 @@ contains it); the current edition is put in its place.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import io
 import operator
@@ -49,7 +50,6 @@ from typing import Any, ClassVar
 
 import attrs
 
-from claimledger import __version__
 from claimledger.cache_index import CacheIndex
 from claimledger.findings import Finding
 from claimledger.ledger import LedgerFiles, SourceDocument
@@ -58,21 +58,26 @@ from claimledger.render.pinpoint import Placed, Shown, place, shown_wordings
 from claimledger.render.views import LedgerView
 from claimledger.resolved import ResolvedClaim, ResolvedLedger
 
-__all__ = ["EDITION_WRITES", "FragmentCache", "build_kept_view", "template_digest"]
+__all__ = ["EDITION_WRITES", "FragmentCache", "build_kept_view", "code_digest"]
 
-#: The built-in templates' folder, whose files are part of every key.
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+#: claimledger's package folder, whose code and templates are part of every key.
+_PACKAGE = Path(__file__).resolve().parent.parent
+#: The layout of the kept entries.
+_FORMAT = 1
 
 #: How many times each kept macro writes the edition digest.
 EDITION_WRITES = {"claim_section": 1, "source_text": 0}
 
 
-def template_digest() -> str:
-    """The sha256 over claimledger's version and every built-in template file's name and bytes."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(_TEMPLATES.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(_TEMPLATES).as_posix().encode() + b"\0")
+@functools.cache
+def code_digest() -> str:
+    """The sha256 over claimledger's own code: every module and built-in template file,
+    by name and bytes. A fragment kept by other code (another version, a local edit)
+    is never used."""
+    digest = hashlib.sha256(f"{_FORMAT}".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".j2", ".css", ".js") and path.is_file():
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
@@ -135,7 +140,7 @@ class FragmentCache:
         self._index = CacheIndex(root, enabled, "render-places.json")
         self._root, self._kind = root, kind
         self._kept: CacheIndex | None = None
-        self._salt = template_digest() if self._index.enabled else ""
+        self._salt = code_digest() if self._index.enabled else ""
         self._texts: dict[int, str] = {}
         #: Entries kept as one book each (a document's places, the claims' wordings): what
         #: an earlier run kept, and what this run asked for (the next run keeps only that).
