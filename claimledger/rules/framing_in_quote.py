@@ -20,7 +20,7 @@ not in the business of allocating blame."'`` with the default ``kind: direct``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from claimledger import codes
 from claimledger.findings import Severity
@@ -160,10 +160,11 @@ def framing(text: str) -> str | None:
         for pattern, may in zip(_PATTERNS, _MAY_MATCH, strict=True):
             if not may(text):
                 continue
+            places: list[int] | None = None
             if pattern is _PATTERNS[1]:
                 places = [mark.start() for mark in _CLOSING_STARTS.finditer(text)]
-            else:
-                places = starts if pattern in _FROM_VERB else None
+            elif pattern in _FROM_VERB:
+                places = starts
             if places is None:
                 found = pattern.search(text)
             else:
@@ -189,7 +190,7 @@ _FROM_VERB = frozenset((_PATTERNS[0], _PATTERNS[2]))
 _CLOSING_STARTS = re.compile("[,.!?\"\u201d\u2019']")
 #: For each pattern, a cheap test that is true of every text it can match: an opening
 #: mark after the verb; a closing mark; a colon before trailing spaces; a colon; "(@".
-_MAY_MATCH = (
+_MAY_MATCH: tuple[Callable[[str], bool], ...] = (
     lambda text: any(mark in text for mark in "\"\u201c\u201e\u2018'"),
     lambda text: any(mark in text for mark in "\"\u201d\u2019'"),
     lambda text: text.rstrip().endswith(":"),  # str.isspace is \s in a str pattern
