@@ -53,6 +53,7 @@ from claimledger.ledger import (
     read_registry,
     read_text,
 )
+from claimledger.parsed_cache import Reader
 from claimledger.rules.runner import run_rules, settle
 
 __all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
@@ -137,17 +138,30 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+#: What reading a file gave (text, bytes, findings), by path, for a reader to reuse.
+Fetched = dict[Path, tuple[str | None, bytes | None, list[Finding]]]
+
+
 def _digest(
-    store: CacheIndex, path: Path, root: Path, relative: str, *, text_needed: bool = True
+    store: CacheIndex,
+    path: Path,
+    root: Path,
+    relative: str,
+    *,
+    text_needed: bool = True,
+    keep: Fetched | None = None,
 ) -> tuple[str | None, str | None, list[Finding]]:
     """A file's sha256 (from the index when its stamp is unchanged) and, when it had to
     be read, its text; or the findings that stop it being read (and then the sha256 of
-    its bytes if they could be read, when ``text_needed`` is false)."""
+    its bytes if they could be read, when ``text_needed`` is false). What is read is
+    kept in ``keep``, if given."""
     stamp = file_stamp(path)  # before reading: a change while reading is seen next time
     known = store.known_digest(relative, stamp)
     if known is not None:
         return known, None, []
     text, data, problems = read_text(path, root)
+    if keep is not None:
+        keep[path] = (text, data, problems)
     if data is None or (text is None and text_needed):
         return None, None, problems
     digest = hashlib.sha256(data).hexdigest()
@@ -165,13 +179,14 @@ def _registry_files(config: Config) -> list[Path]:
     return files
 
 
-def _registry_key(config: Config, store: CacheIndex) -> str:
-    """The bytes the registry and corpus are read from, the configuration and the code."""
+def _registry_key(config: Config, store: CacheIndex, keep: Fetched | None = None) -> str:
+    """The bytes the registry and corpus are read from, the configuration and the code.
+    The files that had to be read to hash them are kept in ``keep``, if given."""
     digest = hashlib.sha256(f"{_code_digest()}\0{config!r}".encode())
     root = config.root
     for path in _registry_files(config):
         shown = _relative(path, root)
-        found, _, problems = _digest(store, path, root, shown, text_needed=False)
+        found, _, problems = _digest(store, path, root, shown, text_needed=False, keep=keep)
         # What cannot be read (a link, a folder, bad bytes) is keyed by what reading said.
         marker = found or json.dumps([[f.code, f.message] for f in problems])
         digest.update(f"{shown}\0{marker}\0".encode())
@@ -247,11 +262,13 @@ def check_incremental(
 def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | None) -> Checked:
     paths = claim_paths(config)
     findings = layout_findings(config, paths)
-    registry_key = _registry_key(config, store) if store.enabled else ""
+    fetched: Fetched = {}
+    registry_key = _registry_key(config, store, fetched) if store.enabled else ""
     registry: LedgerFiles | None = None
     known = _registry_entry(store.get(registry_key))
     if known is None:
-        registry, loaded = read_registry(config)
+        # The files hashed for the key are parsed from the bytes hashed, not read again.
+        registry, loaded = read_registry(config, read=_reusing(fetched))
         known = _Registry(
             _context_key(registry),
             tuple(loaded),
@@ -260,6 +277,7 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
         )
         if store.enabled and _registry_key(config, store) == registry_key:  # unchanged meanwhile
             store.put(registry_key, known.to_json())
+    fetched.clear()
     context = known.context
     reports: dict[Path, FileReport] = {}
     misses: list[tuple[Path, str, str]] = []
@@ -334,6 +352,17 @@ def _ledger_findings(
     found = FileReport((*checked.findings, *run_rules(whole, which="index")), ())
     store.put(ledger_key, found.to_json())
     return found.findings
+
+
+def _reusing(fetched: Fetched) -> Reader:
+    """A reader giving each file kept in ``fetched`` once (then forgetting it), and
+    reading the others."""
+
+    def read(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
+        kept = fetched.pop(path, None)
+        return kept if kept is not None else read_text(path, root)
+
+    return read
 
 
 def _reread(path: Path, root: Path, digest: str) -> tuple[str | None, str | None, list[Finding]]:

@@ -21,7 +21,7 @@ from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
 from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
-from claimledger.parsed_cache import ParsedCache
+from claimledger.parsed_cache import ParsedCache, Reader
 from claimledger.safe_read import OutsideLedger, TooLarge, UnsafeFile, read_regular
 from claimledger.structure import (
     ClaimsDocument,
@@ -240,13 +240,17 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
 
 
 def _parse(
-    path: Path, root: Path, text: str | None = None, parsed: ParsedCache | None = None
+    path: Path,
+    root: Path,
+    text: str | None = None,
+    parsed: ParsedCache | None = None,
+    read: Reader = read_text,
 ) -> tuple[Document | None, list[Finding]]:
     if parsed is not None and text is None:
-        return parsed.parse(path, root, _display(path, root), read_text)
+        return parsed.parse(path, root, _display(path, root), read)
     findings: list[Finding] = []
     if text is None:
-        text, _, findings = read_text(path, root)
+        text, _, findings = read(path, root)
     if text is None:
         return None, findings
     try:
@@ -343,12 +347,12 @@ def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
 
 
 def read_speakers(
-    config: Config, parsed: ParsedCache | None = None
+    config: Config, parsed: ParsedCache | None = None, read: Reader = read_text
 ) -> tuple[dict[str, Speaker], dict[str, Origin], frozenset[str], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
     if not os.path.lexists(path):  # a FIFO or a link is reported, not skipped
         return {}, {}, frozenset(), []
-    doc, findings = _parse(path, config.root, parsed=parsed)
+    doc, findings = _parse(path, config.root, parsed=parsed, read=read)
     if doc is None:
         return {}, {}, frozenset(), findings
     entries = structure_entries(doc, "speakers", Speaker, SpeakersDocument)
@@ -375,7 +379,7 @@ def read_speakers(
 
 
 def _read_corpus(
-    config: Config, parsed: ParsedCache | None
+    config: Config, parsed: ParsedCache | None, read: Reader
 ) -> tuple[dict[str, SourceDocument], set[str], list[Finding]]:
     sources: dict[str, SourceDocument] = {}
     broken: set[str] = set()
@@ -383,7 +387,7 @@ def _read_corpus(
     if not config.corpus_dir.is_dir():
         return sources, broken, findings
     for meta_path in sorted(config.corpus_dir.glob("*.yaml")):
-        source, problems = read_source(config, meta_path, parsed)
+        source, problems = read_source(config, meta_path, parsed, read)
         findings += problems
         if source is None:
             broken.add(meta_path.stem)
@@ -393,10 +397,10 @@ def _read_corpus(
 
 
 def read_source(
-    config: Config, meta_path: Path, parsed: ParsedCache | None = None
+    config: Config, meta_path: Path, parsed: ParsedCache | None = None, read: Reader = read_text
 ) -> tuple[SourceDocument | None, list[Finding]]:
     """One corpus document (metadata, text, versions); None if its metadata does not load."""
-    doc, findings = _parse(meta_path, config.root, parsed=parsed)
+    doc, findings = _parse(meta_path, config.root, parsed=parsed, read=read)
     if doc is None:
         return None, findings
     meta, problems = structure_source(doc, meta_path.stem)
@@ -404,15 +408,15 @@ def read_source(
     if meta is None:
         return None, findings
     origin = Origin(doc, ())
-    document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"))
+    document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"), read)
     findings += problems
     versions = []
     for number, version in enumerate(meta.versions, 1):
         kept = attrs.evolve(meta, sha256=version.sha256, versions=(), history=())
-        old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
+        old, problems = _source_text(config, kept, origin, version_path(meta_path, number), read)
         findings += problems
         versions.append(old)
-    original = _original_digest(config, meta_path, meta)
+    original = _original_digest(config, meta_path, meta, read)
     return attrs.evolve(document, versions=tuple(versions), original_digest=original), findings
 
 
@@ -433,32 +437,36 @@ def original_path(meta_path: Path, meta: Source) -> Path | None:
     return meta_path.with_suffix(f".{extraction.format}")
 
 
-def _original_digest(config: Config, meta_path: Path, meta: Source) -> str | None:
+def _original_digest(config: Config, meta_path: Path, meta: Source, read: Reader) -> str | None:
     path = original_path(meta_path, meta)
     if path is None or not path.is_file():
         return None
     # Its bytes only: a web page need not be UTF-8, so a decoding finding is not ours.
-    _, data, _ = read_text(path, config.root)
+    _, data, _ = read(path, config.root)
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 def _source_text(
-    config: Config, meta: Source, origin: Origin, text_path: Path
+    config: Config, meta: Source, origin: Origin, text_path: Path, read: Reader
 ) -> tuple[SourceDocument, list[Finding]]:
     text = digest = None
     findings: list[Finding] = []
     if text_path.is_file():
-        text, data, findings = read_text(text_path, config.root)
+        text, data, findings = read(text_path, config.root)
         digest = hashlib.sha256(data).hexdigest() if data is not None else None
     return SourceDocument(meta, origin, text_path, text, digest), findings
 
 
 def read_registry(
-    config: Config, parsed: ParsedCache | None = None
+    config: Config, parsed: ParsedCache | None = None, read: Reader = read_text
 ) -> tuple[LedgerFiles, list[Finding]]:
-    """The speaker registry and the corpus, as a ledger with no claims yet."""
-    speakers, speaker_origins, broken_speakers, findings = read_speakers(config, parsed)
-    sources, broken_sources, corpus_findings = _read_corpus(config, parsed)
+    """The speaker registry and the corpus, as a ledger with no claims yet.
+
+    ``read`` reads each file (:func:`read_text`, or the same from bytes a caller has
+    already read and hashed, so what is parsed is what was hashed).
+    """
+    speakers, speaker_origins, broken_speakers, findings = read_speakers(config, parsed, read)
+    sources, broken_sources, corpus_findings = _read_corpus(config, parsed, read)
     registry = LedgerFiles(
         config=config,
         claims=(),

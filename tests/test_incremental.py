@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 import claimledger.corpus_on_demand as corpus_on_demand
 import claimledger.incremental as incremental
+import claimledger.ledger as ledger
 from claimledger.cache_index import CACHE_DIR, INDEX_NAME
 from claimledger.check import validate
 from claimledger.config import Config, discover
@@ -101,7 +103,25 @@ def test_a_warm_run_with_nothing_changed_reads_no_file(
     assert {p.name for p in read} <= {"outside.yaml"}
 
 
-def _refuse(config: object) -> object:
+def test_a_cold_run_reads_each_file_once(broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry and corpus are hashed for the cache's key and parsed from the same
+    bytes: no file is read twice (and what is parsed is what was hashed)."""
+    expected = full(broken)
+    read: list[Path] = []
+    real = ledger.read_regular
+
+    def counted(path: Path, root: Path | None, *, limit: int) -> bytes:
+        read.append(path)
+        return real(path, root, limit=limit)
+
+    monkeypatch.setattr(ledger, "read_regular", counted)
+    assert validate_incremental(discover(broken), jobs=1) == expected
+    corpus = {p for p in read if p.parent.name == "corpus"}
+    assert len(corpus) > 3  # the registry's documents were read here
+    assert [p for p, n in collections.Counter(read).items() if n > 1] == []
+
+
+def _refuse(config: object, **_: object) -> object:
     raise AssertionError("the registry and the corpus were read again")
 
 
