@@ -12,6 +12,7 @@ import pytest
 import claimledger.corpus_on_demand as corpus_on_demand
 import claimledger.incremental as incremental
 import claimledger.ledger as ledger
+import claimledger.safe_read as safe_read
 from claimledger.cache_index import CACHE_DIR, INDEX_NAME
 from claimledger.check import validate
 from claimledger.config import Config, discover
@@ -108,7 +109,7 @@ def test_a_cold_run_reads_each_file_once(broken: Path, monkeypatch: pytest.Monke
     bytes: no file is read twice (and what is parsed is what was hashed)."""
     expected = full(broken)
     read: list[Path] = []
-    real = ledger.read_regular
+    real = safe_read.read_regular
 
     def counted(path: Path, root: Path | None, *, limit: int) -> bytes:
         read.append(path)
