@@ -254,7 +254,8 @@ def _parse(
     if text is None:
         return None, findings
     try:
-        return parse_yaml(text, _display(path, root)), []
+        # Most files have no finding: positions below their entries are found if one does.
+        return parse_yaml(text, _display(path, root), every_position=False), []
     except YamlError as exc:
         return None, [exc.finding]
 
