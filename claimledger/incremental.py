@@ -34,27 +34,22 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from claimledger.cache_index import CACHE_DIR, CacheIndex, file_stamp
 from claimledger.config import Config
-from claimledger.corpus_on_demand import registry_on_demand
 from claimledger.file_report import FileReport
 from claimledger.findings import Finding
-from claimledger.ledger import (
-    SPEAKERS_FILE,
-    IndexedClaim,
-    LedgerFiles,
-    claim_paths,
-    layout_findings,
-    read_claim_file,
-    read_registry,
-    read_text,
-)
-from claimledger.parsed_cache import Reader
+from claimledger.layout import SPEAKERS_FILE, claim_paths, layout_findings, read_text
 from claimledger.rules.runner import run_rules, settle
+
+# The loader (models, parser, cattrs) and the rules are imported by the functions that
+# read or check a file: a run whose files are all unchanged uses none of them.
+if TYPE_CHECKING:
+    from claimledger.ledger import LedgerFiles
+    from claimledger.parsed_cache import Reader
 
 __all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
 
@@ -110,6 +105,8 @@ def _init_worker(registry: LedgerFiles) -> None:
 def _check_file(job: tuple[Path, str]) -> FileReport:
     # The text travels with the job: the bytes checked are the bytes the cache key hashed,
     # even if the file changes while the run lasts.
+    from claimledger.ledger import read_claim_file
+
     path, text = job
     registry = _REGISTRY
     assert registry is not None, "worker not initialised"
@@ -267,6 +264,8 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
     registry: LedgerFiles | None = None
     known = _registry_entry(store.get(registry_key))
     if known is None:
+        from claimledger.ledger import read_registry
+
         # The files hashed for the key are parsed from the bytes hashed, not read again.
         registry, loaded = read_registry(config, read=_reusing(fetched))
         known = _Registry(
@@ -303,6 +302,8 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
             reports[path] = cached
             keys.append(key)
     if misses and registry is None:
+        from claimledger.corpus_on_demand import registry_on_demand
+
         # Unchanged since it was cached: only the documents the changed files cite are read.
         registry = registry_on_demand(config, known.sources, known.broken)
     if misses:
@@ -314,14 +315,14 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
             reports[path] = report
             store.put(key, report.to_json())
     ordered = [reports[path] for path in paths]
-    index = tuple(entry for report in ordered for entry in report.index)
     for report in ordered:
         findings += report.findings
-    findings += _ledger_findings(config, store, registry, known, index, keys)
+    findings += _ledger_findings(config, store, registry, known, ordered, keys)
     # Nothing is kept if the registry or the corpus changed while this run read them.
     if not store.dirty or _registry_key(config, store) == registry_key:
         store.save()
-    return Checked(settle(config, findings), len(paths), len(index), len(known.sources))
+    claims = sum(len(report) for report in ordered)
+    return Checked(settle(config, findings), len(paths), claims, len(known.sources))
 
 
 def _ledger_findings(
@@ -329,22 +330,26 @@ def _ledger_findings(
     store: CacheIndex,
     registry: LedgerFiles | None,
     known: _Registry,
-    index: tuple[IndexedClaim, ...],
+    reports: list[FileReport],
     keys: list[str],
 ) -> tuple[Finding, ...]:
     """The registry's findings and the ledger-scope rules', which depend on every file's
     report: cached under all the files' keys, and the registry's under the registry's key
     and which claims cite which sources (all a registry check reads of the claims)."""
     ledger_key = hashlib.sha256("\0".join(keys).encode()).hexdigest()
-    citing = json.dumps([keys[0], [[entry.id, entry.sources] for entry in index]])
+    citations = [cited for report in reports for cited in report.citations()]
+    citing = json.dumps([keys[0], citations])
     registry_key = hashlib.sha256(citing.encode()).hexdigest()
     checked = _report(store.get(registry_key))  # looked up even if unused: kept, not pruned
     cached = _report(store.get(ledger_key))
     if cached is not None:
         return cached.findings
     if registry is None:
+        from claimledger.corpus_on_demand import registry_on_demand
+
         registry = registry_on_demand(config, known.sources, known.broken)
     # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
+    index = tuple(entry for report in reports for entry in report.index)
     whole = attrs.evolve(registry, given_index=index)
     if checked is None:
         checked = FileReport((*known.loaded, *run_rules(whole, which="registry")), ())

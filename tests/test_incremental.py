@@ -11,6 +11,7 @@ import pytest
 
 import claimledger.corpus_on_demand as corpus_on_demand
 import claimledger.incremental as incremental
+import claimledger.layout as layout
 import claimledger.ledger as ledger
 import claimledger.safe_read as safe_read
 from claimledger.cache_index import CACHE_DIR, INDEX_NAME
@@ -97,7 +98,7 @@ def test_a_warm_run_with_nothing_changed_reads_no_file(
         return real(path, root)
 
     monkeypatch.setattr(incremental, "read_text", counted)
-    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    monkeypatch.setattr(ledger, "read_registry", _refuse)
     assert validate_incremental(config, jobs=1) == expected
     # Only what cannot be cached is read again: the link that leaves the ledger and the
     # files that do not parse are reported afresh (reading them is refused or cheap).
@@ -115,7 +116,7 @@ def test_a_cold_run_reads_each_file_once(broken: Path, monkeypatch: pytest.Monke
         read.append(path)
         return real(path, root, limit=limit)
 
-    monkeypatch.setattr(ledger, "read_regular", counted)
+    monkeypatch.setattr(layout, "read_regular", counted)
     assert validate_incremental(discover(broken), jobs=1) == expected
     corpus = {p for p in read if p.parent.name == "corpus"}
     assert len(corpus) > 3  # the registry's documents were read here
@@ -175,6 +176,7 @@ def test_one_changed_file_reads_only_the_documents_it_cites(
     validate_incremental(config, jobs=1)
     claims = broken / "claims" / "briefing.yaml"
     claims.write_text(claims.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    expected = full(broken)
     read: list[str] = []
     real = read_source
 
@@ -182,9 +184,9 @@ def test_one_changed_file_reads_only_the_documents_it_cites(
         read.append(meta_path.stem)
         return real(config, meta_path)
 
-    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    monkeypatch.setattr(ledger, "read_registry", _refuse)
     monkeypatch.setattr(corpus_on_demand, "read_source", counted)
-    assert validate_incremental(config, jobs=1) == full(broken)
+    assert validate_incremental(config, jobs=1) == expected
     cited = set(re.findall(r"source: (\S+)", claims.read_text(encoding="utf-8")))
     corpus = {p.stem for p in (broken / "corpus").glob("*.yaml")}
     assert read, "the changed file's sources were read"
