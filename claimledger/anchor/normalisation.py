@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import accumulate
+from operator import add, sub
 
 import attrs
 
@@ -132,29 +134,32 @@ class _Output:
         if len(new) != end - start:  # a 1:1 substitution leaves offsets as they are
             self.edits.append((start, end, len(new)))
 
-    def finish(self, text: str) -> tuple[str, _Edits | None]:
+    def finish(self, text: str, mapped: bool = True) -> tuple[str, _Edits | None]:
+        """The output, and (if ``mapped``) the map back to ``text``."""
         if not self.pieces:
             return text, None
         self.pieces.append(text[self.done :])
-        if not self.edits:
-            return "".join(self.pieces), None
-        out_starts, out_ends = [], []
-        delta = 0  # output length minus input length so far
-        for start, end, length in self.edits:
-            out_starts.append(start + delta)
-            out_ends.append(start + delta + length)
-            delta += length - (end - start)
-        in_starts, in_ends, _ = zip(*self.edits, strict=True)
-        edits = _Edits(tuple(out_starts), tuple(out_ends), in_starts, in_ends)
-        return "".join(self.pieces), edits
+        return "".join(self.pieces), _edits(self.edits) if mapped else None
+
+
+def _edits(edits: list[tuple[int, int, int]]) -> _Edits | None:
+    """The map made of ``(input start, input end, output length)`` replacements, in order."""
+    if not edits:
+        return None
+    in_starts, in_ends, lengths = zip(*edits, strict=True)
+    # Each replacement's output start: its input start moved by how much longer (or
+    # shorter) the output has grown before it; summed and added in C, not a Python loop.
+    growth = accumulate(map(sub, lengths, map(sub, in_ends, in_starts)), initial=0)
+    out_starts = tuple(map(add, in_starts, growth))
+    return _Edits(out_starts, tuple(map(add, out_starts, lengths)), in_starts, in_ends)
 
 
 def _wordlike(char: str) -> bool:
     return char.isalnum() or char == "_"  # the regex \w for str patterns
 
 
-def _separators(text: str) -> tuple[str, _Edits | None]:
-    """Step 1: read and collapse runs of separators.
+def _separators(text: str, mapped: bool = True) -> tuple[str, _Edits | None]:
+    """Step 1: read and collapse runs of separators; the map back only if ``mapped``.
 
     This loop runs once per line break or quote mark of every source, so it is written
     for speed: replacements are collected inline and 1:1 ones leave no edit.
@@ -194,7 +199,7 @@ def _separators(text: str) -> tuple[str, _Edits | None]:
         if len(new) != end - start:
             edits.append((start, end, len(new)))
     out.done = done
-    return out.finish(text)
+    return out.finish(text, mapped)
 
 
 def _collapse(text: str, start: int, end: int) -> str:
@@ -211,7 +216,7 @@ def _collapse(text: str, start: int, end: int) -> str:
     return ""
 
 
-def _nfkc(text: str) -> tuple[str, _Edits | None]:
+def _nfkc(text: str, mapped: bool = True) -> tuple[str, _Edits | None]:
     """Step 2: NFKC, a character and its combining marks at a time, so output traces back.
 
     Normalising clusters separately equals whole-string NFKC except for scripts whose
@@ -234,7 +239,7 @@ def _nfkc(text: str) -> tuple[str, _Edits | None]:
             if normal != text[i:j]:
                 out.replace(text, i, j, normal)
             i = j
-    return out.finish(text)
+    return out.finish(text, mapped)
 
 
 def _compose(nfkc: _Edits, separators: _Edits) -> _Edits:
@@ -320,4 +325,4 @@ def normalise(text: str) -> str:
     >>> normalise("large‑scale  civilian\\ncasualties — ‘in Aleppo’")
     'large-scale civilian casualties-in Aleppo'
     """
-    return _nfkc(_separators(text)[0])[0]
+    return _nfkc(_separators(text, mapped=False)[0], mapped=False)[0]
