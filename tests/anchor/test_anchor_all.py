@@ -20,6 +20,7 @@ import pytest
 from claimledger.anchor import Anchoring, SourceText, anchor, anchor_all
 from claimledger.config import Config
 from claimledger.ledger import read_ledger
+from claimledger.models import Evidence, Quote
 from tests.anchor.anchor_corpus import SOURCE_IDS, source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +49,13 @@ def test_every_passage_of_a_ledger(root: Path) -> None:
     files, _ = read_ledger(Config.default(root))
     by_document: dict[int, tuple[SourceText, Requests]] = {}
     for claim, _origin in files.located_claims():
-        for item in (*claim.quotes, *claim.supports, *claim.contradicts, *claim.context):
+        items: tuple[Quote | Evidence, ...] = (
+            *claim.quotes,
+            *claim.supports,
+            *claim.contradicts,
+            *claim.context,
+        )
+        for item in items:
             known = files.sources.get(item.source)
             document = None if known is None else known.version(item.version)
             if document is None or document.text is None:
