@@ -235,6 +235,8 @@ def _with_edge_marks(quote: str, text: str, start: int, end: int) -> tuple[int, 
     closes with such marks is taken to mean the source's, where the source has the
     same kinds of mark (and spaces) there.
     """
+    if _edge(quote[:1]) is None and _edge(quote[-1:]) is None:
+        return start, end  # the common case: the quote opens and closes with words
     inner = 0  # the quote's marks and spaces, from the first word outwards
     while inner < len(quote) and _edge(quote[inner]):
         inner += 1

@@ -9,6 +9,7 @@ loader itself, so their ``check`` is ``None``.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 from types import ModuleType
@@ -157,8 +158,26 @@ def anchorings(
     stands, in ledger order.
 
     A document's passages are anchored together, in one pass over its text
-    (:func:`claimledger.anchorings.anchor_passages`), and memoised, so the rules that
-    look at them share the work."""
+    (:func:`claimledger.anchorings.anchor_passages`), and memoised. The walk itself is
+    kept for the last ledger asked about, so the rules that look at the passages one
+    after another (not found, possible misquote, ambiguous) share one walk."""
+    global _last_walk
+    last = _last_walk
+    if last is not None and last[0]() is ledger and last[1] is of:
+        return iter(last[2])
+    walked = _walk(ledger, of)
+    _last_walk = (weakref.ref(ledger), of, walked)
+    return iter(walked)
+
+
+_Walk = tuple[tuple[Passage, str, Anchoring], ...]
+_last_walk: (
+    tuple[weakref.ReferenceType[LedgerFiles], Callable[[LedgerFiles], Iterator[Passage]], _Walk]
+    | None
+) = None
+
+
+def _walk(ledger: LedgerFiles, of: Callable[[LedgerFiles], Iterator[Passage]]) -> _Walk:
     wanted: dict[SourceDocument, list[tuple[int, Passage, tuple[str, int | None]]]] = {}
     for number, passage in enumerate(of(ledger)):
         item = passage.item
@@ -176,7 +195,7 @@ def anchorings(
                 for (number, passage, _), where in zip(asked, found, strict=True)
             )
     placed.sort(key=itemgetter(0))
-    return ((passage, source_id, where) for _, passage, source_id, where in placed)
+    return tuple((passage, source_id, where) for _, passage, source_id, where in placed)
 
 
 Judge = Callable[[Passage, str, Anchoring], Iterator[Problem]]
