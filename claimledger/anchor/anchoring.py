@@ -161,21 +161,30 @@ def anchor_all(requests: Iterable[tuple[str, int | None]], source: SourceText) -
     >>> [a.status for a in anchor_all([("obviously", None), ("obviously", 2)], src)]
     ['ambiguous', 'found']
     """
-    requests = list(requests)
-    for _, occurrence in requests:
-        _check_occurrence(occurrence)
-    keys = {quote: normalise(quote.strip()) for quote, _ in requests}
-    hay = source.normalised
-    starts = {key: _starts(hay, key) for key in set(keys.values()) if key}
     placed: dict[str, tuple[tuple[Match, ...], Closest | None]] = {}
-    for quote, key in keys.items():
-        if not key:
-            placed[quote] = (), None
-            continue
-        pasted = quote.strip()
-        matches = _contiguous(pasted, key, source, starts[key]) or _marked(pasted, key, source)
-        placed[quote] = matches, None if matches else _closest(plain(key), source)
-    return [Anchoring(quote, *placed[quote], occurrence) for quote, occurrence in requests]
+    starts: dict[str, list[int]] = {}  # of each normalised form, in the normalised text
+    anchorings = []
+    for quote, occurrence in requests:
+        _check_occurrence(occurrence)
+        found = placed.get(quote)
+        if found is None:
+            found = placed[quote] = _place(quote, source, starts)
+        anchorings.append(Anchoring(quote, *found, occurrence))
+    return anchorings
+
+
+def _place(
+    quote: str, source: SourceText, starts: dict[str, list[int]]
+) -> tuple[tuple[Match, ...], Closest | None]:
+    pasted = quote.strip()
+    key = normalise(pasted)
+    if not key:
+        return (), None
+    found = starts.get(key)
+    if found is None:
+        found = starts[key] = _starts(source.normalised, key)
+    matches = _contiguous(pasted, key, source, found) or _marked(pasted, key, source)
+    return matches, None if matches else _closest(plain(key), source)
 
 
 def _check_occurrence(occurrence: int | None) -> None:
