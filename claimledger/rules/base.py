@@ -159,22 +159,30 @@ def anchorings(
 
     A document's passages are anchored together, in one pass over its text
     (:func:`claimledger.anchorings.anchor_passages`), and memoised. The walk itself is
-    kept for the last ledger asked about, so the rules that look at the passages one
-    after another (not found, possible misquote, ambiguous) share one walk."""
-    global _last_walk
-    last = _last_walk
-    if last is not None and last[0]() is ledger and last[1] is of:
-        return iter(last[2])
+    kept (claims' and registry's) for the last ledger asked about, so the rules that look
+    at the passages one after another (not found, possible misquote, ambiguous) share
+    one walk."""
+    last = _walks.get(of)
+    if last is not None and last[0]() is ledger:
+        return iter(last[1])
     walked = _walk(ledger, of)
-    _last_walk = (weakref.ref(ledger), of, walked)
+    _walks[of] = (weakref.ref(ledger, _forget), walked)
     return iter(walked)
 
 
 _Walk = tuple[tuple[Passage, str, Anchoring], ...]
-_last_walk: (
-    tuple[weakref.ReferenceType[LedgerFiles], Callable[[LedgerFiles], Iterator[Passage]], _Walk]
-    | None
-) = None
+#: The last walk of each kind (claims, registry), with the ledger it is of.
+_walks: dict[
+    Callable[[LedgerFiles], Iterator[Passage]],
+    tuple[weakref.ReferenceType[LedgerFiles], _Walk],
+] = {}
+
+
+def _forget(ledger: weakref.ReferenceType[LedgerFiles]) -> None:
+    # A walk goes with its ledger: it must not keep passages and anchorings alive.
+    for of, (walked_ledger, _) in list(_walks.items()):
+        if walked_ledger is ledger:
+            del _walks[of]
 
 
 def _walk(ledger: LedgerFiles, of: Callable[[LedgerFiles], Iterator[Passage]]) -> _Walk:
