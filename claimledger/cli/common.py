@@ -198,11 +198,9 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     A query over a ledger with a broken file still answers for the rest; the warning
     says the answer may be incomplete and where to look.
     """
-    from claimledger.ledger import read_ledger
-    from claimledger.query import Ledger
+    from claimledger.query.ledger import load_config
 
-    files, findings = read_ledger(find_config(args.ledger), cache=True)
-    ledger = Ledger.from_files(files, findings, strict=False)
+    ledger = load_config(find_config(args.ledger), strict=False)
     errors = sum(f.severity.fails for f in ledger.findings)
     if errors:
         print(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from typing import Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
 
 import attrs
 
@@ -20,7 +20,7 @@ from claimledger.models import Source, Speaker
 from claimledger.query.names import QueryError, name_key, suggest
 from claimledger.resolved import ResolvedClaim
 
-__all__ = ["ClaimIndex", "Role"]
+__all__ = ["ClaimFacts", "ClaimIndex", "Role"]
 
 Role = Literal["quoting", "supported_by", "contradicted_by", "context"]
 Members = frozenset[int]
@@ -33,6 +33,82 @@ def _grouped(pairs: Iterable[tuple[str, int]]) -> dict[str, Members]:
     return {key: frozenset(members) for key, members in groups.items()}
 
 
+@attrs.frozen
+class ClaimFacts:
+    """What the filters and a table of results read of one resolved claim: ids and
+    plain values, so that a stored index answers a query without building claims."""
+
+    id: str
+    speaker: str
+    statement: str
+    #: ``said_on`` as written, and its first and last possible days (ordinals).
+    said_on: str | None
+    days: tuple[int, int] | None
+    topics: tuple[str, ...]
+    verdict: str | None
+    #: The source ids the claim cites in each role (quotes, support, contradiction, context).
+    quoting: tuple[str, ...]
+    supported_by: tuple[str, ...]
+    contradicted_by: tuple[str, ...]
+    context: tuple[str, ...]
+    #: The claims it lists as related (resolved ones only), with the relation stated.
+    related: tuple[tuple[str, str | None], ...]
+
+    @classmethod
+    def of(cls, claim: ResolvedClaim) -> ClaimFacts:
+        said = claim.said_on
+        return cls(
+            id=claim.id,
+            speaker=claim.speaker.id,
+            statement=claim.statement,
+            said_on=None if said is None else str(said),
+            days=None if said is None else (said.first.toordinal(), said.last.toordinal()),
+            topics=claim.topics,
+            verdict=None if claim.verdict is None else claim.verdict.rating,
+            quoting=tuple(q.source.id for q in claim.quotes),
+            supported_by=tuple(e.source.id for e in claim.supports),
+            contradicted_by=tuple(e.source.id for e in claim.contradicts),
+            context=tuple(e.source.id for e in claim.context),
+            related=tuple((link.claim, link.relation) for link in claim.related),
+        )
+
+    def to_json(self) -> list[Any]:
+        return [
+            self.id,
+            self.speaker,
+            self.statement,
+            self.said_on,
+            None if self.days is None else list(self.days),
+            list(self.topics),
+            self.verdict,
+            list(self.quoting),
+            list(self.supported_by),
+            list(self.contradicted_by),
+            list(self.context),
+            [list(link) for link in self.related],
+        ]
+
+    @classmethod
+    def from_json(cls, data: Any) -> ClaimFacts:
+        """Facts written by :meth:`to_json`; TypeError or ValueError if ``data`` is not."""
+        (id_, speaker, statement, said_on, days, topics, verdict, *roles, related) = data
+        quoting, supported_by, contradicted_by, context = (tuple(map(str, r)) for r in roles)
+        return cls(
+            id=str(id_),
+            speaker=str(speaker),
+            statement=str(statement),
+            said_on=None if said_on is None else str(said_on),
+            days=None if days is None else (int(days[0]), int(days[1])),
+            topics=tuple(map(str, topics)),
+            verdict=None if verdict is None else str(verdict),
+            quoting=quoting,
+            supported_by=supported_by,
+            contradicted_by=contradicted_by,
+            context=context,
+            related=tuple((str(c), None if r is None else str(r)) for c, r in related),
+        )
+
+
 @attrs.frozen(eq=False)
 class _Dates:
     """Dated claims' positions sorted by first and by last possible day (as ordinals)."""
@@ -43,10 +119,10 @@ class _Dates:
     by_last: tuple[int, ...]
 
     @classmethod
-    def build(cls, claims: tuple[ResolvedClaim, ...]) -> _Dates:
-        dated = [(c.said_on, i) for i, c in enumerate(claims) if c.said_on is not None]
-        firsts = sorted((d.first.toordinal(), i) for d, i in dated)
-        lasts = sorted((d.last.toordinal(), i) for d, i in dated)
+    def build(cls, facts: Sequence[ClaimFacts]) -> _Dates:
+        dated = [(f.days, i) for i, f in enumerate(facts) if f.days is not None]
+        firsts = sorted((first, i) for (first, _), i in dated)
+        lasts = sorted((last, i) for (_, last), i in dated)
         return cls(
             tuple(day for day, _ in firsts),
             tuple(i for _, i in firsts),
@@ -81,9 +157,14 @@ def as_date(value: str | PartialDate | _dt.date) -> PartialDate:
 
 @attrs.frozen(eq=False)
 class ClaimIndex:
-    """A loaded ledger's claims and every index the filters use. Build with :meth:`build`."""
+    """A loaded ledger's claims and every index the filters use. Build with :meth:`build`.
 
-    claims: tuple[ResolvedClaim, ...]
+    ``claims`` may build each claim on first use (from a stored index): the filters read
+    only ``facts``.
+    """
+
+    claims: Sequence[ResolvedClaim]
+    facts: Sequence[ClaimFacts]
     speakers: Mapping[str, Speaker]
     sources: Mapping[str, Source]
     ratings: tuple[str, ...]
@@ -105,31 +186,35 @@ class ClaimIndex:
     @classmethod
     def build(
         cls,
-        claims: tuple[ResolvedClaim, ...],
+        claims: Sequence[ResolvedClaim],
         speakers: Mapping[str, Speaker],
         sources: Mapping[str, Source],
         ratings: Iterable[str],
+        facts: Sequence[ClaimFacts] | None = None,
     ) -> ClaimIndex:
-        """Index ``claims`` (unique ids; references already resolved)."""
-        positions = {claim.id: i for i, claim in enumerate(claims)}
+        """Index ``claims`` (unique ids; references already resolved), or their ``facts``
+        when given (then no claim is looked at)."""
+        if facts is None:
+            facts = tuple(map(ClaimFacts.of, claims))
+        positions = {f.id: i for i, f in enumerate(facts)}
         edges: defaultdict[int, set[int]] = defaultdict(set)
         disputed: set[int] = set()
-        for i, claim in enumerate(claims):
-            for link in claim.related:
-                j = positions.get(link.claim)
+        for i, fact in enumerate(facts):
+            for other, relation in fact.related:
+                j = positions.get(other)
                 # Relations are symmetric: a claim listing another relates both ways,
                 # and a dispute recorded on one side is a dispute of both.
                 if j is not None and j != i:
                     edges[i].add(j)
                     edges[j].add(i)
-                    if link.relation == "disputes":
+                    if relation == "disputes":
                         disputed.update((i, j))
-        enum = list(enumerate(claims))
+        enum = list(enumerate(facts))
         by_source: dict[Role, dict[str, Members]] = {
-            "quoting": _grouped((q.source.id, i) for i, c in enum for q in c.quotes),
-            "supported_by": _grouped((e.source.id, i) for i, c in enum for e in c.supports),
-            "contradicted_by": _grouped((e.source.id, i) for i, c in enum for e in c.contradicts),
-            "context": _grouped((e.source.id, i) for i, c in enum for e in c.context),
+            "quoting": _grouped((s, i) for i, f in enum for s in f.quoting),
+            "supported_by": _grouped((s, i) for i, f in enum for s in f.supported_by),
+            "contradicted_by": _grouped((s, i) for i, f in enum for s in f.contradicted_by),
+            "context": _grouped((s, i) for i, f in enum for s in f.context),
         }
         names = _grouped_ids(
             (name_key(text), speaker.id)
@@ -140,21 +225,22 @@ class ClaimIndex:
         identified_by = _grouped_ids(
             (s.identified_as.speaker, s.id) for s in speakers.values() if s.identified_as
         )
-        used = (c.verdict.rating for c in claims if c.verdict is not None)
+        used = (f.verdict for f in facts if f.verdict is not None)
         return cls(
             claims=claims,
+            facts=facts,
             speakers=speakers,
             sources=sources,
             ratings=tuple(dict.fromkeys([*ratings, *used])),
             positions=positions,
-            by_speaker=_grouped((c.speaker.id, i) for i, c in enum),
+            by_speaker=_grouped((f.speaker, i) for i, f in enum),
             by_source=by_source,
-            by_topic=_grouped((t, i) for i, c in enum for t in c.topics),
-            by_verdict=_grouped((c.verdict.rating, i) for i, c in enum if c.verdict),
-            contradicted=frozenset(i for i, c in enum if c.contradicts),
+            by_topic=_grouped((t, i) for i, f in enum for t in f.topics),
+            by_verdict=_grouped((f.verdict, i) for i, f in enum if f.verdict is not None),
+            contradicted=frozenset(i for i, f in enum if f.contradicted_by),
             disputed=frozenset(disputed),
             neighbours={i: frozenset(js) for i, js in edges.items()},
-            dates=_Dates.build(claims),
+            dates=_Dates.build(facts),
             speaker_names=names,
             identified_by=identified_by,
         )

@@ -37,11 +37,12 @@ from claimledger.query.claims import ClaimSet
 from claimledger.query.hits import ClaimHit, PassageHit
 from claimledger.query.index import ClaimIndex
 from claimledger.query.names import QueryError, suggest
-from claimledger.query.search import Searcher
+from claimledger.query.search import Searcher, claims_key
+from claimledger.query.stored import QueryStore, StoredLedger
 from claimledger.resolved import ResolvedClaim, resolve
 from claimledger.rules import RULES_BY_CODE, run_rules, settle
 
-__all__ = ["Ledger", "LedgerError", "load"]
+__all__ = ["Ledger", "LedgerError", "load", "load_config"]
 
 #: The check rules whose errors leave references unresolvable.
 RESOLVING_RULES = (
@@ -75,11 +76,19 @@ class Ledger:
 
     config: Config
     claims: ClaimSet
-    speakers: tuple[Speaker, ...]
-    sources: tuple[Source, ...]
     findings: tuple[Finding, ...]
     _index: ClaimIndex = attrs.field(repr=False)
     _searcher: Searcher = attrs.field(repr=False)
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """The speaker registry, in its order."""
+        return tuple(self._index.speakers.values())
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The corpus's documents' metadata, in corpus order."""
+        return tuple(self._index.sources.values())
 
     @classmethod
     def from_files(
@@ -103,20 +112,33 @@ class Ledger:
             resolved.sources,
             (*config.verdict_scale, *config.verdict_unrated),
         )
+        documents = resolved.documents.values()
         searcher = Searcher(
-            claims,
-            {doc.id: (doc.meta, doc.text, doc.digest) for doc in resolved.documents.values()},
+            index,
+            {doc.id: doc.text for doc in documents},
+            {doc.id: doc.digest for doc in documents if doc.text and doc.digest},
             config.root / ".claimledger" if cache else None,
         )
-        return cls(
-            config=config,
-            claims=ClaimSet.of(index, range(len(claims))),
-            speakers=tuple(resolved.speakers.values()),
-            sources=tuple(resolved.sources.values()),
-            findings=found,
-            index=index,
-            searcher=searcher,
+        return cls(config, ClaimSet.of(index, range(len(claims))), found, index, searcher)
+
+    @classmethod
+    def _from_store(cls, config: Config, stored: StoredLedger) -> Ledger:
+        index = ClaimIndex.build(
+            stored.claims,
+            stored.speakers,
+            stored.sources,
+            (*config.verdict_scale, *config.verdict_unrated),
+            stored.facts,
         )
+        searcher = Searcher(
+            index,
+            stored.texts,
+            stored.digests,
+            config.root / ".claimledger",
+            stored.search_key,
+        )
+        everything = ClaimSet.of(index, range(len(stored.facts)))
+        return cls(config, everything, stored.findings, index, searcher)
 
     def __repr__(self) -> str:
         counts = f"{len(self.claims)} claims, {len(self.speakers)} speakers"
@@ -201,15 +223,32 @@ def load(path: str | os.PathLike[str], *, strict: bool = True, cache: bool = Tru
 
     The configuration is found as ``claimledger validate`` finds it, from ``path``
     upwards. ``strict`` decides what errors do (see the module). ``cache`` lets loading
-    keep the files it parsed and search its indexes under ``.claimledger/`` in the
-    ledger root, keyed by content (an unchanged file is not parsed again); nothing else
-    is ever written.
+    keep the files it parsed, a compact index of the ledger (:mod:`claimledger.query.stored`)
+    and search indexes under ``.claimledger/`` in the ledger root, keyed by content (an
+    unchanged ledger is not read again); nothing else is ever written.
     """
     start = Path(path)
     if not start.exists():
         raise FileNotFoundError(f"no such file or directory: {os.fspath(path)!r}")
-    files, findings = read_ledger(_configure(start), cache=cache)
-    return Ledger.from_files(files, findings, strict=strict, cache=cache)
+    return load_config(_configure(start), strict=strict, cache=cache)
+
+
+def load_config(config: Config, *, strict: bool = True, cache: bool = True) -> Ledger:
+    """Load the ledger ``config`` describes, as :func:`load` does."""
+    store = QueryStore.open(config) if cache else None
+    stored = None if store is None else store.read()
+    if stored is not None:
+        ledger = Ledger._from_store(config, stored)
+    else:
+        files, findings = read_ledger(config, cache=cache)
+        ledger = Ledger.from_files(files, findings, strict=False, cache=cache)
+        if store is not None:
+            index = ledger._index
+            key = claims_key(index.claims)
+            store.write(files, ledger.findings, index.claims, index.facts, key)
+    if strict and any(f.severity.fails for f in ledger.findings):
+        raise LedgerError(config.root, ledger.findings)
+    return ledger
 
 
 def _limit(limit: int) -> int:
