@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -20,15 +21,15 @@ from claimledger.codes import DUPLICATE_ID, NOTHING_TO_CHECK, OUTSIDE_LEDGER, YA
 from claimledger.config import Config
 from claimledger.findings import Finding, Location, Severity
 from claimledger.models import Claim, Source, Speaker
-from claimledger.parse import MAX_BYTES, Document, YamlError, YamlPath, parse_yaml
-from claimledger.parsed_cache import ParsedCache
+from claimledger.safe_read import MAX_FILE_BYTES as MAX_BYTES
 from claimledger.safe_read import OutsideLedger, TooLarge, UnsafeFile, read_regular
-from claimledger.structure import (
-    ClaimsDocument,
-    SpeakersDocument,
-    structure_entries,
-    structure_source,
-)
+
+if TYPE_CHECKING:
+    from claimledger.parse import Document, YamlPath
+    from claimledger.parsed_cache import ParsedCache
+
+# Parsing and structuring (PyYAML, cattrs) are imported where a file is read: a query
+# answered from the stored index reads none.
 
 __all__ = [
     "NOTHING_TO_CHECK",
@@ -242,6 +243,8 @@ def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Fi
 def _parse(
     path: Path, root: Path, text: str | None = None, parsed: ParsedCache | None = None
 ) -> tuple[Document | None, list[Finding]]:
+    from claimledger.parse import YamlError, parse_yaml
+
     if parsed is not None and text is None:
         return parsed.parse(path, root, _display(path, root), read_text)
     findings: list[Finding] = []
@@ -260,6 +263,8 @@ def read_claim_file(
 ) -> ClaimFile:
     """Parse and structure one claim file (``text``: its contents, when already read;
     ``parsed``: where files parsed before are kept)."""
+    from claimledger.structure import ClaimsDocument, structure_entries
+
     doc, findings = _parse(path, root, text, parsed)
     if doc is None:
         return ClaimFile(_display(path, root), (), tuple(findings))
@@ -348,6 +353,8 @@ def read_speakers(
     path = config.claims_dir / SPEAKERS_FILE
     if not os.path.lexists(path):  # a FIFO or a link is reported, not skipped
         return {}, {}, frozenset(), []
+    from claimledger.structure import SpeakersDocument, structure_entries
+
     doc, findings = _parse(path, config.root, parsed=parsed)
     if doc is None:
         return {}, {}, frozenset(), findings
@@ -396,6 +403,8 @@ def read_source(
     config: Config, meta_path: Path, parsed: ParsedCache | None = None
 ) -> tuple[SourceDocument | None, list[Finding]]:
     """One corpus document (metadata, text, versions); None if its metadata does not load."""
+    from claimledger.structure import structure_source
+
     doc, findings = _parse(meta_path, config.root, parsed=parsed)
     if doc is None:
         return None, findings
@@ -479,6 +488,8 @@ def read_ledger(config: Config, *, cache: bool = False) -> tuple[LedgerFiles, li
     With ``cache``, files parsed by an earlier read and unchanged since are not parsed
     again (:mod:`claimledger.parsed_cache`); their documents carry no text.
     """
+    from claimledger.parsed_cache import ParsedCache
+
     parsed = ParsedCache(config.root) if cache else None
     registry, findings = read_registry(config, parsed)
     claims: list[Claim] = []

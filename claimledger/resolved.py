@@ -38,7 +38,7 @@ from claimledger.config import Config
 from claimledger.dates import PartialDate
 from claimledger.digest import edition_of, full_digest
 from claimledger.findings import Location
-from claimledger.ledger import LedgerFiles, Origin, SourceDocument
+from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.models import (
     Claim,
     Correction,
@@ -404,7 +404,9 @@ class _Resolver:
     def claims(self, files: LedgerFiles) -> tuple[ResolvedClaim, ...]:
         if self.keep:
             return tuple(
-                self.claim(claim, origin.at(), self.speaker(claim.speaker) or Speaker(claim.speaker))
+                self.claim(
+                    claim, origin.at(), self.speaker(claim.speaker) or Speaker(claim.speaker)
+                )
                 for claim, origin in files.located_claims()
             )
         resolved: dict[str, ResolvedClaim] = {}

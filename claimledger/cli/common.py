@@ -85,7 +85,9 @@ class _TerminalText:
         self._out = out
 
     def write(self, text: str) -> int:
-        return self._out.write("\n".join(visible(line) for line in text.split("\n")))
+        if "\t" in text or CONTROL.search(text):  # else nothing to show otherwise
+            text = "\n".join(visible(line) for line in text.split("\n"))
+        return self._out.write(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:

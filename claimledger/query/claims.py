@@ -46,7 +46,7 @@ import attrs
 
 from claimledger.dates import PartialDate
 from claimledger.models import Speaker
-from claimledger.query.index import ClaimFacts, ClaimIndex, Members, Role, as_date
+from claimledger.query.index import ClaimIndex, ClaimSummary, Members, Role, as_date
 from claimledger.query.names import QueryError
 from claimledger.resolved import ResolvedClaim
 
@@ -259,19 +259,19 @@ class ClaimSet(Sequence[ResolvedClaim]):
 
     def ids(self) -> tuple[str, ...]:
         """The claims' ids, in ledger order."""
-        facts = self._index.facts
-        return tuple(facts[i].id for i in self._order)
+        summaries = self._index.summaries
+        return tuple(summaries[i].id for i in self._order)
 
-    def facts(self) -> tuple[ClaimFacts, ...]:
-        """What the filters read of each claim (ids, dates, topics, verdict, statement), in
-        ledger order: read from the ledger's stored index, without building the claims."""
-        facts = self._index.facts
-        return tuple(facts[i] for i in self._order)
+    def summaries(self) -> tuple[ClaimSummary, ...]:
+        """What a table shows of each claim (id, speaker id, date, verdict rating,
+        statement), in ledger order, without building the claims."""
+        summaries = self._index.summaries
+        return tuple(summaries[i] for i in self._order)
 
     def speakers(self) -> tuple[Speaker, ...]:
         """The speakers of these claims, once each, in order of first claim."""
-        speakers = self._index.speakers
-        return tuple(speakers[speaker] for speaker in dict.fromkeys(f.speaker for f in self.facts()))
+        found = dict.fromkeys(summary.speaker for summary in self.summaries())
+        return tuple(self._index.speakers[speaker] for speaker in found)
 
     def chronological(self) -> tuple[ResolvedClaim, ...]:
         """The claims by date said (earliest possible day first), undated ones last."""

@@ -20,7 +20,7 @@ from claimledger.models import Source, Speaker
 from claimledger.query.names import QueryError, name_key, suggest
 from claimledger.resolved import ResolvedClaim
 
-__all__ = ["ClaimFacts", "ClaimIndex", "Role"]
+__all__ = ["ClaimIndex", "ClaimSummary", "Role"]
 
 Role = Literal["quoting", "supported_by", "contradicted_by", "context"]
 Members = frozenset[int]
@@ -34,79 +34,34 @@ def _grouped(pairs: Iterable[tuple[str, int]]) -> dict[str, Members]:
 
 
 @attrs.frozen
-class ClaimFacts:
-    """What the filters and a table of results read of one resolved claim: ids and
-    plain values, so that a stored index answers a query without building claims."""
+class ClaimSummary:
+    """What a table of claims shows of one: id, speaker id, date as written, verdict
+    rating, statement. Read from the ledger's stored index without building the claim."""
 
     id: str
     speaker: str
-    statement: str
-    #: ``said_on`` as written, and its first and last possible days (ordinals).
     said_on: str | None
-    days: tuple[int, int] | None
-    topics: tuple[str, ...]
     verdict: str | None
-    #: The source ids the claim cites in each role (quotes, support, contradiction, context).
-    quoting: tuple[str, ...]
-    supported_by: tuple[str, ...]
-    contradicted_by: tuple[str, ...]
-    context: tuple[str, ...]
-    #: The claims it lists as related (resolved ones only), with the relation stated.
-    related: tuple[tuple[str, str | None], ...]
+    statement: str
 
     @classmethod
-    def of(cls, claim: ResolvedClaim) -> ClaimFacts:
-        said = claim.said_on
+    def of(cls, claim: ResolvedClaim) -> ClaimSummary:
+        said, verdict = claim.said_on, claim.verdict
         return cls(
-            id=claim.id,
-            speaker=claim.speaker.id,
-            statement=claim.statement,
-            said_on=None if said is None else str(said),
-            days=None if said is None else (said.first.toordinal(), said.last.toordinal()),
-            topics=claim.topics,
-            verdict=None if claim.verdict is None else claim.verdict.rating,
-            quoting=tuple(q.source.id for q in claim.quotes),
-            supported_by=tuple(e.source.id for e in claim.supports),
-            contradicted_by=tuple(e.source.id for e in claim.contradicts),
-            context=tuple(e.source.id for e in claim.context),
-            related=tuple((link.claim, link.relation) for link in claim.related),
+            claim.id,
+            claim.speaker.id,
+            None if said is None else str(said),
+            None if verdict is None else verdict.rating,
+            claim.statement,
         )
 
-    def to_json(self) -> list[Any]:
-        return [
-            self.id,
-            self.speaker,
-            self.statement,
-            self.said_on,
-            None if self.days is None else list(self.days),
-            list(self.topics),
-            self.verdict,
-            list(self.quoting),
-            list(self.supported_by),
-            list(self.contradicted_by),
-            list(self.context),
-            [list(link) for link in self.related],
-        ]
 
-    @classmethod
-    def from_json(cls, data: Any) -> ClaimFacts:
-        """Facts written by :meth:`to_json`; TypeError or ValueError if ``data`` is not."""
-        (id_, speaker, statement, said_on, days, topics, verdict, *roles, related) = data
-        quoting, supported_by, contradicted_by, context = (tuple(map(str, r)) for r in roles)
-        return cls(
-            id=str(id_),
-            speaker=str(speaker),
-            statement=str(statement),
-            said_on=None if said_on is None else str(said_on),
-            days=None if days is None else (int(days[0]), int(days[1])),
-            topics=tuple(map(str, topics)),
-            verdict=None if verdict is None else str(verdict),
-            quoting=quoting,
-            supported_by=supported_by,
-            contradicted_by=contradicted_by,
-            context=context,
-            related=tuple((str(c), None if r is None else str(r)) for c, r in related),
-        )
+def _members(data: Any) -> Members:
+    return frozenset(map(int, data))
+
+
+def _groups(data: Any) -> dict[str, Members]:
+    return {str(key): _members(value) for key, value in data.items()}
 
 
 @attrs.frozen(eq=False)
@@ -119,16 +74,24 @@ class _Dates:
     by_last: tuple[int, ...]
 
     @classmethod
-    def build(cls, facts: Sequence[ClaimFacts]) -> _Dates:
-        dated = [(f.days, i) for i, f in enumerate(facts) if f.days is not None]
-        firsts = sorted((first, i) for (first, _), i in dated)
-        lasts = sorted((last, i) for (_, last), i in dated)
+    def build(cls, claims: tuple[ResolvedClaim, ...]) -> _Dates:
+        dated = [(c.said_on, i) for i, c in enumerate(claims) if c.said_on is not None]
+        firsts = sorted((d.first.toordinal(), i) for d, i in dated)
+        lasts = sorted((d.last.toordinal(), i) for d, i in dated)
         return cls(
             tuple(day for day, _ in firsts),
             tuple(i for _, i in firsts),
             tuple(day for day, _ in lasts),
             tuple(i for _, i in lasts),
         )
+
+    def to_json(self) -> list[Any]:
+        return [list(self.firsts), list(self.by_first), list(self.lasts), list(self.by_last)]
+
+    @classmethod
+    def from_json(cls, data: Any) -> _Dates:
+        firsts, by_first, lasts, by_last = (tuple(map(int, column)) for column in data)
+        return cls(firsts, by_first, lasts, by_last)
 
     def first_from(self, day: _dt.date) -> Members:
         return frozenset(self.by_first[bisect_left(self.firsts, day.toordinal()) :])
@@ -157,14 +120,15 @@ def as_date(value: str | PartialDate | _dt.date) -> PartialDate:
 
 @attrs.frozen(eq=False)
 class ClaimIndex:
-    """A loaded ledger's claims and every index the filters use. Build with :meth:`build`.
+    """A loaded ledger's claims and every index the filters use. Build with :meth:`build`,
+    or read back what :meth:`to_json` wrote with :meth:`from_json`.
 
-    ``claims`` may build each claim on first use (from a stored index): the filters read
-    only ``facts``.
+    ``claims`` may build each claim when first used (read from a stored index): the
+    filters read only the indexes, and a table of results only ``summaries``.
     """
 
     claims: Sequence[ResolvedClaim]
-    facts: Sequence[ClaimFacts]
+    summaries: Sequence[ClaimSummary]
     speakers: Mapping[str, Speaker]
     sources: Mapping[str, Source]
     ratings: tuple[str, ...]
@@ -186,35 +150,31 @@ class ClaimIndex:
     @classmethod
     def build(
         cls,
-        claims: Sequence[ResolvedClaim],
+        claims: tuple[ResolvedClaim, ...],
         speakers: Mapping[str, Speaker],
         sources: Mapping[str, Source],
         ratings: Iterable[str],
-        facts: Sequence[ClaimFacts] | None = None,
     ) -> ClaimIndex:
-        """Index ``claims`` (unique ids; references already resolved), or their ``facts``
-        when given (then no claim is looked at)."""
-        if facts is None:
-            facts = tuple(map(ClaimFacts.of, claims))
-        positions = {f.id: i for i, f in enumerate(facts)}
+        """Index ``claims`` (unique ids; references already resolved)."""
+        positions = {claim.id: i for i, claim in enumerate(claims)}
         edges: defaultdict[int, set[int]] = defaultdict(set)
         disputed: set[int] = set()
-        for i, fact in enumerate(facts):
-            for other, relation in fact.related:
-                j = positions.get(other)
+        for i, claim in enumerate(claims):
+            for link in claim.related:
+                j = positions.get(link.claim)
                 # Relations are symmetric: a claim listing another relates both ways,
                 # and a dispute recorded on one side is a dispute of both.
                 if j is not None and j != i:
                     edges[i].add(j)
                     edges[j].add(i)
-                    if relation == "disputes":
+                    if link.relation == "disputes":
                         disputed.update((i, j))
-        enum = list(enumerate(facts))
+        enum = list(enumerate(claims))
         by_source: dict[Role, dict[str, Members]] = {
-            "quoting": _grouped((s, i) for i, f in enum for s in f.quoting),
-            "supported_by": _grouped((s, i) for i, f in enum for s in f.supported_by),
-            "contradicted_by": _grouped((s, i) for i, f in enum for s in f.contradicted_by),
-            "context": _grouped((s, i) for i, f in enum for s in f.context),
+            "quoting": _grouped((q.source.id, i) for i, c in enum for q in c.quotes),
+            "supported_by": _grouped((e.source.id, i) for i, c in enum for e in c.supports),
+            "contradicted_by": _grouped((e.source.id, i) for i, c in enum for e in c.contradicts),
+            "context": _grouped((e.source.id, i) for i, c in enum for e in c.context),
         }
         names = _grouped_ids(
             (name_key(text), speaker.id)
@@ -225,24 +185,92 @@ class ClaimIndex:
         identified_by = _grouped_ids(
             (s.identified_as.speaker, s.id) for s in speakers.values() if s.identified_as
         )
-        used = (f.verdict for f in facts if f.verdict is not None)
+        used = (c.verdict.rating for c in claims if c.verdict is not None)
         return cls(
             claims=claims,
-            facts=facts,
+            summaries=tuple(map(ClaimSummary.of, claims)),
             speakers=speakers,
             sources=sources,
             ratings=tuple(dict.fromkeys([*ratings, *used])),
             positions=positions,
-            by_speaker=_grouped((f.speaker, i) for i, f in enum),
+            by_speaker=_grouped((c.speaker.id, i) for i, c in enum),
             by_source=by_source,
-            by_topic=_grouped((t, i) for i, f in enum for t in f.topics),
-            by_verdict=_grouped((f.verdict, i) for i, f in enum if f.verdict is not None),
-            contradicted=frozenset(i for i, f in enum if f.contradicted_by),
+            by_topic=_grouped((t, i) for i, c in enum for t in c.topics),
+            by_verdict=_grouped((c.verdict.rating, i) for i, c in enum if c.verdict),
+            contradicted=frozenset(i for i, c in enum if c.contradicts),
             disputed=frozenset(disputed),
             neighbours={i: frozenset(js) for i, js in edges.items()},
-            dates=_Dates.build(facts),
+            dates=_Dates.build(claims),
             speaker_names=names,
             identified_by=identified_by,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The indexes as plain data (claims, speakers and sources left out)."""
+
+        def groups(found: Mapping[str, Iterable[Any]]) -> dict[str, list[Any]]:
+            return {key: sorted(value) for key, value in found.items()}
+
+        summaries = self.summaries
+        return {
+            "summaries": [
+                [s.id for s in summaries],
+                [s.speaker for s in summaries],
+                [s.said_on for s in summaries],
+                [s.verdict for s in summaries],
+                [s.statement for s in summaries],
+            ],
+            "ratings": list(self.ratings),
+            "by_speaker": groups(self.by_speaker),
+            "by_source": {role: groups(found) for role, found in self.by_source.items()},
+            "by_topic": groups(self.by_topic),
+            "by_verdict": groups(self.by_verdict),
+            "contradicted": sorted(self.contradicted),
+            "disputed": sorted(self.disputed),
+            "neighbours": [[i, sorted(js)] for i, js in self.neighbours.items()],
+            "dates": self.dates.to_json(),
+            "speaker_names": groups(self.speaker_names),
+            "identified_by": groups(self.identified_by),
+        }
+
+    @classmethod
+    def from_json(
+        cls,
+        data: Any,
+        claims: Sequence[ResolvedClaim],
+        speakers: Mapping[str, Speaker],
+        sources: Mapping[str, Source],
+    ) -> ClaimIndex:
+        """The index :meth:`to_json` wrote, over ``claims`` (in the same order)."""
+        ids, speaker_ids, said, verdicts, statements = data["summaries"]
+        summaries = tuple(map(ClaimSummary, ids, speaker_ids, said, verdicts, statements))
+        if len(summaries) != len(claims):
+            raise ValueError("the index does not describe these claims")
+
+        def names(found: Any) -> dict[str, frozenset[str]]:
+            return {str(key): frozenset(map(str, value)) for key, value in found.items()}
+
+        by_source: dict[Any, Mapping[str, Members]] = {
+            role: _groups(data["by_source"][role])
+            for role in ("quoting", "supported_by", "contradicted_by", "context")
+        }
+        return cls(
+            claims=claims,
+            summaries=summaries,
+            speakers=speakers,
+            sources=sources,
+            ratings=tuple(map(str, data["ratings"])),
+            positions={claim_id: i for i, claim_id in enumerate(ids)},
+            by_speaker=_groups(data["by_speaker"]),
+            by_source=by_source,
+            by_topic=_groups(data["by_topic"]),
+            by_verdict=_groups(data["by_verdict"]),
+            contradicted=_members(data["contradicted"]),
+            disputed=_members(data["disputed"]),
+            neighbours={int(i): _members(js) for i, js in data["neighbours"]},
+            dates=_Dates.from_json(data["dates"]),
+            speaker_names=names(data["speaker_names"]),
+            identified_by=names(data["identified_by"]),
         )
 
     # -- resolving the names a query uses ------------------------------------------------

@@ -40,7 +40,6 @@ from claimledger.query.names import QueryError, suggest
 from claimledger.query.search import Searcher, claims_key
 from claimledger.query.stored import QueryStore, StoredLedger
 from claimledger.resolved import ResolvedClaim, resolve
-from claimledger.rules import RULES_BY_CODE, run_rules, settle
 
 __all__ = ["Ledger", "LedgerError", "load", "load_config"]
 
@@ -100,6 +99,8 @@ class Ledger:
         cache: bool = True,
     ) -> Ledger:
         """Resolve a ledger already read by :func:`claimledger.read_ledger`."""
+        from claimledger.rules import settle  # only to load from the files
+
         config = files.config
         found = settle(config, [*findings, *_resolving_findings(files)])
         if strict and any(f.severity.fails for f in found):
@@ -123,21 +124,10 @@ class Ledger:
 
     @classmethod
     def _from_store(cls, config: Config, stored: StoredLedger) -> Ledger:
-        index = ClaimIndex.build(
-            stored.claims,
-            stored.speakers,
-            stored.sources,
-            (*config.verdict_scale, *config.verdict_unrated),
-            stored.facts,
-        )
-        searcher = Searcher(
-            index,
-            stored.texts,
-            stored.digests,
-            config.root / ".claimledger",
-            stored.search_key,
-        )
-        everything = ClaimSet.of(index, range(len(stored.facts)))
+        index = stored.index
+        cache = config.root / ".claimledger"
+        searcher = Searcher(index, stored.texts, stored.digests, cache, stored.search_key)
+        everything = ClaimSet.of(index, range(len(index.summaries)))
         return cls(config, everything, stored.findings, index, searcher)
 
     def __repr__(self) -> str:
@@ -244,8 +234,7 @@ def load_config(config: Config, *, strict: bool = True, cache: bool = True) -> L
         ledger = Ledger.from_files(files, findings, strict=False, cache=cache)
         if store is not None:
             index = ledger._index
-            key = claims_key(index.claims)
-            store.write(files, ledger.findings, index.claims, index.facts, key)
+            store.write(files, ledger.findings, index, claims_key(index.claims))
     if strict and any(f.severity.fails for f in ledger.findings):
         raise LedgerError(config.root, ledger.findings)
     return ledger
@@ -272,5 +261,7 @@ def _configure(start: Path) -> Config:
 def _resolving_findings(files: LedgerFiles) -> list[Finding]:
     # The ledger-scope rules each read files.index, which is rebuilt on every access
     # unless given: build it once for all of them.
+    from claimledger.rules import RULES_BY_CODE, run_rules
+
     files = attrs.evolve(files, given_index=files.index)
     return run_rules(files, [RULES_BY_CODE[code] for code in RESOLVING_RULES])

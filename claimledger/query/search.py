@@ -33,7 +33,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 
-from claimledger.anchor import SourceText
 from claimledger.atomic import private_folder
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
@@ -244,6 +243,8 @@ class Searcher:
             texts = [(i, self._texts[i] or "") for i in sorted(self._digests)]
 
             def corpus_rows() -> Iterator[tuple[str | int, ...]]:
+                from claimledger.anchor import SourceText  # only to build the index
+
                 for source_id, text in texts:
                     numbered = SourceText.build(text)
                     for start, end in passages(text):

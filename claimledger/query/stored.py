@@ -32,9 +32,10 @@ import hmac
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -46,14 +47,14 @@ from claimledger.file_report import FileReport
 from claimledger.findings import Finding, Location
 from claimledger.ledger import SPEAKERS_FILE, LedgerFiles, Origin, claim_paths, read_text
 from claimledger.models import Claim, Source, Speaker
-from claimledger.parse import MAX_BYTES, parse_yaml
-from claimledger.query.index import ClaimFacts
+from claimledger.query.index import ClaimIndex
 from claimledger.resolved import ResolvedClaim, resolve_claim
-from claimledger.safe_read import read_regular, real_folder
+from claimledger.safe_read import MAX_FILE_BYTES, read_regular, real_folder
 from claimledger.secret import cache_secret
-from claimledger.structure import converter
 
 __all__ = ["LedgerChanged", "QueryStore", "StoredLedger", "index_path"]
+
+T = TypeVar("T")
 
 #: Bumped whenever what the index holds changes.
 FORMAT = "1"
@@ -94,9 +95,17 @@ def index_path(root: Path, secret: bytes) -> Path:
     return root / CACHE_DIR / f"query-{name}.sqlite3"
 
 
-def _inputs(config: Config) -> list[tuple[str, Path | None]] | None:
-    """Every file loading reads, by its place in the ledger (``None`` for a folder of the
-    corpus); None when one is a link or neither a regular file nor a folder."""
+#: An input: its place in the ledger, its path, and its stamp (``None`` for a folder).
+_Input = tuple[str, str, Stamp | None]
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_dev, info.st_ino
+
+
+def _inputs(config: Config) -> list[_Input] | None:
+    """Every file loading reads and every folder of the corpus, stamped; None when one
+    is a link or neither a regular file nor a folder."""
     root = config.root
     if any(os.path.islink(folder) for folder in (config.claims_dir, config.corpus_dir)):
         return None
@@ -104,15 +113,24 @@ def _inputs(config: Config) -> list[tuple[str, Path | None]] | None:
     registry = config.claims_dir / SPEAKERS_FILE
     if os.path.lexists(registry):
         paths.append(registry)
-    found: list[tuple[str, Path | None]] = [(p.relative_to(root).as_posix(), p) for p in paths]
+    found: list[_Input] = []
+    for path in paths:
+        stamp = file_stamp(path)
+        if stamp is None:
+            return None
+        found.append((path.relative_to(root).as_posix(), str(path), stamp))
     if config.corpus_dir.is_dir():
+        corpus = config.corpus_dir.relative_to(root).as_posix()
+        prefix = "" if corpus == "." else f"{corpus}/"
         with os.scandir(config.corpus_dir) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
-                path = Path(entry.path)
-                if entry.is_symlink():
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISDIR(info.st_mode):
+                    found.append((prefix + entry.name, entry.path, None))
+                elif stat.S_ISREG(info.st_mode):
+                    found.append((prefix + entry.name, entry.path, _stamp(info)))
+                else:
                     return None
-                shown = path.relative_to(root).as_posix()
-                found.append((shown, None) if entry.is_dir() else (shown, path))
     return found
 
 
@@ -121,10 +139,7 @@ class StoredLedger:
     """What the index gives back of a loaded ledger (see the module)."""
 
     findings: tuple[Finding, ...]
-    facts: tuple[ClaimFacts, ...]
-    claims: Sequence[ResolvedClaim]
-    speakers: Mapping[str, Speaker]
-    sources: Mapping[str, Source]
+    index: ClaimIndex
     #: Each source's text, read on first use.
     texts: Mapping[str, str | None]
     #: The sha256 of each source text that is not empty (what the corpus search indexes).
@@ -157,27 +172,44 @@ class _Lazy(Mapping[str, Any]):
 class _Claims(Sequence[ResolvedClaim]):
     """The ledger's claims, each structured and resolved when first read."""
 
-    def __init__(self, store: QueryStore, rows: list[Any], ids: frozenset[str], ledger: Any):
+    def __init__(
+        self,
+        store: QueryStore,
+        files: list[Any],
+        rows: list[Any],
+        speakers: Mapping[str, Speaker],
+        sources: Mapping[str, Source],
+    ) -> None:
         self._store = store
+        self._files = files
         self._rows = rows
-        self._ids = ids
-        self._ledger = ledger
+        self._speakers = speakers
+        self._sources = sources
+        self._ids: frozenset[str] = frozenset()
         self._made: dict[int, ResolvedClaim] = {}
+
+    def know(self, ids: Iterable[str]) -> None:
+        """The ids of every claim: a related link to another is dropped."""
+        self._ids = frozenset(ids)
 
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, item: Any) -> Any:
+    @overload
+    def __getitem__(self, item: int) -> ResolvedClaim: ...
+    @overload
+    def __getitem__(self, item: slice) -> Sequence[ResolvedClaim]: ...
+    def __getitem__(self, item: int | slice) -> ResolvedClaim | Sequence[ResolvedClaim]:
         if isinstance(item, slice):
             return tuple(self[i] for i in range(len(self))[item])
         found = self._made.get(item)
         if found is None:
-            file, sha, position, line, column = self._rows[item]
-            raw = self._store.entry(file, sha, position)
-            speakers, sources = self._ledger
-            claim = converter.structure(raw, Claim)
+            number, position, line, column = self._rows[item]
+            file, sha = self._files[number]
+            claim = _structure(self._store.entry(file, sha, position), Claim)
             where = Location(file, line, column)
-            found = self._made[item] = resolve_claim(claim, where, speakers, sources, self._ids)
+            found = resolve_claim(claim, where, self._speakers, self._sources, self._ids)
+            self._made[item] = found
         return found
 
 
@@ -191,7 +223,7 @@ class QueryStore:
         self._db: sqlite3.Connection | None = None
         self._stamps: dict[str, list[Any]] = {}
         self._new_stamps: dict[str, list[Any]] = {}
-        self._inputs: list[tuple[str, Path | None]] = []
+        self._inputs: list[_Input] = []
         self._digests: dict[str, str] = {}
         self._key = ""
 
@@ -259,6 +291,8 @@ class QueryStore:
         text, data, _ = read_text(root / file, root)
         if text is None or data is None or hashlib.sha256(data).hexdigest() != sha:
             raise LedgerChanged(f"{file} changed while it was read: run the command again")
+        from claimledger.parse import parse_yaml
+
         return parse_yaml(text, file).data["claims"][position]
 
     # -- the ledger's state ----------------------------------------------------------------
@@ -269,20 +303,18 @@ class QueryStore:
         if inputs is None:
             return False
         root = self.config.root.resolve()
+        recorded = self._stamps
         digest = hashlib.sha256(f"{_code_digest()}\0{self.config!r}\0".encode())
         stamps: dict[str, list[Any]] = {}
-        for shown, path in inputs:
+        for shown, path, stamp in inputs:
             sha = "folder"
-            if path is not None:
-                stamp = file_stamp(path)
-                if stamp is None:
-                    return False
-                known = self._stamps.get(shown)
+            if stamp is not None:
+                known = recorded.get(shown)
                 if isinstance(known, list) and len(known) == 6 and tuple(known[:5]) == stamp:
                     sha = str(known[5])
                 else:
                     try:
-                        data = read_regular(path, root, limit=MAX_BYTES)
+                        data = read_regular(Path(path), root, limit=MAX_FILE_BYTES)
                     except (OSError, RuntimeError):
                         return False  # read without the index: loading reports the file
                     sha = hashlib.sha256(data).hexdigest()
@@ -312,19 +344,14 @@ class QueryStore:
 
     def _decode(self, body: Any) -> StoredLedger:
         findings = FileReport.from_json({"findings": body["findings"], "index": []}).findings
-        facts = tuple(map(ClaimFacts.from_json, body["facts"]))
-        speakers = {str(i): converter.structure(raw, Speaker) for i, raw in body["speakers"]}
+        speakers = _Lazy(dict(body["speakers"]), _speaker)
         sources = _Lazy({str(i): raw for i, raw, _, _ in body["sources"]}, _source)
         texts = _Lazy({str(i): text for i, _, text, _ in body["sources"]}, self._text)
         digests = {str(i): str(sha) for i, _, _, sha in body["sources"] if sha is not None}
-        rows = list(body["claims"])
-        if len(rows) != len(facts):
-            raise ValueError("claims and facts differ")
-        ids = frozenset(f.id for f in facts)
-        claims = _Claims(self, rows, ids, (speakers, sources))
-        return StoredLedger(
-            findings, facts, claims, speakers, sources, texts, digests, str(body["search"])
-        )
+        claims = _Claims(self, body["files"], body["claims"], speakers, sources)
+        index = ClaimIndex.from_json(body["index"], claims, speakers, sources)
+        claims.know(index.positions)
+        return StoredLedger(findings, index, texts, digests, str(body["search"]))
 
     def _text(self, _: str, shown: str | None) -> str | None:
         if shown is None:
@@ -339,15 +366,14 @@ class QueryStore:
         self,
         files: LedgerFiles,
         findings: Sequence[Finding],
-        claims: Sequence[ResolvedClaim],
-        facts: Sequence[ClaimFacts],
+        index: ClaimIndex,
         search_key: str,
     ) -> None:
         """Index the ledger loaded from ``files``, if its files are still as hashed."""
         if not self.unchanged():
             return  # changed while loaded: what was loaded has no single key
         try:
-            body = self._encode(files, findings, claims, facts, search_key)
+            body = self._encode(files, findings, index, search_key)
             entries = self._entries(files)
         except (KeyError, IndexError, TypeError, ValueError):
             return
@@ -355,22 +381,17 @@ class QueryStore:
             self._save(body, entries)
 
     def _encode(
-        self,
-        files: LedgerFiles,
-        findings: Sequence[Finding],
-        claims: Sequence[ResolvedClaim],
-        facts: Sequence[ClaimFacts],
-        search_key: str,
+        self, files: LedgerFiles, findings: Sequence[Finding], index: ClaimIndex, search_key: str
     ) -> dict[str, Any]:
         root = self.config.root
         origins = {origin.at(): origin for _, origin in files.located_claims()}
+        numbers: dict[str, int] = {}
         rows = []
-        for claim in claims:
+        for claim in index.claims:
             assert claim.location is not None
             origin = origins[claim.location]
-            file, line, column = _loc(claim.location)
-            rows.append([file, self._digests[origin.path], _position(origin), line, column])
-        speakers = [[i, _raw(files.speaker_origins[i])] for i in files.speakers]
+            number = numbers.setdefault(origin.path, len(numbers))
+            rows.append([number, _position(origin), claim.location.line, claim.location.column])
         sources = []
         for source_id, doc in files.sources.items():
             text = doc.text_path.relative_to(root).as_posix() if doc.text is not None else None
@@ -379,9 +400,10 @@ class QueryStore:
         return {
             "key": self._key,
             "findings": FileReport(tuple(findings), ()).to_json()["findings"],
-            "facts": [fact.to_json() for fact in facts],
+            "index": index.to_json(),
+            "files": [[file, self._digests[file]] for file in numbers],
             "claims": rows,
-            "speakers": speakers,
+            "speakers": [[i, _raw(files.speaker_origins[i])] for i in files.speakers],
             "sources": sources,
             "search": search_key,
         }
@@ -446,12 +468,23 @@ class QueryStore:
                 )
 
 
-def _stamps(inputs: list[tuple[str, Path | None]]) -> dict[str, Stamp | None]:
-    return {shown: file_stamp(path) for shown, path in inputs if path is not None}
+def _stamps(inputs: list[_Input]) -> dict[str, Stamp | None]:
+    return {shown: file_stamp(Path(path)) for shown, path, stamp in inputs if stamp is not None}
+
+
+def _structure(raw: Any, cls: type[T]) -> T:
+    # cattrs and the models' hooks load only when an object is built.
+    from claimledger.structure import converter
+
+    return converter.structure(raw, cls)
 
 
 def _source(_: str, raw: Any) -> Source:
-    return converter.structure(raw, Source)
+    return _structure(raw, Source)
+
+
+def _speaker(_: str, raw: Any) -> Speaker:
+    return _structure(raw, Speaker)
 
 
 def _raw(origin: Origin) -> Any:
