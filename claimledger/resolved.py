@@ -36,7 +36,6 @@ import attrs
 
 from claimledger.config import Config
 from claimledger.dates import PartialDate
-from claimledger.digest import edition_of, full_digest
 from claimledger.findings import Location
 from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.models import (
@@ -291,11 +290,15 @@ class ResolvedLedger:
     def digests(self) -> tuple[str, ...]:
         """Each claim's full digest (:func:`claimledger.digest.full_digest` of the claim as
         written), in claim order: computed once, for the claims' and the edition's digests."""
+        from claimledger.digest import full_digest  # structuring's converter: not for queries
+
         return tuple(full_digest(claim.as_written()) for claim in self.claims)
 
     @property
     def edition(self) -> str:
         """The edition digest of the claims (:func:`claimledger.digest.edition_digest`)."""
+        from claimledger.digest import edition_of
+
         digests = zip(self.claims, self.digests, strict=True)
         return edition_of((claim.id, digest) for claim, digest in digests)
 

@@ -20,7 +20,7 @@ from claimledger.models import Source, Speaker
 from claimledger.query.names import QueryError, name_key, suggest
 from claimledger.resolved import ResolvedClaim
 
-__all__ = ["ClaimIndex", "ClaimSummary", "Role"]
+__all__ = ["ClaimIndex", "ClaimSummary", "Role", "summaries_from_json", "summaries_to_json"]
 
 Role = Literal["quoting", "supported_by", "contradicted_by", "context"]
 Members = frozenset[int]
@@ -54,6 +54,23 @@ class ClaimSummary:
             None if verdict is None else verdict.rating,
             claim.statement,
         )
+
+
+def summaries_to_json(summaries: Sequence[ClaimSummary]) -> list[list[str | None]]:
+    """Summaries as columns of plain data."""
+    return [
+        [s.id for s in summaries],
+        [s.speaker for s in summaries],
+        [s.said_on for s in summaries],
+        [s.verdict for s in summaries],
+        [s.statement for s in summaries],
+    ]
+
+
+def summaries_from_json(data: Any) -> tuple[ClaimSummary, ...]:
+    """What :func:`summaries_to_json` wrote."""
+    ids, speakers, said, verdicts, statements = data
+    return tuple(map(ClaimSummary, ids, speakers, said, verdicts, statements))
 
 
 def _members(data: Any) -> Members:
@@ -211,15 +228,8 @@ class ClaimIndex:
         def groups(found: Mapping[str, Iterable[Any]]) -> dict[str, list[Any]]:
             return {key: sorted(value) for key, value in found.items()}
 
-        summaries = self.summaries
         return {
-            "summaries": [
-                [s.id for s in summaries],
-                [s.speaker for s in summaries],
-                [s.said_on for s in summaries],
-                [s.verdict for s in summaries],
-                [s.statement for s in summaries],
-            ],
+            "ids": [summary.id for summary in self.summaries],
             "ratings": list(self.ratings),
             "by_speaker": groups(self.by_speaker),
             "by_source": {role: groups(found) for role, found in self.by_source.items()},
@@ -238,13 +248,14 @@ class ClaimIndex:
         cls,
         data: Any,
         claims: Sequence[ResolvedClaim],
+        summaries: Sequence[ClaimSummary],
         speakers: Mapping[str, Speaker],
         sources: Mapping[str, Source],
     ) -> ClaimIndex:
-        """The index :meth:`to_json` wrote, over ``claims`` (in the same order)."""
-        ids, speaker_ids, said, verdicts, statements = data["summaries"]
-        summaries = tuple(map(ClaimSummary, ids, speaker_ids, said, verdicts, statements))
-        if len(summaries) != len(claims):
+        """The index :meth:`to_json` wrote, over ``claims`` and their ``summaries`` (in
+        the same order)."""
+        ids = list(map(str, data["ids"]))
+        if len(ids) != len(claims):
             raise ValueError("the index does not describe these claims")
 
         def names(found: Any) -> dict[str, frozenset[str]]:

@@ -47,7 +47,12 @@ from claimledger.file_report import FileReport
 from claimledger.findings import Finding, Location
 from claimledger.ledger import SPEAKERS_FILE, LedgerFiles, Origin, claim_paths, read_text
 from claimledger.models import Claim, Source, Speaker
-from claimledger.query.index import ClaimIndex
+from claimledger.query.index import (
+    ClaimIndex,
+    ClaimSummary,
+    summaries_from_json,
+    summaries_to_json,
+)
 from claimledger.resolved import ResolvedClaim, resolve_claim
 from claimledger.safe_read import MAX_FILE_BYTES, read_regular, real_folder
 from claimledger.secret import cache_secret
@@ -213,6 +218,32 @@ class _Claims(Sequence[ResolvedClaim]):
         return found
 
 
+class _Summaries(Sequence[ClaimSummary]):
+    """The claims' summaries, read from their own record when first used (a table of
+    results needs them, a search or a claim shown does not); made from the claims if
+    the record does not verify."""
+
+    def __init__(self, store: QueryStore, claims: Sequence[ResolvedClaim]) -> None:
+        self._store = store
+        self._claims = claims
+        self._read: tuple[ClaimSummary, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    @overload
+    def __getitem__(self, item: int) -> ClaimSummary: ...
+    @overload
+    def __getitem__(self, item: slice) -> Sequence[ClaimSummary]: ...
+    def __getitem__(self, item: int | slice) -> ClaimSummary | Sequence[ClaimSummary]:
+        if self._read is None:
+            found = self._store.summaries()
+            if found is None or len(found) != len(self._claims):
+                found = tuple(map(ClaimSummary.of, self._claims))
+            self._read = found
+        return self._read[item]
+
+
 class QueryStore:
     """The query index of one ledger: read with :meth:`read`, updated with :meth:`write`."""
 
@@ -270,6 +301,16 @@ class QueryStore:
             if not hmac.compare_digest(str(mac), self._mac(name, str(body))):
                 return None
             return json.loads(body)
+        except _ERRORS:
+            return None
+
+    def summaries(self) -> tuple[ClaimSummary, ...] | None:
+        """The claims' summaries recorded with the ledger's present state, if they verify."""
+        found = self._record("summaries")
+        try:
+            if found is None or found["key"] != self._key:
+                return None
+            return summaries_from_json(found["summaries"])
         except _ERRORS:
             return None
 
@@ -349,7 +390,8 @@ class QueryStore:
         texts = _Lazy({str(i): text for i, _, text, _ in body["sources"]}, self._text)
         digests = {str(i): str(sha) for i, _, _, sha in body["sources"] if sha is not None}
         claims = _Claims(self, body["files"], body["claims"], speakers, sources)
-        index = ClaimIndex.from_json(body["index"], claims, speakers, sources)
+        summaries = _Summaries(self, claims)
+        index = ClaimIndex.from_json(body["index"], claims, summaries, speakers, sources)
         claims.know(index.positions)
         return StoredLedger(findings, index, texts, digests, str(body["search"]))
 
@@ -401,6 +443,7 @@ class QueryStore:
             "key": self._key,
             "findings": FileReport(tuple(findings), ()).to_json()["findings"],
             "index": index.to_json(),
+            "summaries": summaries_to_json(index.summaries),
             "files": [[file, self._digests[file]] for file in numbers],
             "claims": rows,
             "speakers": [[i, _raw(files.speaker_origins[i])] for i in files.speakers],
@@ -460,7 +503,9 @@ class QueryStore:
                     if (file, sha) not in kept
                 ),
             )
-            for name, value in (("stamps", self._new_stamps), ("ledger", body)):
+            summaries = {"key": body["key"], "summaries": body.pop("summaries")}
+            records = (("stamps", self._new_stamps), ("ledger", body), ("summaries", summaries))
+            for name, value in records:
                 text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
                 db.execute(
                     "INSERT OR REPLACE INTO records VALUES (?, ?, ?)",
