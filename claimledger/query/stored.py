@@ -26,40 +26,41 @@ anything but regular files and folders where loading reads is loaded without the
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import hmac
 import json
 import os
 import sqlite3
-import stat
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any
 
 import attrs
 
-import claimledger
-from claimledger.cache_index import CACHE_DIR, Stamp, file_stamp
+from claimledger.cache_index import CACHE_DIR, file_stamp
 from claimledger.config import Config
 from claimledger.errors import ClaimledgerError
 from claimledger.file_report import FileReport
-from claimledger.findings import Finding, Location
-from claimledger.ledger import SPEAKERS_FILE, LedgerFiles, Origin, claim_paths, read_text
-from claimledger.models import Claim, Source, Speaker
+from claimledger.findings import Finding
+from claimledger.ledger import LedgerFiles, Origin, read_text
 from claimledger.query.index import (
     ClaimIndex,
     ClaimSummary,
     summaries_from_json,
     summaries_to_json,
 )
-from claimledger.resolved import ResolvedClaim, resolve_claim
+from claimledger.query.state import Input, code_digest, ledger_inputs, stamps_of
+from claimledger.query.views import (
+    Built,
+    StoredClaims,
+    StoredSummaries,
+    structured_source,
+    structured_speaker,
+)
 from claimledger.safe_read import MAX_FILE_BYTES, read_regular, real_folder
 from claimledger.secret import cache_secret
 
 __all__ = ["LedgerChanged", "QueryStore", "StoredLedger", "index_path"]
-
-T = TypeVar("T")
 
 #: Bumped whenever what the index holds changes.
 FORMAT = "1"
@@ -79,64 +80,10 @@ class LedgerChanged(ClaimledgerError):
     as indexed: running the query again reads it anew."""
 
 
-@functools.cache
-def _code_digest() -> str:
-    """claimledger's own source: an index another version wrote is never used."""
-    digest = hashlib.sha256(f"{FORMAT}\0{claimledger.__version__}\0".encode())
-    package = Path(claimledger.__file__).parent
-    for top, folders, files in os.walk(package):
-        folders.sort()
-        for name in sorted(files):
-            if name.endswith(".py"):
-                path = Path(top, name)
-                digest.update(f"{path.relative_to(package)}\0".encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def index_path(root: Path, secret: bytes) -> Path:
     """Where the query index of the ledger at ``root`` is kept for the user of ``secret``."""
     name = hmac.new(secret, f"query-index {FORMAT}".encode(), hashlib.sha256).hexdigest()[:32]
     return root / CACHE_DIR / f"query-{name}.sqlite3"
-
-
-#: An input: its place in the ledger, its path, and its stamp (``None`` for a folder).
-_Input = tuple[str, str, Stamp | None]
-
-
-def _stamp(info: os.stat_result) -> Stamp:
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_dev, info.st_ino
-
-
-def _inputs(config: Config) -> list[_Input] | None:
-    """Every file loading reads and every folder of the corpus, stamped; None when one
-    is a link or neither a regular file nor a folder."""
-    root = config.root
-    if any(os.path.islink(folder) for folder in (config.claims_dir, config.corpus_dir)):
-        return None
-    paths = claim_paths(config)
-    registry = config.claims_dir / SPEAKERS_FILE
-    if os.path.lexists(registry):
-        paths.append(registry)
-    found: list[_Input] = []
-    for path in paths:
-        stamp = file_stamp(path)
-        if stamp is None:
-            return None
-        found.append((path.relative_to(root).as_posix(), str(path), stamp))
-    if config.corpus_dir.is_dir():
-        corpus = config.corpus_dir.relative_to(root).as_posix()
-        prefix = "" if corpus == "." else f"{corpus}/"
-        with os.scandir(config.corpus_dir) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                info = entry.stat(follow_symlinks=False)
-                if stat.S_ISDIR(info.st_mode):
-                    found.append((prefix + entry.name, entry.path, None))
-                elif stat.S_ISREG(info.st_mode):
-                    found.append((prefix + entry.name, entry.path, _stamp(info)))
-                else:
-                    return None
-    return found
 
 
 @attrs.frozen
@@ -153,97 +100,6 @@ class StoredLedger:
     search_key: str
 
 
-class _Lazy(Mapping[str, Any]):
-    """A mapping whose values are made from stored data on first use."""
-
-    def __init__(self, raw: dict[str, Any], make: Any) -> None:
-        self._raw = raw
-        self._make = make
-        self._made: dict[str, Any] = {}
-
-    def __getitem__(self, key: str) -> Any:
-        found = self._made.get(key)
-        if found is None:
-            found = self._made[key] = self._make(key, self._raw[key])
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-
-class _Claims(Sequence[ResolvedClaim]):
-    """The ledger's claims, each structured and resolved when first read."""
-
-    def __init__(
-        self,
-        store: QueryStore,
-        files: list[Any],
-        rows: list[Any],
-        speakers: Mapping[str, Speaker],
-        sources: Mapping[str, Source],
-    ) -> None:
-        self._store = store
-        self._files = files
-        self._rows = rows
-        self._speakers = speakers
-        self._sources = sources
-        self._ids: frozenset[str] = frozenset()
-        self._made: dict[int, ResolvedClaim] = {}
-
-    def know(self, ids: Iterable[str]) -> None:
-        """The ids of every claim: a related link to another is dropped."""
-        self._ids = frozenset(ids)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, item: int) -> ResolvedClaim: ...
-    @overload
-    def __getitem__(self, item: slice) -> Sequence[ResolvedClaim]: ...
-    def __getitem__(self, item: int | slice) -> ResolvedClaim | Sequence[ResolvedClaim]:
-        if isinstance(item, slice):
-            return tuple(self[i] for i in range(len(self))[item])
-        found = self._made.get(item)
-        if found is None:
-            number, position, line, column = self._rows[item]
-            file, sha = self._files[number]
-            claim = _structure(self._store.entry(file, sha, position), Claim)
-            where = Location(file, line, column)
-            found = resolve_claim(claim, where, self._speakers, self._sources, self._ids)
-            self._made[item] = found
-        return found
-
-
-class _Summaries(Sequence[ClaimSummary]):
-    """The claims' summaries, read from their own record when first used (a table of
-    results needs them, a search or a claim shown does not); made from the claims if
-    the record does not verify."""
-
-    def __init__(self, store: QueryStore, claims: Sequence[ResolvedClaim]) -> None:
-        self._store = store
-        self._claims = claims
-        self._read: tuple[ClaimSummary, ...] | None = None
-
-    def __len__(self) -> int:
-        return len(self._claims)
-
-    @overload
-    def __getitem__(self, item: int) -> ClaimSummary: ...
-    @overload
-    def __getitem__(self, item: slice) -> Sequence[ClaimSummary]: ...
-    def __getitem__(self, item: int | slice) -> ClaimSummary | Sequence[ClaimSummary]:
-        if self._read is None:
-            found = self._store.summaries()
-            if found is None or len(found) != len(self._claims):
-                found = tuple(map(ClaimSummary.of, self._claims))
-            self._read = found
-        return self._read[item]
-
-
 class QueryStore:
     """The query index of one ledger: read with :meth:`read`, updated with :meth:`write`."""
 
@@ -254,7 +110,7 @@ class QueryStore:
         self._db: sqlite3.Connection | None = None
         self._stamps: dict[str, list[Any]] = {}
         self._new_stamps: dict[str, list[Any]] = {}
-        self._inputs: list[_Input] = []
+        self._inputs: list[Input] = []
         self._digests: dict[str, str] = {}
         self._key = ""
 
@@ -340,12 +196,12 @@ class QueryStore:
 
     def _hash_inputs(self) -> bool:
         """Take every input's sha256 (from the recorded stamps where they still hold)."""
-        inputs = _inputs(self.config)
+        inputs = ledger_inputs(self.config)
         if inputs is None:
             return False
         root = self.config.root.resolve()
         recorded = self._stamps
-        digest = hashlib.sha256(f"{_code_digest()}\0{self.config!r}\0".encode())
+        digest = hashlib.sha256(f"{code_digest(FORMAT)}\0{self.config!r}\0".encode())
         stamps: dict[str, list[Any]] = {}
         for shown, path, stamp in inputs:
             sha = "folder"
@@ -369,7 +225,7 @@ class QueryStore:
 
     def unchanged(self) -> bool:
         """Whether every input still has the stamp it had when hashed."""
-        return _stamps(self._inputs) == {k: tuple(v[:5]) for k, v in self._new_stamps.items()}
+        return stamps_of(self._inputs) == {k: tuple(v[:5]) for k, v in self._new_stamps.items()}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -385,12 +241,12 @@ class QueryStore:
 
     def _decode(self, body: Any) -> StoredLedger:
         findings = FileReport.from_json({"findings": body["findings"], "index": []}).findings
-        speakers = _Lazy(dict(body["speakers"]), _speaker)
-        sources = _Lazy({str(i): raw for i, raw, _, _ in body["sources"]}, _source)
-        texts = _Lazy({str(i): text for i, _, text, _ in body["sources"]}, self._text)
+        speakers = Built(dict(body["speakers"]), structured_speaker)
+        sources = Built({str(i): raw for i, raw, _, _ in body["sources"]}, structured_source)
+        texts = Built({str(i): text for i, _, text, _ in body["sources"]}, self._text)
         digests = {str(i): str(sha) for i, _, _, sha in body["sources"] if sha is not None}
-        claims = _Claims(self, body["files"], body["claims"], speakers, sources)
-        summaries = _Summaries(self, claims)
+        claims = StoredClaims(self.entry, body["files"], body["claims"], speakers, sources)
+        summaries = StoredSummaries(self.summaries, claims)
         index = ClaimIndex.from_json(body["index"], claims, summaries, speakers, sources)
         claims.know(index.positions)
         return StoredLedger(findings, index, texts, digests, str(body["search"]))
@@ -513,25 +369,6 @@ class QueryStore:
                 )
 
 
-def _stamps(inputs: list[_Input]) -> dict[str, Stamp | None]:
-    return {shown: file_stamp(Path(path)) for shown, path, stamp in inputs if stamp is not None}
-
-
-def _structure(raw: Any, cls: type[T]) -> T:
-    # cattrs and the models' hooks load only when an object is built.
-    from claimledger.structure import converter
-
-    return converter.structure(raw, cls)
-
-
-def _source(_: str, raw: Any) -> Source:
-    return _structure(raw, Source)
-
-
-def _speaker(_: str, raw: Any) -> Speaker:
-    return _structure(raw, Speaker)
-
-
 def _raw(origin: Origin) -> Any:
     """The plain data an object was structured from (its place in the parsed file)."""
     data = origin.document.data
@@ -545,7 +382,3 @@ def _position(origin: Origin) -> int:
     if key != "claims" or not isinstance(position, int):
         raise ValueError(f"not a claim: {origin.prefix}")
     return position
-
-
-def _loc(location: Location) -> tuple[str, int, int]:
-    return location.path, location.line, location.column
