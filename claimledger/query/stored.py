@@ -113,6 +113,8 @@ class QueryStore:
         self._inputs: list[Input] = []
         self._digests: dict[str, str] = {}
         self._key = ""
+        #: Entries read, by claim file and sha256: position → (mac, body).
+        self._rows: dict[tuple[str, str], dict[int, tuple[Any, Any]]] = {}
 
     @classmethod
     def open(cls, config: Config) -> QueryStore | None:
@@ -173,17 +175,20 @@ class QueryStore:
     def entry(self, file: str, sha: str, position: int) -> Any:
         """The claim as written at ``position`` of the claim file ``file`` with bytes ``sha``:
         from the index if its record verifies, else from the file if it still has them."""
-        name = f"{file}\0{sha}\0{position}"
-        if self._db is not None:
+        rows = self._rows.get((file, sha))
+        if rows is None and self._db is not None:
             with contextlib.suppress(*_ERRORS):
-                row = self._db.execute(
-                    "SELECT mac, body FROM entries WHERE file = ? AND sha256 = ? AND position = ?",
-                    (file, sha, position),
-                ).fetchone()
-                if row is not None and hmac.compare_digest(
-                    str(row[0]), self._mac(name, str(row[1]))
-                ):
-                    return json.loads(row[1])
+                # A file's claims at once: a query returning many claims reads each file once.
+                found = self._db.execute(
+                    "SELECT position, mac, body FROM entries WHERE file = ? AND sha256 = ?",
+                    (file, sha),
+                )
+                rows = self._rows[file, sha] = {int(p): (mac, body) for p, mac, body in found}
+        row = None if rows is None else rows.get(position)
+        name = f"{file}\0{sha}\0{position}"
+        with contextlib.suppress(*_ERRORS):
+            if row is not None and hmac.compare_digest(str(row[0]), self._mac(name, str(row[1]))):
+                return json.loads(row[1])
         root = self.config.root
         text, data, _ = read_text(root / file, root)
         if text is None or data is None or hashlib.sha256(data).hexdigest() != sha:
