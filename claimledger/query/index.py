@@ -11,14 +11,17 @@ import datetime as _dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from claimledger.dates import PartialDate
 from claimledger.models import Source, Speaker
 from claimledger.query.names import QueryError, name_key, suggest
-from claimledger.resolved import ResolvedClaim
+
+# The resolved claims' module loads when a claim is built: a table of results builds none.
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
 
 __all__ = ["ClaimIndex", "ClaimSummary", "Role", "summaries_from_json", "summaries_to_json"]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -39,7 +40,9 @@ from claimledger.query.index import ClaimIndex
 from claimledger.query.names import QueryError, suggest
 from claimledger.query.search import Searcher, claims_key
 from claimledger.query.stored import QueryStore, StoredLedger
-from claimledger.resolved import ResolvedClaim, resolve
+
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
 
 __all__ = ["Ledger", "LedgerError", "load", "load_config"]
 
@@ -105,6 +108,8 @@ class Ledger:
         found = settle(config, [*findings, *_resolving_findings(files)])
         if strict and any(f.severity.fails for f in found):
             raise LedgerError(config.root, found)
+        from claimledger.resolved import resolve
+
         resolved = resolve(files, "omit")
         claims = resolved.claims
         index = ClaimIndex.build(

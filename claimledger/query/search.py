@@ -31,16 +31,18 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from claimledger.atomic import private_folder
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
 from claimledger.query.index import ClaimIndex
-from claimledger.resolved import ResolvedClaim
 from claimledger.safe_read import real_folder
 from claimledger.secret import cache_secret
+
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
 
 __all__ = ["WINDOW", "Searcher", "claims_key", "passages"]
 

@@ -33,7 +33,7 @@ import os
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -59,6 +59,9 @@ from claimledger.query.views import (
 )
 from claimledger.safe_read import MAX_FILE_BYTES, read_regular, real_folder
 from claimledger.secret import cache_secret
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["LedgerChanged", "QueryStore", "StoredLedger", "index_path"]
 

@@ -6,12 +6,14 @@ from their record. See :mod:`claimledger.query.stored`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from claimledger.findings import Location
 from claimledger.models import Claim, Source, Speaker
 from claimledger.query.index import ClaimSummary
-from claimledger.resolved import ResolvedClaim, resolve_claim
+
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
 
 __all__ = ["Built", "StoredClaims", "StoredSummaries", "structured_source", "structured_speaker"]
 
@@ -57,7 +59,7 @@ class Built(Mapping[str, Any]):
         return len(self._raw)
 
 
-class StoredClaims(Sequence[ResolvedClaim]):
+class StoredClaims(Sequence["ResolvedClaim"]):
     """The ledger's claims, each structured and resolved when first read."""
 
     def __init__(
@@ -94,6 +96,8 @@ class StoredClaims(Sequence[ResolvedClaim]):
         if found is None:
             number, position, line, column = self._rows[item]
             file, sha = self._files[number]
+            from claimledger.resolved import resolve_claim
+
             claim = _structure(self._entry(file, sha, position), Claim)
             where = Location(file, line, column)
             found = resolve_claim(claim, where, self._speakers, self._sources, self._ids)
