@@ -75,6 +75,9 @@ _SCHEMA = (
     "position INTEGER NOT NULL, mac TEXT NOT NULL, body TEXT NOT NULL, "
     "PRIMARY KEY (file, sha256, position)) WITHOUT ROWID",
 )
+#: A claim to keep a row of: its file, the file's sha256, its position, where it is.
+_Entry = tuple[str, str, int, Origin]
+
 _ERRORS = (sqlite3.Error, OSError, RuntimeError, ValueError, TypeError, KeyError, IndexError)
 
 
@@ -315,13 +318,13 @@ class QueryStore:
             "search": search_key,
         }
 
-    def _entries(self, files: LedgerFiles) -> list[tuple[str, str, int, str]]:
+    def _entries(self, files: LedgerFiles) -> list[_Entry]:
         return [
-            (origin.path, self._digests[origin.path], _position(origin), json.dumps(_raw(origin)))
+            (origin.path, self._digests[origin.path], _position(origin), origin)
             for _, origin in files.located_claims()
         ]
 
-    def _save(self, body: dict[str, Any], entries: list[tuple[str, str, int, str]]) -> None:
+    def _save(self, body: dict[str, Any], entries: list[_Entry]) -> None:
         folder = self._path.parent
         root = self.config.root
         from claimledger.atomic import private_folder
@@ -348,9 +351,7 @@ class QueryStore:
             self._db = db = sqlite3.connect(self._path, check_same_thread=False)
             self._update(db, body, entries)
 
-    def _update(
-        self, db: sqlite3.Connection, body: dict[str, Any], entries: list[tuple[str, str, int, str]]
-    ) -> None:
+    def _update(self, db: sqlite3.Connection, body: dict[str, Any], entries: list[_Entry]) -> None:
         current = {(file, sha) for file, sha, _, _ in entries}
         with db:
             for statement in _SCHEMA:
@@ -359,12 +360,16 @@ class QueryStore:
             db.executemany(
                 "DELETE FROM entries WHERE file = ? AND sha256 = ?", sorted(kept - current)
             )
+            fresh = [
+                (file, sha, position, json.dumps(_raw(origin)))
+                for file, sha, position, origin in entries
+                if (file, sha) not in kept  # unchanged files keep their rows
+            ]
             db.executemany(
                 "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
                 (
                     (file, sha, position, self._mac(f"{file}\0{sha}\0{position}", data), data)
-                    for file, sha, position, data in entries
-                    if (file, sha) not in kept
+                    for file, sha, position, data in fresh
                 ),
             )
             summaries = {"key": body["key"], "summaries": body.pop("summaries")}
