@@ -107,6 +107,7 @@ $(BIN)/uv: | $(BIN)/python
 
 # Speed and memory targets are measured here, never in timed tests. Sizes and rounds:
 # BENCH_SIZES="1000 10000 100000" BENCH_ROUNDS=3 (default 1,000 and 10,000 claims, 3 rounds);
+# BENCH_STEPS="validate cold,render" measures only those (and the floor), e.g. for growth at 100,000;
 # BENCH_COMPONENTS=1 adds the anchoring, query and trace scripts (the trace takes an hour).
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md $(if $(BENCH_COMPONENTS),--components)

@@ -21,8 +21,10 @@ the noisier figure.
 
     python benchmarks/run.py --sizes 1000 10000 --rounds 3 --out benchmarks/RESULTS.md
 
-``BENCH_SIZES`` (e.g. ``BENCH_SIZES="1000"``) and ``BENCH_ROUNDS`` set the same from
-``make bench``. The results replace the marked section of the output file and leave
+``BENCH_SIZES`` (e.g. ``BENCH_SIZES="1000"``), ``BENCH_ROUNDS`` and ``BENCH_STEPS`` (commands
+by their names in the table, comma-separated: ``BENCH_STEPS="validate cold,render"`` with
+``BENCH_SIZES="10000 100000"`` measures the growth exponent without the rest) set the same
+from ``make bench``. The results replace the marked section of the output file and leave
 the rest of it (written notes, the component benchmarks) as it is.
 """
 
@@ -41,7 +43,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -226,8 +228,10 @@ def _peer_script(root: Path, schemas: Path) -> str:
     )
 
 
-def measure(claims: int, work: Path, rounds: int) -> list[Step]:
-    steps = _steps(claims, work)
+def measure(claims: int, work: Path, rounds: int, names: Sequence[str] = ()) -> list[Step]:
+    """``rounds`` interleaved runs of every step (of the steps ``names``, if given: the
+    floor is always measured, every ratio needs it)."""
+    steps = [s for s in _steps(claims, work) if not names or s.name in {"floor", *names}]
     for number in range(rounds):
         for step in steps:  # interleaved: every command once a round
             step.run()
@@ -349,6 +353,12 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=(_env_ints("BENCH_ROUNDS") or [3])[0], help="at least 3"
     )
+    parser.add_argument(
+        "--steps",
+        nargs="+",
+        default=[n for n in os.environ.get("BENCH_STEPS", "").split(",") if n],
+        help="only these commands (as named in the table), e.g. for growth at 100,000 claims",
+    )
     parser.add_argument("--out", type=Path, default=None, help="a results file to update")
     parser.add_argument("--components", action="store_true", help="also the component scripts")
     args = parser.parse_args()
@@ -356,7 +366,7 @@ def main() -> None:
     results: dict[int, list[Step]] = {}
     with tempfile.TemporaryDirectory(prefix="claimledger-bench-") as tmp:
         for size in args.sizes:
-            results[size] = measure(size, Path(tmp), args.rounds)
+            results[size] = measure(size, Path(tmp), args.rounds, args.steps)
     text = report(results, args.rounds, (load_before, os.getloadavg()[0]))
     if args.components:
         text += "\n" + components()

@@ -8,6 +8,9 @@ once per document read, so after validation a rendering anchors nothing again.
 
 The memo lives beside each :class:`~claimledger.ledger.SourceDocument` (held
 weakly: it goes when the document does) and in each process separately.
+Validation fills it a document at a time (:func:`anchor_passages`, one
+:func:`~claimledger.anchor.anchor_all` call for all of a document's passages);
+a presenter asking for one passage gets the memoised value.
 
 >>> from pathlib import Path
 >>> from claimledger.config import Config
@@ -18,16 +21,19 @@ weakly: it goes when the document does) and in each process separately.
 True
 >>> found.chosen.paragraph
 1
+>>> [a.status for a in anchor_passages(files.sources["briefing-report"], [("Obviously.", None)])]
+['found']
 """
 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 
-from claimledger.anchor import Anchoring, SourceText, anchor
+from claimledger.anchor import Anchoring, SourceText, anchor_all
 from claimledger.ledger import SourceDocument
 
-__all__ = ["anchoring", "prepared_text"]
+__all__ = ["anchor_passages", "anchoring", "prepared_text"]
 
 
 class _Memo:
@@ -56,15 +62,25 @@ def prepared_text(document: SourceDocument) -> SourceText | None:
     return _memo(document).text
 
 
+def anchor_passages(
+    document: SourceDocument, requests: Iterable[tuple[str, int | None]]
+) -> list[Anchoring] | None:
+    """Where each ``(quote, occurrence)`` stands in ``document``, those not yet
+    memoised anchored together in one pass; ``None`` without a text."""
+    memo = _memo(document)
+    if memo.text is None:
+        return None
+    requests = list(requests)
+    known = memo.anchorings
+    missing = [request for request in dict.fromkeys(requests) if request not in known]
+    if missing:
+        known.update(zip(missing, anchor_all(missing, memo.text), strict=True))
+    return [known[request] for request in requests]
+
+
 def anchoring(
     document: SourceDocument, quote: str, occurrence: int | None = None
 ) -> Anchoring | None:
     """Where ``quote`` stands in ``document`` (memoised); ``None`` without a text."""
-    memo = _memo(document)
-    if memo.text is None:
-        return None
-    key = (quote, occurrence)
-    found = memo.anchorings.get(key)
-    if found is None:
-        found = memo.anchorings[key] = anchor(quote, memo.text, occurrence=occurrence)
-    return found
+    found = anchor_passages(document, [(quote, occurrence)])
+    return None if found is None else found[0]

@@ -34,26 +34,22 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from claimledger.cache_index import CACHE_DIR, CacheIndex, file_stamp
 from claimledger.config import Config
-from claimledger.corpus_on_demand import registry_on_demand
 from claimledger.file_report import FileReport
 from claimledger.findings import Finding
-from claimledger.ledger import (
-    SPEAKERS_FILE,
-    IndexedClaim,
-    LedgerFiles,
-    claim_paths,
-    layout_findings,
-    read_claim_file,
-    read_registry,
-    read_text,
-)
+from claimledger.layout import SPEAKERS_FILE, claim_paths, layout_findings, read_text
 from claimledger.rules.runner import run_rules, settle
+
+# The loader (models, parser, cattrs) and the rules are imported by the functions that
+# read or check a file: a run whose files are all unchanged uses none of them.
+if TYPE_CHECKING:
+    from claimledger.ledger import LedgerFiles
+    from claimledger.parsed_cache import Reader
 
 __all__ = ["CACHE_DIR", "Checked", "FileReport", "check_incremental", "validate_incremental"]
 
@@ -109,6 +105,8 @@ def _init_worker(registry: LedgerFiles) -> None:
 def _check_file(job: tuple[Path, str]) -> FileReport:
     # The text travels with the job: the bytes checked are the bytes the cache key hashed,
     # even if the file changes while the run lasts.
+    from claimledger.ledger import read_claim_file
+
     path, text = job
     registry = _REGISTRY
     assert registry is not None, "worker not initialised"
@@ -137,17 +135,30 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+#: What reading a file gave (text, bytes, findings), by path, for a reader to reuse.
+Fetched = dict[Path, tuple[str | None, bytes | None, list[Finding]]]
+
+
 def _digest(
-    store: CacheIndex, path: Path, root: Path, relative: str, *, text_needed: bool = True
+    store: CacheIndex,
+    path: Path,
+    root: Path,
+    relative: str,
+    *,
+    text_needed: bool = True,
+    keep: Fetched | None = None,
 ) -> tuple[str | None, str | None, list[Finding]]:
     """A file's sha256 (from the index when its stamp is unchanged) and, when it had to
     be read, its text; or the findings that stop it being read (and then the sha256 of
-    its bytes if they could be read, when ``text_needed`` is false)."""
+    its bytes if they could be read, when ``text_needed`` is false). What is read is
+    kept in ``keep``, if given."""
     stamp = file_stamp(path)  # before reading: a change while reading is seen next time
     known = store.known_digest(relative, stamp)
     if known is not None:
         return known, None, []
     text, data, problems = read_text(path, root)
+    if keep is not None:
+        keep[path] = (text, data, problems)
     if data is None or (text is None and text_needed):
         return None, None, problems
     digest = hashlib.sha256(data).hexdigest()
@@ -165,13 +176,14 @@ def _registry_files(config: Config) -> list[Path]:
     return files
 
 
-def _registry_key(config: Config, store: CacheIndex) -> str:
-    """The bytes the registry and corpus are read from, the configuration and the code."""
+def _registry_key(config: Config, store: CacheIndex, keep: Fetched | None = None) -> str:
+    """The bytes the registry and corpus are read from, the configuration and the code.
+    The files that had to be read to hash them are kept in ``keep``, if given."""
     digest = hashlib.sha256(f"{_code_digest()}\0{config!r}".encode())
     root = config.root
     for path in _registry_files(config):
         shown = _relative(path, root)
-        found, _, problems = _digest(store, path, root, shown, text_needed=False)
+        found, _, problems = _digest(store, path, root, shown, text_needed=False, keep=keep)
         # What cannot be read (a link, a folder, bad bytes) is keyed by what reading said.
         marker = found or json.dumps([[f.code, f.message] for f in problems])
         digest.update(f"{shown}\0{marker}\0".encode())
@@ -247,11 +259,15 @@ def check_incremental(
 def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | None) -> Checked:
     paths = claim_paths(config)
     findings = layout_findings(config, paths)
-    registry_key = _registry_key(config, store) if store.enabled else ""
+    fetched: Fetched = {}
+    registry_key = _registry_key(config, store, fetched) if store.enabled else ""
     registry: LedgerFiles | None = None
     known = _registry_entry(store.get(registry_key))
     if known is None:
-        registry, loaded = read_registry(config)
+        from claimledger.ledger import read_registry
+
+        # The files hashed for the key are parsed from the bytes hashed, not read again.
+        registry, loaded = read_registry(config, read=_reusing(fetched))
         known = _Registry(
             _context_key(registry),
             tuple(loaded),
@@ -260,6 +276,7 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
         )
         if store.enabled and _registry_key(config, store) == registry_key:  # unchanged meanwhile
             store.put(registry_key, known.to_json())
+    fetched.clear()
     context = known.context
     reports: dict[Path, FileReport] = {}
     misses: list[tuple[Path, str, str]] = []
@@ -285,6 +302,8 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
             reports[path] = cached
             keys.append(key)
     if misses and registry is None:
+        from claimledger.corpus_on_demand import registry_on_demand
+
         # Unchanged since it was cached: only the documents the changed files cite are read.
         registry = registry_on_demand(config, known.sources, known.broken)
     if misses:
@@ -296,14 +315,14 @@ def _check(config: Config, jobs: int, store: CacheIndex, progress: Progress | No
             reports[path] = report
             store.put(key, report.to_json())
     ordered = [reports[path] for path in paths]
-    index = tuple(entry for report in ordered for entry in report.index)
     for report in ordered:
         findings += report.findings
-    findings += _ledger_findings(config, store, registry, known, index, keys)
+    findings += _ledger_findings(config, store, registry, known, ordered, keys)
     # Nothing is kept if the registry or the corpus changed while this run read them.
     if not store.dirty or _registry_key(config, store) == registry_key:
         store.save()
-    return Checked(settle(config, findings), len(paths), len(index), len(known.sources))
+    claims = sum(len(report) for report in ordered)
+    return Checked(settle(config, findings), len(paths), claims, len(known.sources))
 
 
 def _ledger_findings(
@@ -311,22 +330,26 @@ def _ledger_findings(
     store: CacheIndex,
     registry: LedgerFiles | None,
     known: _Registry,
-    index: tuple[IndexedClaim, ...],
+    reports: list[FileReport],
     keys: list[str],
 ) -> tuple[Finding, ...]:
     """The registry's findings and the ledger-scope rules', which depend on every file's
     report: cached under all the files' keys, and the registry's under the registry's key
     and which claims cite which sources (all a registry check reads of the claims)."""
     ledger_key = hashlib.sha256("\0".join(keys).encode()).hexdigest()
-    citing = json.dumps([keys[0], [[entry.id, entry.sources] for entry in index]])
+    citations = [cited for report in reports for cited in report.citations()]
+    citing = json.dumps([keys[0], citations])
     registry_key = hashlib.sha256(citing.encode()).hexdigest()
     checked = _report(store.get(registry_key))  # looked up even if unused: kept, not pruned
     cached = _report(store.get(ledger_key))
     if cached is not None:
         return cached.findings
     if registry is None:
+        from claimledger.corpus_on_demand import registry_on_demand
+
         registry = registry_on_demand(config, known.sources, known.broken)
     # ``whole`` has no claims of its own, only the registry, the corpus and the merged index.
+    index = tuple(entry for report in reports for entry in report.index)
     whole = attrs.evolve(registry, given_index=index)
     if checked is None:
         checked = FileReport((*known.loaded, *run_rules(whole, which="registry")), ())
@@ -334,6 +357,17 @@ def _ledger_findings(
     found = FileReport((*checked.findings, *run_rules(whole, which="index")), ())
     store.put(ledger_key, found.to_json())
     return found.findings
+
+
+def _reusing(fetched: Fetched) -> Reader:
+    """A reader giving each file kept in ``fetched`` once (then forgetting it), and
+    reading the others."""
+
+    def read(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
+        kept = fetched.pop(path, None)
+        return kept if kept is not None else read_text(path, root)
+
+    return read
 
 
 def _reread(path: Path, root: Path, digest: str) -> tuple[str | None, str | None, list[Finding]]:

@@ -7,33 +7,32 @@ Every object keeps an :class:`Origin` so rules can point at the exact line.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 
-from claimledger.codes import DUPLICATE_ID, NOTHING_TO_CHECK, OUTSIDE_LEDGER, YAML_SYNTAX
+from claimledger.codes import DUPLICATE_ID, NOTHING_TO_CHECK, OUTSIDE_LEDGER
 from claimledger.config import Config
+from claimledger.file_report import IndexedClaim
 from claimledger.findings import Finding, Location, Severity
+from claimledger.layout import SPEAKERS_FILE, claim_paths, display, layout_findings, read_text
 from claimledger.models import Claim, Source, Speaker
-from claimledger.safe_read import MAX_FILE_BYTES as MAX_BYTES
-from claimledger.safe_read import OutsideLedger, TooLarge, UnsafeFile, read_regular
-
-if TYPE_CHECKING:
-    from claimledger.parse import Document, YamlPath
-    from claimledger.parsed_cache import ParsedCache
-
-# Parsing and structuring (PyYAML, cattrs) are imported where a file is read: a query
-# answered from the stored index reads none.
+from claimledger.parse import Document, YamlError, YamlPath, parse_yaml
+from claimledger.parsed_cache import ParsedCache, Reader
+from claimledger.structure import (
+    ClaimsDocument,
+    SpeakersDocument,
+    structure_entries,
+    structure_source,
+)
 
 __all__ = [
     "NOTHING_TO_CHECK",
     "OUTSIDE_LEDGER",
+    "SPEAKERS_FILE",
     "ClaimFile",
     "IndexedClaim",
     "LedgerFiles",
@@ -50,8 +49,6 @@ __all__ = [
     "read_text",
     "version_path",
 ]
-
-SPEAKERS_FILE = "speakers.yaml"
 
 
 @attrs.frozen
@@ -120,28 +117,6 @@ class SourceDocument:
 
 
 @attrs.frozen
-class IndexedClaim:
-    """What cross-file rules need of a claim: its id, related ids and their places.
-
-    Small and plain, so a file's entries can be cached and merged without
-    re-reading the file.
-    """
-
-    id: str
-    at: Location
-    related: tuple[tuple[str, Location], ...] = ()
-    #: The source ids the claim cites, so that a changed source can name its claims.
-    sources: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, claim: Claim, origin: Origin) -> IndexedClaim:
-        related = tuple(
-            (link.claim, origin.at("related", i)) for i, link in enumerate(claim.related)
-        )
-        return cls(claim.id, origin.at("id"), related, claim.sources())
-
-
-@attrs.frozen
 class LedgerFiles:
     """Everything read from a ledger's files, indexed by id, with where each object was written.
 
@@ -170,7 +145,7 @@ class LedgerFiles:
     def index(self) -> tuple[IndexedClaim, ...]:
         if self.given_index is not None:
             return self.given_index
-        built = tuple(IndexedClaim.of(claim, origin) for claim, origin in self.located_claims())
+        built = tuple(_index_entry(claim, origin) for claim, origin in self.located_claims())
         return built + self.broken_claims
 
     def located_claims(self) -> Iterator[tuple[Claim, Origin]]:
@@ -182,78 +157,29 @@ class LedgerFiles:
         return next((c for c in self.claims if c.id == claim_id), None)
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-@functools.lru_cache(maxsize=16)
-def _resolved(root: Path) -> Path:
-    # Resolved once per run, not once per file read.
-    return root.resolve()
-
-
-# The line breaks YAML (and so every position we report) counts.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def _place(before: bytes) -> tuple[int, int]:
-    """Line and column (in characters, as editors count) just after ``before``,
-    the valid UTF-8 that precedes a bad byte."""
-    text = before.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    lines = _LINE_BREAK.split(text)
-    return len(lines), len(lines[-1]) + 1
-
-
-def read_text(path: Path, root: Path) -> tuple[str | None, bytes | None, list[Finding]]:
-    """A file's text, refusing what escapes the ledger, is too large or is not UTF-8."""
-    shown = _display(path, root)
-
-    def fail(message: str, code: str = YAML_SYNTAX, line: int = 1, col: int = 1) -> list[Finding]:
-        return [Finding(code, Severity.ERROR, message, Location(shown, line, col))]
-
-    try:
-        data = read_regular(path, _resolved(root), limit=MAX_BYTES)
-    except TooLarge as exc:
-        limit = MAX_BYTES // (1024 * 1024)
-        return None, None, fail(f"file is {exc.size / 1048576:.1f} MB, over the {limit} MB limit")
-    except OutsideLedger as exc:
-        return None, None, fail(str(exc), OUTSIDE_LEDGER)
-    except UnsafeFile as exc:
-        return None, None, fail(f"cannot read file: {exc}")
-    except RuntimeError:
-        # strict resolution: a link loop raises RuntimeError before Python 3.13, OSError after.
-        return None, None, fail("cannot read file: a loop of symbolic links")
-    except OSError as exc:
-        return None, None, fail(f"cannot read file: {exc.strerror or exc}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, col = _place(data[: exc.start])
-        return (
-            None,
-            data,
-            fail(f"not UTF-8: invalid byte 0x{data[exc.start]:02x}", line=line, col=col),
-        )
-    return text, data, []
+def _index_entry(claim: Claim, origin: Origin) -> IndexedClaim:
+    """What cross-file rules need of ``claim``: its id, links and sources, located."""
+    related = tuple((link.claim, origin.at("related", i)) for i, link in enumerate(claim.related))
+    return IndexedClaim(claim.id, origin.at("id"), related, claim.sources())
 
 
 def _parse(
-    path: Path, root: Path, text: str | None = None, parsed: ParsedCache | None = None
+    path: Path,
+    root: Path,
+    text: str | None = None,
+    parsed: ParsedCache | None = None,
+    read: Reader = read_text,
 ) -> tuple[Document | None, list[Finding]]:
-    from claimledger.parse import YamlError, parse_yaml
-
     if parsed is not None and text is None:
-        return parsed.parse(path, root, _display(path, root), read_text)
+        return parsed.parse(path, root, display(path, root), read)
     findings: list[Finding] = []
     if text is None:
-        text, _, findings = read_text(path, root)
+        text, _, findings = read(path, root)
     if text is None:
         return None, findings
     try:
-        return parse_yaml(text, _display(path, root)), []
+        # Most files have no finding: positions below their entries are found if one does.
+        return parse_yaml(text, display(path, root), every_position=False), []
     except YamlError as exc:
         return None, [exc.finding]
 
@@ -263,11 +189,9 @@ def read_claim_file(
 ) -> ClaimFile:
     """Parse and structure one claim file (``text``: its contents, when already read;
     ``parsed``: where files parsed before are kept)."""
-    from claimledger.structure import ClaimsDocument, structure_entries
-
     doc, findings = _parse(path, root, text, parsed)
     if doc is None:
-        return ClaimFile(_display(path, root), (), tuple(findings))
+        return ClaimFile(display(path, root), (), tuple(findings))
     entries = structure_entries(doc, "claims", Claim, ClaimsDocument)
     located = tuple((c, Origin(doc, ("claims", i))) for i, c in entries.items)
     broken = tuple(
@@ -276,86 +200,13 @@ def read_claim_file(
     return ClaimFile(doc.path, located, tuple(entries.findings), broken)
 
 
-def claim_paths(config: Config) -> list[Path]:
-    """Every claim file of the ledger, in a stable order (the registry excluded)."""
-    registry = config.claims_dir / SPEAKERS_FILE
-    found = [
-        p
-        for pattern in ("*.yaml", "*.yml")
-        for p in config.claims_dir.rglob(pattern)
-        if p != registry
-        and not any(part.startswith(".") for part in p.relative_to(config.root).parts)
-    ]
-    # A claims folder that is the ledger root would otherwise read the corpus too.
-    corpus = config.corpus_dir
-    return sorted(p for p in found if not p.is_relative_to(corpus))
-
-
-def layout_findings(config: Config, claim_files: Sequence[object]) -> list[Finding]:
-    """A ledger that would check nothing: a configured folder missing, or no claim files.
-
-    A pre-commit hook over such a ledger would otherwise stay green while
-    checking nothing (a typo in ``claims = ...``, files moved away).
-    """
-    findings = []
-    if config.source is not None:  # a configured ledger names its folders
-        for key, folder in (("claims", config.claims_dir), ("corpus", config.corpus_dir)):
-            if not folder.is_dir():
-                shown = _display(folder, config.root)
-                findings.append(
-                    Finding(
-                        NOTHING_TO_CHECK,
-                        Severity.ERROR,
-                        f"the {key} folder {shown!r} does not exist",
-                        _setting_location(config.source, config.root, key),
-                    )
-                )
-    if not findings and not claim_files:
-        shown = _display(config.claims_dir, config.root)
-        findings.append(
-            Finding(
-                NOTHING_TO_CHECK,
-                Severity.ERROR,
-                f"no claim files (*.yaml, *.yml) in {shown!r}: nothing was checked",
-                Location(shown),
-            )
-        )
-    return findings
-
-
-_TABLE = re.compile(r"\[\s*tool\s*\.\s*claimledger\s*\]")
-
-
-def _setting_location(pyproject: Path, root: Path, key: str) -> Location:
-    """Where ``key`` is set in ``[tool.claimledger]`` (or the table's header), for a finding.
-
-    tomllib keeps no positions; a line scan is enough for a key at the start of a line.
-    """
-    shown = _display(pyproject, root)
-    try:
-        lines = pyproject.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return Location(shown)
-    header, inside = 1, False
-    setting = re.compile(rf"""\s*["']?{re.escape(key)}["']?\s*=""")
-    for number, line in enumerate(lines, 1):
-        if line.lstrip().startswith("["):
-            inside = bool(_TABLE.fullmatch(line.strip()))
-            header = number if inside else header
-        elif inside and setting.match(line):
-            return Location(shown, number, len(line) - len(line.lstrip()) + 1)
-    return Location(shown, header)
-
-
 def read_speakers(
-    config: Config, parsed: ParsedCache | None = None
+    config: Config, parsed: ParsedCache | None = None, read: Reader = read_text
 ) -> tuple[dict[str, Speaker], dict[str, Origin], frozenset[str], list[Finding]]:
     path = config.claims_dir / SPEAKERS_FILE
     if not os.path.lexists(path):  # a FIFO or a link is reported, not skipped
         return {}, {}, frozenset(), []
-    from claimledger.structure import SpeakersDocument, structure_entries
-
-    doc, findings = _parse(path, config.root, parsed=parsed)
+    doc, findings = _parse(path, config.root, parsed=parsed, read=read)
     if doc is None:
         return {}, {}, frozenset(), findings
     entries = structure_entries(doc, "speakers", Speaker, SpeakersDocument)
@@ -382,7 +233,7 @@ def read_speakers(
 
 
 def _read_corpus(
-    config: Config, parsed: ParsedCache | None
+    config: Config, parsed: ParsedCache | None, read: Reader
 ) -> tuple[dict[str, SourceDocument], set[str], list[Finding]]:
     sources: dict[str, SourceDocument] = {}
     broken: set[str] = set()
@@ -390,7 +241,7 @@ def _read_corpus(
     if not config.corpus_dir.is_dir():
         return sources, broken, findings
     for meta_path in sorted(config.corpus_dir.glob("*.yaml")):
-        source, problems = read_source(config, meta_path, parsed)
+        source, problems = read_source(config, meta_path, parsed, read)
         findings += problems
         if source is None:
             broken.add(meta_path.stem)
@@ -400,12 +251,10 @@ def _read_corpus(
 
 
 def read_source(
-    config: Config, meta_path: Path, parsed: ParsedCache | None = None
+    config: Config, meta_path: Path, parsed: ParsedCache | None = None, read: Reader = read_text
 ) -> tuple[SourceDocument | None, list[Finding]]:
     """One corpus document (metadata, text, versions); None if its metadata does not load."""
-    from claimledger.structure import structure_source
-
-    doc, findings = _parse(meta_path, config.root, parsed=parsed)
+    doc, findings = _parse(meta_path, config.root, parsed=parsed, read=read)
     if doc is None:
         return None, findings
     meta, problems = structure_source(doc, meta_path.stem)
@@ -413,15 +262,15 @@ def read_source(
     if meta is None:
         return None, findings
     origin = Origin(doc, ())
-    document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"))
+    document, problems = _source_text(config, meta, origin, meta_path.with_suffix(".txt"), read)
     findings += problems
     versions = []
     for number, version in enumerate(meta.versions, 1):
         kept = attrs.evolve(meta, sha256=version.sha256, versions=(), history=())
-        old, problems = _source_text(config, kept, origin, version_path(meta_path, number))
+        old, problems = _source_text(config, kept, origin, version_path(meta_path, number), read)
         findings += problems
         versions.append(old)
-    original = _original_digest(config, meta_path, meta)
+    original = _original_digest(config, meta_path, meta, read)
     return attrs.evolve(document, versions=tuple(versions), original_digest=original), findings
 
 
@@ -442,32 +291,36 @@ def original_path(meta_path: Path, meta: Source) -> Path | None:
     return meta_path.with_suffix(f".{extraction.format}")
 
 
-def _original_digest(config: Config, meta_path: Path, meta: Source) -> str | None:
+def _original_digest(config: Config, meta_path: Path, meta: Source, read: Reader) -> str | None:
     path = original_path(meta_path, meta)
     if path is None or not path.is_file():
         return None
     # Its bytes only: a web page need not be UTF-8, so a decoding finding is not ours.
-    _, data, _ = read_text(path, config.root)
+    _, data, _ = read(path, config.root)
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 def _source_text(
-    config: Config, meta: Source, origin: Origin, text_path: Path
+    config: Config, meta: Source, origin: Origin, text_path: Path, read: Reader
 ) -> tuple[SourceDocument, list[Finding]]:
     text = digest = None
     findings: list[Finding] = []
     if text_path.is_file():
-        text, data, findings = read_text(text_path, config.root)
+        text, data, findings = read(text_path, config.root)
         digest = hashlib.sha256(data).hexdigest() if data is not None else None
     return SourceDocument(meta, origin, text_path, text, digest), findings
 
 
 def read_registry(
-    config: Config, parsed: ParsedCache | None = None
+    config: Config, parsed: ParsedCache | None = None, read: Reader = read_text
 ) -> tuple[LedgerFiles, list[Finding]]:
-    """The speaker registry and the corpus, as a ledger with no claims yet."""
-    speakers, speaker_origins, broken_speakers, findings = read_speakers(config, parsed)
-    sources, broken_sources, corpus_findings = _read_corpus(config, parsed)
+    """The speaker registry and the corpus, as a ledger with no claims yet.
+
+    ``read`` reads each file (:func:`read_text`, or the same from bytes a caller has
+    already read and hashed, so what is parsed is what was hashed).
+    """
+    speakers, speaker_origins, broken_speakers, findings = read_speakers(config, parsed, read)
+    sources, broken_sources, corpus_findings = _read_corpus(config, parsed, read)
     registry = LedgerFiles(
         config=config,
         claims=(),
@@ -488,8 +341,6 @@ def read_ledger(config: Config, *, cache: bool = False) -> tuple[LedgerFiles, li
     With ``cache``, files parsed by an earlier read and unchanged since are not parsed
     again (:mod:`claimledger.parsed_cache`); their documents carry no text.
     """
-    from claimledger.parsed_cache import ParsedCache
-
     parsed = ParsedCache(config.root) if cache else None
     registry, findings = read_registry(config, parsed)
     claims: list[Claim] = []
@@ -508,7 +359,7 @@ def read_ledger(config: Config, *, cache: bool = False) -> tuple[LedgerFiles, li
         claims=tuple(claims),
         claim_origins=tuple(origins),
         broken_claims=tuple(broken),
-        files=tuple(_display(p, config.root) for p in paths),
+        files=tuple(display(p, config.root) for p in paths),
     )
     if parsed is not None:
         parsed.save()

@@ -157,15 +157,40 @@ class YamlError(ClaimledgerError):
 
 @attrs.frozen
 class Document:
-    """Plain values from one YAML file, and where each key and value stands."""
+    """Plain values from one YAML file, and where each key and value stands.
+
+    A document parsed with ``every_position=False`` holds at first only the positions
+    of its entries, their ids and their links (what reading a ledger looks up for
+    every claim); the others are found, by parsing its text again, the first time
+    one is asked for: only a file with a finding pays for them.
+    """
 
     path: str
     data: Any
     #: path of a value -> its (line, column); for mapping entries also the key's.
-    values: dict[YamlPath, tuple[int, int]]
-    keys: dict[YamlPath, tuple[int, int]]
+    _values: dict[YamlPath, tuple[int, int]] = attrs.field(alias="values")
+    _keys: dict[YamlPath, tuple[int, int]] = attrs.field(alias="keys")
     #: The file's text as parsed, for messages that point inside a value.
     text: str = attrs.field(default="", repr=False, eq=False)
+    #: Whether the tables hold only the positions :func:`_children_located` keeps.
+    _partial: bool = attrs.field(default=False, repr=False, eq=False, alias="partial")
+
+    @property
+    def values(self) -> dict[YamlPath, tuple[int, int]]:
+        self._complete()
+        return self._values
+
+    @property
+    def keys(self) -> dict[YamlPath, tuple[int, int]]:
+        self._complete()
+        return self._keys
+
+    def _complete(self) -> None:
+        if self._partial:
+            whole = parse_yaml(self.text, self.path)
+            self._values.update(whole._values)
+            self._keys.update(whole._keys)
+            object.__setattr__(self, "_partial", False)  # a cache, not a value: eq=False
 
     def line(self, number: int) -> str | None:
         """Line ``number`` (1-based) of the text, as YAML counts lines; None past the end."""
@@ -174,6 +199,9 @@ class Document:
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The position of the value (or key) at ``path``, else of its nearest ancestor."""
+        at = self._values.get(path)
+        if at is not None:  # kept alike in a partial table and in a whole one
+            return Location(self.path, *((key and self._keys.get(path)) or at))
         table = self.keys if key else self.values
         for end in range(len(path), -1, -1):
             found = table.get(path[:end]) or self.values.get(path[:end])
@@ -187,10 +215,13 @@ def _error(code: str, message: str, path: str, mark: Any | None) -> YamlError:
     return YamlError(Finding(code, Severity.ERROR, message, Location(path, line, column)))
 
 
-def parse_yaml(text: str, path: str) -> Document:
+def parse_yaml(text: str, path: str, *, every_position: bool = True) -> Document:
     """Parse ``text`` (the contents of ``path``) or raise :class:`YamlError`.
 
-    An empty file is an empty document (``data`` is ``None``).
+    An empty file is an empty document (``data`` is ``None``). Without
+    ``every_position``, positions are recorded only where :func:`_children_located` says,
+    the rest when first needed (see :class:`Document`); the values and the errors
+    raised are the same.
     """
     try:
         _check_nesting(text, path)
@@ -205,9 +236,16 @@ def parse_yaml(text: str, path: str) -> Document:
         return Document(path, None, {}, {}, text)
     if "*" in text:  # without an alias, the graph is a tree: nothing to expand
         _check_expansion(root, path)
-    builder = _Builder(path)
+    builder = _Builder(path, every_position)
     data = builder.build(root, (), 0)
-    return Document(path, data, builder.values, builder.keys, text)
+    return Document(path, data, builder.values, builder.keys, text, partial=not every_position)
+
+
+def _children_located(path: YamlPath) -> bool:
+    """Whether a partly located document keeps the positions of the children of the
+    value at ``path``: the top, the entries (``claims[i]``), their fields, and their
+    links (``claims[i].related[j]``)."""
+    return len(path) <= 2 or (len(path) == 3 and path[2] == "related")
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
@@ -385,8 +423,9 @@ class _Builder:
     method with local lookups.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, every_position: bool = True) -> None:
         self.path = path
+        self.every_position = every_position
         self.values: dict[YamlPath, tuple[int, int]] = {}
         self.keys: dict[YamlPath, tuple[int, int]] = {}
 
@@ -398,6 +437,8 @@ class _Builder:
             return self._scalar(node)
         if depth >= MAX_DEPTH:
             raise _error(YAML_SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", self.path, mark)
+        if not self.every_position and not _children_located(path):
+            return self._collection(node, depth)
         if isinstance(node, SequenceNode) and node.tag == _SEQ:
             build = self.build
             return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
@@ -417,6 +458,34 @@ class _Builder:
             child = (*path, key)
             keys[child] = (key_mark.line + 1, key_mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def plain(self, node: Node, depth: int) -> Any:
+        """The values of ``node``, checked as :meth:`build` checks them, no position kept."""
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if depth >= MAX_DEPTH:
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+            raise _error(YAML_SYNTAX, message, self.path, node.start_mark)
+        return self._collection(node, depth)
+
+    def _collection(self, node: Node, depth: int) -> Any:
+        plain = self.plain
+        if isinstance(node, SequenceNode) and node.tag == _SEQ:
+            return [plain(item, depth + 1) for item in node.value]
+        if not isinstance(node, MappingNode) or node.tag != _MAP:
+            raise _error(YAML_SYNTAX, f"unsupported tag {node.tag!r}", self.path, node.start_mark)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+                message = "mapping keys must be plain strings"
+                raise _error(YAML_SYNTAX, message, self.path, key_node.start_mark)
+            key = key_node.value
+            if key in result:
+                first = next(k for k, _ in node.value if k.value == key).start_mark.line + 1
+                message = f"duplicate key {key!r} (first defined at line {first})"
+                raise _error(DUPLICATE_KEY, message, self.path, key_node.start_mark)
+            result[key] = plain(value_node, depth + 1)
         return result
 
     def _scalar(self, node: ScalarNode) -> Any:

@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from tests.conftest import MakeLedger
+
 HEAVY = ("jinja2", "sqlite3", "rapidfuzz", "ahocorasick_rs", "ruamel", "distributed", "pyarrow")
 
 
@@ -73,3 +75,48 @@ def test_the_full_parser_still_knows_every_command() -> None:
 
     usage = build_parser().format_help()
     assert all(name in usage for name in COMMANDS)
+
+
+def test_a_validation_with_nothing_changed_loads_no_parser_loader_or_rule(
+    make_ledger: MakeLedger,
+) -> None:
+    """Every file's report and the ledger's findings come from the cache: the models, the
+    parser, the rules and what they use are not imported, only the cache and the report."""
+    root = make_ledger(base="clean")
+    probe = (
+        "import json, sys\nfrom claimledger.cli import main\n"
+        "sys.argv = ['claimledger', 'validate']\n"
+        "try:\n    code = main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print(json.dumps([code, sorted(sys.modules)]))"
+    )
+
+    def run() -> tuple[int, set[str]]:
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            cwd=root,
+        )
+        code, modules = json.loads(result.stdout.splitlines()[-1])
+        return code, set(modules)
+
+    first_code, first = run()
+    assert first_code == 0
+    assert {"claimledger.ledger", "claimledger.rules.registry", "yaml"} <= first
+    code, modules = run()
+    assert code == 0
+    unused = {
+        "claimledger.ledger",
+        "claimledger.models",
+        "claimledger.parse",
+        "claimledger.structure",
+        "claimledger.rules.registry",
+        "claimledger.rules.base",
+        "claimledger.anchor",
+        "cattrs",
+        "yaml",
+        "rapidfuzz",
+    }
+    assert not modules & unused

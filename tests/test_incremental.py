@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,9 @@ import pytest
 
 import claimledger.corpus_on_demand as corpus_on_demand
 import claimledger.incremental as incremental
+import claimledger.layout as layout
+import claimledger.ledger as ledger
+import claimledger.safe_read as safe_read
 from claimledger.cache_index import CACHE_DIR, INDEX_NAME
 from claimledger.check import validate
 from claimledger.config import Config, discover
@@ -94,14 +98,32 @@ def test_a_warm_run_with_nothing_changed_reads_no_file(
         return real(path, root)
 
     monkeypatch.setattr(incremental, "read_text", counted)
-    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    monkeypatch.setattr(ledger, "read_registry", _refuse)
     assert validate_incremental(config, jobs=1) == expected
     # Only what cannot be cached is read again: the link that leaves the ledger and the
     # files that do not parse are reported afresh (reading them is refused or cheap).
     assert {p.name for p in read} <= {"outside.yaml"}
 
 
-def _refuse(config: object) -> object:
+def test_a_cold_run_reads_each_file_once(broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry and corpus are hashed for the cache's key and parsed from the same
+    bytes: no file is read twice (and what is parsed is what was hashed)."""
+    expected = full(broken)
+    read: list[Path] = []
+    real = safe_read.read_regular
+
+    def counted(path: Path, root: Path | None, *, limit: int) -> bytes:
+        read.append(path)
+        return real(path, root, limit=limit)
+
+    monkeypatch.setattr(layout, "read_regular", counted)
+    assert validate_incremental(discover(broken), jobs=1) == expected
+    corpus = {p for p in read if p.parent.name == "corpus"}
+    assert len(corpus) > 3  # the registry's documents were read here
+    assert [p for p, n in collections.Counter(read).items() if n > 1] == []
+
+
+def _refuse(config: object, **_: object) -> object:
     raise AssertionError("the registry and the corpus were read again")
 
 
@@ -154,6 +176,7 @@ def test_one_changed_file_reads_only_the_documents_it_cites(
     validate_incremental(config, jobs=1)
     claims = broken / "claims" / "briefing.yaml"
     claims.write_text(claims.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    expected = full(broken)
     read: list[str] = []
     real = read_source
 
@@ -161,9 +184,9 @@ def test_one_changed_file_reads_only_the_documents_it_cites(
         read.append(meta_path.stem)
         return real(config, meta_path)
 
-    monkeypatch.setattr(incremental, "read_registry", _refuse)
+    monkeypatch.setattr(ledger, "read_registry", _refuse)
     monkeypatch.setattr(corpus_on_demand, "read_source", counted)
-    assert validate_incremental(config, jobs=1) == full(broken)
+    assert validate_incremental(config, jobs=1) == expected
     cited = set(re.findall(r"source: (\S+)", claims.read_text(encoding="utf-8")))
     corpus = {p.stem for p in (broken / "corpus").glob("*.yaml")}
     assert read, "the changed file's sources were read"

@@ -13,7 +13,15 @@ Build a :class:`SourceText` once per document, then :func:`anchor` each quote in
 :func:`variants` compares the wordings several outlets give for one remark.
 """
 
-from claimledger.anchor.anchoring import CONTEXT, Anchoring, Kind, Match, Status, anchor
+from claimledger.anchor.anchoring import (
+    CONTEXT,
+    Anchoring,
+    Kind,
+    Match,
+    Status,
+    anchor,
+    anchor_all,
+)
 from claimledger.anchor.closest import Closest, misquote_threshold
 from claimledger.anchor.normalisation import normalise
 from claimledger.anchor.pattern import BRACKET_SPAN, ELISION_GAP
@@ -45,6 +53,7 @@ __all__ = [
     "Variant",
     "Wordings",
     "anchor",
+    "anchor_all",
     "compare_words",
     "misquote_threshold",
     "normalise",

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 
 import attrs
 from rapidfuzz import fuzz
@@ -131,11 +130,23 @@ def _alignments(key: str, folded: str) -> list[int]:
             proposals.append((at - offset, seed))
             at = folded.find(word, at + 1)
     proposals.sort()
-    starts = [at for at, _ in proposals]
+    # For each proposal, the seeds among the proposals within _SLACK of it: a window
+    # slid along the sorted proposals, with a count of each seed inside it.
     ranked = []
-    for at in starts:
-        near = proposals[bisect_left(starts, at - _SLACK) : bisect_right(starts, at + _SLACK)]
-        ranked.append((-len({seed for _, seed in near}), at))
+    inside = [0] * _SEEDS
+    seeds = low = high = 0
+    for at, _ in proposals:
+        while high < len(proposals) and proposals[high][0] <= at + _SLACK:
+            seed = proposals[high][1]
+            seeds += inside[seed] == 0
+            inside[seed] += 1
+            high += 1
+        while proposals[low][0] < at - _SLACK:
+            seed = proposals[low][1]
+            inside[seed] -= 1
+            seeds -= inside[seed] == 0
+            low += 1
+        ranked.append((-seeds, at))
     ranked.sort()
     chosen: list[int] = []
     for _, at in ranked:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from itertools import accumulate, compress
 
 import attrs
 
@@ -50,22 +51,17 @@ class SourceText:
     text: str
     _normalised: Normalised = attrs.field(repr=False)
     _paragraph_starts: tuple[int, ...] = attrs.field(repr=False)
-    _folded: str = attrs.field(repr=False)
+    # Only the closest-passage search reads it, for quotes not found: made on first use.
+    _folded: str | None = attrs.field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str) -> SourceText:
         """Prepare ``text`` (the document, verbatim) for anchoring."""
-        starts: list[int] = []
-        at = 0
-        for line in text.splitlines(keepends=True):
-            if not line.isspace():
-                starts.append(at)
-            at += len(line)
-        normalised = Normalised.build(text)
-        folded = normalised.text.lower()
-        if len(folded) != len(normalised.text):  # "İ" lowers to two code points
-            folded = normalised.text
-        return cls(text, normalised, tuple(starts), folded)
+        lines = text.splitlines(keepends=True)
+        starts = compress(
+            accumulate(map(len, lines), initial=0), [not line.isspace() for line in lines]
+        )
+        return cls(text, Normalised.build(text), tuple(starts))
 
     @property
     def normalised(self) -> str:
@@ -79,7 +75,13 @@ class SourceText:
         If lowering would change the length (a rare letter such as ``İ``), this is
         :attr:`normalised` unchanged, so searches stay case-sensitive but correct.
         """
-        return self._folded
+        folded = self._folded
+        if folded is None:
+            folded = self.normalised.lower()
+            if len(folded) != len(self.normalised):  # "İ" lowers to two code points
+                folded = self.normalised
+            object.__setattr__(self, "_folded", folded)  # a cache: the value never changes
+        return folded
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets into :attr:`text` of the normalised span ``[start, end)``."""

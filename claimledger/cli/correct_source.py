@@ -74,6 +74,8 @@ def report(plan: CorrectionPlan, kept: str | None) -> None:
         print("  no passage cites this source")
     if plan.claims:
         print(f"claims to review: {', '.join(plan.claims)}")
+    if plan.speakers:
+        print(f"speakers to review (identification evidence): {', '.join(plan.speakers)}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,4 +99,4 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write the corpus: {exc.strerror or exc}") from None
     report(plan, kept)
-    return EXIT_FINDINGS if plan.claims else EXIT_OK
+    return EXIT_FINDINGS if plan.claims or plan.speakers else EXIT_OK

@@ -12,7 +12,8 @@ The to-do findings point at the lines of the written claim file, with the
 code of the rule that reports the matter until it is done: CL019 for a
 report whose text is still to be added (a warning even after import: only a
 person can fetch and check a text), CL005 for a speaker to add, CL011 for a
-rating to place on the scale.
+rating to place on the scale, CL018 (an error) for a control or bidirectional
+character the review's text carried (written escaped, so it stays visible).
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ from claimledger.importers.claimreview import NOT_ANCHORED, Imported
 from claimledger.importers.people import UNATTRIBUTED, Known
 from claimledger.importers.registry import add_speakers, set_scale
 from claimledger.importers.scale import ScaleProposal, propose_scale
-from claimledger.ledger import SPEAKERS_FILE, LedgerFiles
+from claimledger.ledger import SPEAKERS_FILE, LedgerFiles, Origin
 from claimledger.models import Source, Speaker
 from claimledger.parse import Document, parse_yaml
+from claimledger.rules import control_character
 
 __all__ = ["ImportOptions", "ImportPlan", "Write", "known_of", "plan_import", "taken_ids"]
 
@@ -256,6 +258,13 @@ def _todo(
     def warn(code: str, message: str, *at: str | int) -> None:
         findings.append(Finding(code, Severity.WARNING, message, doc.locate(("claims", *at))))
 
+    # Text the review carried that no reader would see: validate refuses it (an error).
+    for i, claim in enumerate(claims):
+        for problem in control_character.problems(claim, Origin(doc, ("claims", i))):
+            message = f"{problem.message}: remove it, or say in words what it stood for"
+            findings.append(
+                Finding(codes.CONTROL_CHARACTER, Severity.ERROR, message, problem.location)
+            )
     new_sources = {s.id: s for s in imported.sources}
     by_reference = {k: d.meta for k, d in ledger.sources.items() if d.by_reference}
     seen: set[str] = set()

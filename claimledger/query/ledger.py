@@ -32,7 +32,6 @@ from claimledger import codes
 from claimledger.config import Config, discover
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.models import Source, Speaker, relations_seen_from
 from claimledger.query.claims import ClaimSet
 from claimledger.query.hits import ClaimHit, PassageHit
@@ -42,6 +41,7 @@ from claimledger.query.search import Searcher, claims_key
 from claimledger.query.stored import QueryStore, StoredLedger
 
 if TYPE_CHECKING:
+    from claimledger.ledger import LedgerFiles
     from claimledger.resolved import ResolvedClaim
 
 __all__ = ["Ledger", "LedgerError", "load", "load_config"]
@@ -235,6 +235,8 @@ def load_config(config: Config, *, strict: bool = True, cache: bool = True) -> L
     if stored is not None:
         ledger = Ledger._from_store(config, stored)
     else:
+        from claimledger.ledger import read_ledger  # only to load from the files
+
         files, findings = read_ledger(config, cache=cache)
         ledger = Ledger.from_files(files, findings, strict=False, cache=cache)
         if store is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from claimledger.cache_index import Stamp, file_stamp
 from claimledger.config import Config
-from claimledger.ledger import SPEAKERS_FILE, claim_paths
+from claimledger.layout import SPEAKERS_FILE, claim_paths
 
 __all__ = ["Input", "code_digest", "ledger_inputs", "stamps_of"]
 

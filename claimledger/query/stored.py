@@ -42,7 +42,7 @@ from claimledger.config import Config
 from claimledger.errors import ClaimledgerError
 from claimledger.file_report import FileReport
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, Origin, read_text
+from claimledger.layout import read_text
 from claimledger.query.index import (
     ClaimIndex,
     ClaimSummary,
@@ -61,7 +61,7 @@ from claimledger.safe_read import MAX_FILE_BYTES, read_regular, real_folder
 from claimledger.secret import cache_secret
 
 if TYPE_CHECKING:
-    pass
+    from claimledger.ledger import LedgerFiles, Origin
 
 __all__ = ["LedgerChanged", "QueryStore", "StoredLedger", "index_path"]
 
@@ -76,7 +76,7 @@ _SCHEMA = (
     "PRIMARY KEY (file, sha256, position)) WITHOUT ROWID",
 )
 #: A claim to keep a row of: its file, the file's sha256, its position, where it is.
-_Entry = tuple[str, str, int, Origin]
+_Entry = tuple[str, str, int, "Origin"]
 
 _ERRORS = (sqlite3.Error, OSError, RuntimeError, ValueError, TypeError, KeyError, IndexError)
 

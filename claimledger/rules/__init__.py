@@ -13,9 +13,14 @@ it, a ``check(ledger)`` generator of problems.
 
 from __future__ import annotations
 
-from claimledger.rules.base import Passage, Problem, Rule, passages
-from claimledger.rules.registry import RULES, RULES_BY_CODE
-from claimledger.rules.runner import Checks, run_rules, settle
+from typing import TYPE_CHECKING
+
+from claimledger.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from claimledger.rules.base import Passage, Problem, Rule, passages
+    from claimledger.rules.registry import RULES, RULES_BY_CODE
+    from claimledger.rules.runner import Checks, run_rules, settle
 
 __all__ = [
     "RULES",
@@ -28,3 +33,19 @@ __all__ = [
     "run_rules",
     "settle",
 ]
+
+# Each part imported when first used: settling a cached run's findings needs no rule.
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "Passage": "claimledger.rules.base",
+        "Problem": "claimledger.rules.base",
+        "Rule": "claimledger.rules.base",
+        "passages": "claimledger.rules.base",
+        "RULES": "claimledger.rules.registry",
+        "RULES_BY_CODE": "claimledger.rules.registry",
+        "Checks": "claimledger.rules.runner",
+        "run_rules": "claimledger.rules.runner",
+        "settle": "claimledger.rules.runner",
+    },
+)

@@ -13,28 +13,21 @@ from collections.abc import Iterator
 from claimledger import codes
 from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
-from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Passage, Problem, anchorings, registry_passages
+from claimledger.rules.base import Passage, Problem, anchored_checks
 
 CODE = codes.AMBIGUOUS_QUOTE
 NAME = "ambiguous-quote"
 SEVERITY = Severity.WARNING
 
 
-def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    return _check(anchorings(ledger))
+def _judge(passage: Passage, source: str, found: Anchoring) -> Iterator[Problem]:
+    if found.ambiguous:
+        paragraphs = ", ".join(f"¶ {m.paragraph}" for m in found.matches)
+        message = (
+            f"{passage.label} text occurs {len(found.matches)} times in {source!r} "
+            f"({paragraphs}); set occurrence to say which"
+        )
+        yield Problem(passage.at("text"), message)
 
 
-def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
-    return _check(anchorings(ledger, registry_passages))
-
-
-def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator[Problem]:
-    for passage, source, found in found_passages:
-        if found.ambiguous:
-            paragraphs = ", ".join(f"¶ {m.paragraph}" for m in found.matches)
-            message = (
-                f"{passage.label} text occurs {len(found.matches)} times in {source!r} "
-                f"({paragraphs}); set occurrence to say which"
-            )
-            yield Problem(passage.at("text"), message)
+check, check_registry = anchored_checks(_judge)

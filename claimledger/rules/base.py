@@ -9,7 +9,9 @@ loader itself, so their ``check`` is ``None``.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from types import ModuleType
 from typing import Literal
 
@@ -17,9 +19,9 @@ import attrs
 
 from claimledger.anchor import Anchoring, Op, compare_words, variants
 from claimledger.anchor.wordings import WORD
-from claimledger.anchorings import anchoring
+from claimledger.anchorings import anchor_passages
 from claimledger.findings import Location, Severity, visible
-from claimledger.ledger import LedgerFiles, Origin
+from claimledger.ledger import LedgerFiles, Origin, SourceDocument
 from claimledger.models import Evidence, Quote
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "Problem",
     "Rule",
     "WordDifference",
+    "anchored_checks",
     "anchorings",
     "at_offset",
     "describe_change",
@@ -152,18 +155,76 @@ def anchorings(
 ) -> Iterator[tuple[Passage, str, Anchoring]]:
     """Each passage (of claims, or ``of=registry_passages``) that can be anchored (known
     source and version with a text, non-empty text), with its source id and where it
-    stands. Anchorings are memoised per source (:mod:`claimledger.anchorings`), so the
-    rules that look at them share the work."""
-    for passage in of(ledger):
+    stands, in ledger order.
+
+    A document's passages are anchored together, in one pass over its text
+    (:func:`claimledger.anchorings.anchor_passages`), and memoised. The walk itself is
+    kept (claims' and registry's) for the last ledger asked about, so the rules that look
+    at the passages one after another (not found, possible misquote, ambiguous) share
+    one walk."""
+    last = _walks.get(of)
+    if last is not None and last[0]() is ledger:
+        return iter(last[1])
+    walked = _walk(ledger, of)
+    _walks[of] = (weakref.ref(ledger, _forget), walked)
+    return iter(walked)
+
+
+_Walk = tuple[tuple[Passage, str, Anchoring], ...]
+#: The last walk of each kind (claims, registry), with the ledger it is of.
+_walks: dict[
+    Callable[[LedgerFiles], Iterator[Passage]],
+    tuple[weakref.ReferenceType[LedgerFiles], _Walk],
+] = {}
+
+
+def _forget(ledger: weakref.ReferenceType[LedgerFiles]) -> None:
+    # A walk goes with its ledger: it must not keep passages and anchorings alive.
+    for of, (walked_ledger, _) in list(_walks.items()):
+        if walked_ledger is ledger:
+            del _walks[of]
+
+
+def _walk(ledger: LedgerFiles, of: Callable[[LedgerFiles], Iterator[Passage]]) -> _Walk:
+    wanted: dict[SourceDocument, list[tuple[int, Passage, tuple[str, int | None]]]] = {}
+    for number, passage in enumerate(of(ledger)):
         item = passage.item
         known = ledger.sources.get(item.source)
         # A passage pinned to a version is anchored in that version's text.
         source = None if known is None else known.version(item.version)
-        if source is None or not item.text.strip():
-            continue
-        found = anchoring(source, item.text, item.occurrence)
+        if source is not None and item.text.strip():
+            wanted.setdefault(source, []).append((number, passage, (item.text, item.occurrence)))
+    placed: list[tuple[int, Passage, str, Anchoring]] = []
+    for source, asked in wanted.items():
+        found = anchor_passages(source, [request for _, _, request in asked])
         if found is not None:
-            yield passage, source.id, found
+            placed += (
+                (number, passage, source.id, where)
+                for (number, passage, _), where in zip(asked, found, strict=True)
+            )
+    placed.sort(key=itemgetter(0))
+    return tuple((passage, source_id, where) for _, passage, source_id, where in placed)
+
+
+Judge = Callable[[Passage, str, Anchoring], Iterator[Problem]]
+
+
+def anchored_checks(judge: Judge) -> tuple[Check, Check]:
+    """The ``check`` and ``check_registry`` of a rule about where passages stand:
+    ``judge`` is called with each anchored passage of the claims, or of the registry.
+
+    The three quote rules (not found, possible misquote, ambiguous) are each a module
+    with a judge; this is the one walk over the passages they share."""
+
+    def check(ledger: LedgerFiles) -> Iterator[Problem]:
+        for found in anchorings(ledger):
+            yield from judge(*found)
+
+    def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
+        for found in anchorings(ledger, registry_passages):
+            yield from judge(*found)
+
+    return check, check_registry
 
 
 def punctuation_only(found: Anchoring) -> bool:

@@ -27,7 +27,7 @@ from claimledger.ledger import LedgerFiles, Origin
 from claimledger.parse import Document
 from claimledger.rules.base import Problem
 
-__all__ = ["FORBIDDEN", "check", "check_registry"]
+__all__ = ["FORBIDDEN", "check", "check_registry", "problems"]
 
 CODE = codes.CONTROL_CHARACTER
 NAME = "control-character"
@@ -50,7 +50,9 @@ def _strings(
             yield from _strings(getattr(value, field.name), (*path, field.name))
 
 
-def _problems(value: Any, origin: Origin, skip: str | None = None) -> Iterator[Problem]:
+def problems(value: Any, origin: Origin, skip: str | None = None) -> Iterator[Problem]:
+    """A problem for each string of ``value`` (a claim, a speaker, a source's metadata)
+    that holds a forbidden character, located through ``origin``."""
     for path, text in _strings(value, ()):
         if path == (skip,):
             continue
@@ -77,12 +79,12 @@ def check(ledger: LedgerFiles) -> Iterator[Problem]:
         if may is None:
             may = walked[id(document)] = _may_hold(document)
         if may:
-            yield from _problems(claim, origin)
+            yield from problems(claim, origin)
 
 
 def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
     for speaker_id, speaker in ledger.speakers.items():
-        yield from _problems(speaker, ledger.speaker_origins[speaker_id])
+        yield from problems(speaker, ledger.speaker_origins[speaker_id])
     for source in ledger.sources.values():
         # The id is the file's name, not a value in it (id-format covers it).
-        yield from _problems(source.meta, source.origin, skip="id")
+        yield from problems(source.meta, source.origin, skip="id")

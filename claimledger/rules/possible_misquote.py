@@ -17,13 +17,11 @@ from collections.abc import Iterator
 from claimledger import codes
 from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
-from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import (
     Passage,
     Problem,
-    anchorings,
+    anchored_checks,
     punctuation_only,
-    registry_passages,
     shorten,
 )
 
@@ -32,20 +30,14 @@ NAME = "possible-misquote"
 SEVERITY = Severity.WARNING
 
 
-def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    return _check(anchorings(ledger))
+def _judge(passage: Passage, source: str, found: Anchoring) -> Iterator[Problem]:
+    if punctuation_only(found) and found.closest is not None:
+        close = found.closest
+        message = (
+            f"possible misquote: {passage.label} text differs in punctuation from {source!r} "
+            f"({close.similarity:.0f}%, ¶ {close.paragraph}): “{shorten(close.text)}”"
+        )
+        yield Problem(passage.at("text"), message)
 
 
-def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
-    return _check(anchorings(ledger, registry_passages))
-
-
-def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator[Problem]:
-    for passage, source, found in found_passages:
-        if punctuation_only(found) and found.closest is not None:
-            close = found.closest
-            message = (
-                f"possible misquote: {passage.label} text differs in punctuation from {source!r} "
-                f"({close.similarity:.0f}%, ¶ {close.paragraph}): “{shorten(close.text)}”"
-            )
-            yield Problem(passage.at("text"), message)
+check, check_registry = anchored_checks(_judge)

@@ -23,14 +23,12 @@ from collections.abc import Iterator
 from claimledger import codes
 from claimledger.anchor import Anchoring
 from claimledger.findings import Severity
-from claimledger.ledger import LedgerFiles
 from claimledger.rules.base import (
     Passage,
     Problem,
-    anchorings,
+    anchored_checks,
     at_offset,
     punctuation_only,
-    registry_passages,
     shorten,
     word_difference,
 )
@@ -40,31 +38,25 @@ NAME = "quote-not-found"
 SEVERITY = Severity.ERROR
 
 
-def check(ledger: LedgerFiles) -> Iterator[Problem]:
-    return _check(anchorings(ledger))
+def _judge(passage: Passage, source: str, found: Anchoring) -> Iterator[Problem]:
+    if found.matches and found.occurrence is not None and not found.found:
+        count = len(found.matches)
+        message = (
+            f"{passage.label} text occurs {count} time(s) in {source!r}, not {found.occurrence}"
+        )
+        yield Problem(passage.at("occurrence"), message)
+    elif not found.matches and not punctuation_only(found):
+        message = f"{passage.label} text not found in {source!r}"
+        where = passage.at("text")
+        if found.closest is not None:
+            close = found.closest
+            shown = shorten(close.text)
+            message += f"; closest ({close.similarity:.0f}%, ¶ {close.paragraph}): “{shown}”"
+            difference = word_difference(close.text, passage.item.text)
+            if difference is not None:
+                message += f"; {difference.summary}"
+                where = at_offset(passage, where, difference.offset)
+        yield Problem(where, message)
 
 
-def check_registry(ledger: LedgerFiles) -> Iterator[Problem]:
-    return _check(anchorings(ledger, registry_passages))
-
-
-def _check(found_passages: Iterator[tuple[Passage, str, Anchoring]]) -> Iterator[Problem]:
-    for passage, source, found in found_passages:
-        if found.matches and found.occurrence is not None and not found.found:
-            count = len(found.matches)
-            message = (
-                f"{passage.label} text occurs {count} time(s) in {source!r}, not {found.occurrence}"
-            )
-            yield Problem(passage.at("occurrence"), message)
-        elif not found.matches and not punctuation_only(found):
-            message = f"{passage.label} text not found in {source!r}"
-            where = passage.at("text")
-            if found.closest is not None:
-                close = found.closest
-                shown = shorten(close.text)
-                message += f"; closest ({close.similarity:.0f}%, ¶ {close.paragraph}): “{shown}”"
-                difference = word_difference(close.text, passage.item.text)
-                if difference is not None:
-                    message += f"; {difference.summary}"
-                    where = at_offset(passage, where, difference.offset)
-            yield Problem(where, message)
+check, check_registry = anchored_checks(_judge)

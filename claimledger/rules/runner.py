@@ -17,15 +17,16 @@ loader's included, its configured severity.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from claimledger.config import Config, ConfigError
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles
-from claimledger.rules.base import Check, Rule
-from claimledger.rules.registry import RULES, RULES_BY_CODE
+
+if TYPE_CHECKING:
+    from claimledger.ledger import LedgerFiles
+    from claimledger.rules.base import Check, Rule
 
 __all__ = ["Checks", "run_rules", "settle"]
 
@@ -55,6 +56,8 @@ def run_rules(
 
     A rule set to ``off`` in the ledger's configuration is skipped, not run and filtered.
     """
+    from claimledger.rules.registry import RULES  # the rules and all they use, when run
+
     config = ledger.config
     findings: list[Finding] = []
     for rule in RULES if rules is None else rules:
@@ -70,6 +73,10 @@ def run_rules(
 
 def check_settings(config: Config) -> None:
     """Refuse a ``[tool.claimledger.rules]`` entry for an unknown or a loader's rule."""
+    if not config.rules:
+        return
+    from claimledger.rules.registry import RULES_BY_CODE  # only to check a setting
+
     for code in config.rules:
         rule = RULES_BY_CODE.get(code)
         if rule is None:

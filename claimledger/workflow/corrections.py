@@ -44,6 +44,7 @@ from claimledger.ledger import LedgerFiles, SourceDocument, read_ledger, version
 from claimledger.names import did_you_mean, suggest
 from claimledger.parse import MAX_BYTES
 from claimledger.rules import Passage, passages
+from claimledger.rules.base import registry_passages
 
 __all__ = [
     "CorrectionError",
@@ -67,6 +68,7 @@ class CorrectionError(Exception):
 class PassageOutcome:
     """What the new text does to one passage citing the source."""
 
+    #: The claim the passage belongs to (for identification evidence, the speaker).
     claim: str
     label: str
     location: Location
@@ -94,7 +96,20 @@ class CorrectionPlan:
     @property
     def claims(self) -> tuple[str, ...]:
         """The claims whose passages the correction changes or removes."""
-        hit = (p.claim for p in self.passages if p.outcome in ("changed", "gone", "ambiguous"))
+        return self._hit(identification=False)
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The speakers whose identification evidence the correction changes or removes."""
+        return self._hit(identification=True)
+
+    def _hit(self, *, identification: bool) -> tuple[str, ...]:
+        hit = (
+            p.claim
+            for p in self.passages
+            if p.outcome in ("changed", "gone", "ambiguous")
+            and (p.label == "identification") == identification
+        )
         return tuple(dict.fromkeys(hit))
 
 
@@ -221,9 +236,9 @@ def plan_correction(
             "list it; move it aside"
         )
     new = SourceText.build(new_text)
-    outcomes = tuple(
-        _outcome(p, source, new) for p in passages(ledger) if p.item.source == source_id
-    )
+    # The claims' passages, and the evidence identifying a speaker: both quote sources.
+    cited = (*passages(ledger), *registry_passages(ledger))
+    outcomes = tuple(_outcome(p, source, new) for p in cited if p.item.source == source_id)
     return CorrectionPlan(source, version, when, note.strip(), new_data, new_sha, outcomes)
 
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_public_names() -> None:
     assert set(anchoring.__all__) == {
         "BRACKET_SPAN", "CONTEXT", "ELISION_GAP", "SAME_REMARK", "Anchoring", "Closest", "Kind",
-        "Match", "Op", "OpKind", "SourceText", "Status", "Variant", "Wordings", "anchor",
+        "Match", "Op", "OpKind", "SourceText", "Status", "Variant", "Wordings", "anchor", "anchor_all",
         "compare_words", "misquote_threshold", "normalise", "remark_wordings", "variants",
     }  # fmt: skip
 

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimledger.anchor import normalise
-from claimledger.anchor.normalisation import Normalised
+from claimledger.anchor.normalisation import _CANONICAL, SEPARATOR_CHARS, Normalised, _nfkc
 
 CASES = [
     ("curly apostrophe", "it’s", "it's"),
@@ -123,3 +123,56 @@ def test_a_mark_dropped_between_a_letter_and_its_accent() -> None:
     normal = Normalised.build("Y’\u03010")
     assert normal.text == "Ý0"
     assert [normal.original_span(i, i + 1) for i in range(2)] == [(0, 3), (3, 4)]
+
+
+def _runs_one_by_one(text: str) -> str:
+    """Step 1 as the module docstring states it, a character at a time: each maximal run
+    of separators (an ellipsis ends one and is ``...``) becomes nothing at either end of
+    the text, else ``-`` if it holds a dash, else a space if it holds whitespace, else
+    (quote marks, invisible characters) its first mark between two letters or nothing."""
+    separators = SEPARATOR_CHARS - {"…"}
+    out, at = [], 0
+    while at < len(text):
+        if text[at] not in separators:
+            out.append("..." if text[at] == "…" else text[at])
+            at += 1
+            continue
+        end = at
+        while end < len(text) and text[end] in separators:
+            end += 1
+        canonical = text[at:end].translate(_CANONICAL)
+        inside = at > 0 and end < len(text)
+        if not inside or not canonical:
+            out.append("")
+        elif "-" in canonical or " " in canonical:
+            out.append("-" if "-" in canonical else " ")
+        else:
+            between = all(c.isalnum() or c == "_" for c in (text[at - 1], text[end]))
+            out.append(canonical[0] if between else "")
+        at = end
+    return "".join(out)
+
+
+# Separators one at a time and in runs, beside letters, an ellipsis, each other; the
+# ones the scan passes over, and the letter-like apostrophe, drawn more often.
+_SEPARATED = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(SEPARATOR_CHARS)),
+        st.sampled_from(["'", "’", "ʼ", "-", "—", "‑", "\n", "\xa0", " ", "“", "\u200b"]),
+        st.sampled_from(["a", "Z", "1", "_", ".", ",", "(", "  "]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(_SEPARATED, _TEXTS))
+@example("it’s")
+@example("a'ʼ")
+@example("a’ʼb—")
+@example("\xa0a\nb\n")
+@example("a -b")
+def test_runs_collapse_as_stated(text: str) -> None:
+    """The fast scan (which passes over runs that only change character) gives what
+    reading the text a character at a time gives."""
+    assert Normalised.build(text).text == normalise(text) == _nfkc(_runs_one_by_one(text))[0]

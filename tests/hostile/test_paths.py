@@ -50,7 +50,6 @@ OPENED = textwrap.dedent(
     from pathlib import Path
     from claimledger import discover, validate
     import claimledger.rules, claimledger.report  # everything imported before we listen
-    import claimledger.parse, claimledger.parsed_cache, claimledger.structure  # read_ledger's
     import encodings.utf_8_sig  # a codec module is imported on first use
     opened = []
     def hook(event, args):

@@ -259,3 +259,24 @@ def test_api_and_page_fields_survive_export(empty: Path) -> None:
         "alternateName": "Mostly false",
     }
     assert greek["datePublished"] == "2019-07-21"
+
+
+def test_a_control_character_in_the_input_is_on_the_todo_list_where_validate_finds_it(
+    empty: Path,
+) -> None:
+    """A review's text may carry characters no reader sees (a right-to-left override, an
+    escape): written escaped, named on the to-do list as the error validate reports."""
+    data = json.loads((empty / "factchecks.jsonld").read_text(encoding="utf-8"))
+    first = data[0] if isinstance(data, list) else data["@graph"][0]
+    first["claimReviewed"] = "Sanctions \u202eon oil\u202c were lifted \x1b[2J today"
+    (empty / "factchecks.jsonld").write_text(json.dumps(data), encoding="utf-8")
+    result = run("import", "claimreview", "factchecks.jsonld", "--report", "json", cwd=empty)
+    assert result.returncode == 0, result.stderr
+    todo = [t for t in json.loads(result.stdout)["todo"] if t["code"] == "CL018"]
+    assert todo, "the to-do list names the control characters"
+    assert {t["severity"] for t in todo} == {"error"}
+    checked = run("validate", "--format", "json", cwd=empty)
+    assert checked.returncode == 1
+    found = [f for f in json.loads(checked.stdout) if f["code"] == "CL018"]
+    where = {(f["path"], f["line"], f["column"]) for f in found}
+    assert {(t["path"], t["line"], t["column"]) for t in todo} == where

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-import claimledger.query.ledger
+import claimledger.ledger
+import claimledger.query
 from claimledger.cache_index import CACHE_DIR
 from claimledger.query import Ledger, QueryError, load
 from claimledger.query.stored import index_path
@@ -129,7 +130,7 @@ def _without_reading_files(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the ledger's files were read: the index was not used")
 
-    monkeypatch.setattr(claimledger.query.ledger, "read_ledger", refuse)
+    monkeypatch.setattr(claimledger.ledger, "read_ledger", refuse)
 
 
 def _same_size_edit(path: Path, old: str, new: str) -> None:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import string
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimledger.rules.framing_in_quote import _PATTERNS, _QUOTED, _VERB, framing
+from claimledger.rules.framing_in_quote import (
+    _PATTERNS,
+    _QUOTED,
+    _VERB,
+    _VERB_WORDS,
+    _VERBS,
+    framing,
+)
 
 PIECES = [
     "he said: ",
@@ -45,3 +55,12 @@ def reference(text: str) -> str | None:
 def test_the_fast_path_finds_what_every_pattern_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert framing(text) == reference(text)
+
+
+def test_the_verb_alternation_matches_exactly_the_verbs() -> None:
+    """The verbs' alternation is built as a trie: it must accept each verb and nothing
+    else near one (a prefix of a verb, a verb with a letter more)."""
+    words = set(_VERB_WORDS)
+    near = {w[:i] for w in words for i in range(len(w) + 1)}
+    near |= {w + letter for w in words for letter in string.ascii_lowercase}
+    assert {text for text in near if re.fullmatch(_VERBS, text)} == words

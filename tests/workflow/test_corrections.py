@@ -141,3 +141,42 @@ def test_a_version_the_source_does_not_have(make_ledger: MakeLedger) -> None:
     )
     result = run_cli("validate", "--no-cache", cwd=root)
     assert "CL006 'briefing-report' has no version 2 (versions 1 to 1)" in result.stdout
+
+
+def test_identification_evidence_is_checked_against_the_correction(ledger: Path) -> None:
+    """A passage identifying a speaker quotes the source like a claim's: a correction
+    that changes its words names the speaker to review, apart from the claims."""
+    (ledger / "claims/speakers.yaml").write_text(
+        "speakers:\n"
+        "  - id: spokesman\n"
+        "    description: The Labour leader's spokesman\n"
+        "    reported_as:\n"
+        "      - name: the spokesman\n"
+        "        source: briefing-report\n"
+        "    identified_as:\n"
+        "      speaker: aide\n"
+        "      basis: inferred\n"
+        "      confidence: possible\n"
+        "      evidence:\n"
+        "        - source: briefing-report\n"
+        "          text: There are multiple foreign interventions in the Syrian civil war.\n"
+        "  - id: aide\n"
+        "    description: An aide\n"
+    )
+    assert run_cli("validate", "--no-cache", cwd=ledger).returncode == 0
+    changed = OLD.replace("multiple", "several")
+    result = plan_correction(
+        discover(ledger), "briefing-report", changed.encode(), "2016-10-13", "Changed."
+    )
+    outcomes = {f"{p.claim}/{p.label}": p.outcome for p in result.passages}
+    assert outcomes["spokesman/identification"] == "changed"
+    assert result.speakers == ("spokesman",)
+    assert "spokesman" not in result.claims
+    new = ledger / "new.txt"
+    new.write_text(changed, encoding="utf-8")
+    cli = run_cli(
+        "correct-source", "briefing-report", str(new), "--date", "2016-10-13", "--note", "x",
+        "--dry-run", cwd=ledger,
+    )  # fmt: skip
+    assert cli.returncode == 1
+    assert "speakers to review (identification evidence): spokesman" in cli.stdout
