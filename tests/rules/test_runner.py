@@ -19,7 +19,7 @@ from claimledger.config import discover
 from claimledger.incremental import validate_incremental
 from claimledger.ledger import LedgerFiles
 from claimledger.query import load
-from claimledger.rules import RULES, RULES_BY_CODE, Problem, runner
+from claimledger.rules import RULES, RULES_BY_CODE, Problem, registry
 from tests.conftest import MakeLedger
 
 PACKAGE = Path(__file__).parent.parent.parent / "claimledger"
@@ -44,7 +44,7 @@ def exploding(monkeypatch: pytest.MonkeyPatch) -> None:
             )
             monkeypatch.setitem(RULES_BY_CODE, rule.code, rule)
         replaced.append(rule)
-    monkeypatch.setattr(runner, "RULES", tuple(replaced))
+    monkeypatch.setattr(registry, "RULES", tuple(replaced))  # where the runner reads them
 
 
 def turn_off(root: Path, *codes_off: str) -> None:
