@@ -29,16 +29,15 @@ the id is known (:meth:`ResolvedLedger.knows_speaker` tells them apart).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from claimledger.config import Config
 from claimledger.dates import PartialDate
-from claimledger.digest import edition_of, full_digest
 from claimledger.findings import Location
-from claimledger.ledger import LedgerFiles, Origin, SourceDocument
+from claimledger.ledger import LedgerFiles, SourceDocument
 from claimledger.models import (
     Claim,
     Correction,
@@ -62,6 +61,7 @@ __all__ = [
     "ResolvedQuote",
     "Unresolved",
     "resolve",
+    "resolve_claim",
 ]
 
 
@@ -290,11 +290,15 @@ class ResolvedLedger:
     def digests(self) -> tuple[str, ...]:
         """Each claim's full digest (:func:`claimledger.digest.full_digest` of the claim as
         written), in claim order: computed once, for the claims' and the edition's digests."""
+        from claimledger.digest import full_digest  # structuring's converter: not for queries
+
         return tuple(full_digest(claim.as_written()) for claim in self.claims)
 
     @property
     def edition(self) -> str:
         """The edition digest of the claims (:func:`claimledger.digest.edition_digest`)."""
+        from claimledger.digest import edition_of
+
         digests = zip(self.claims, self.digests, strict=True)
         return edition_of((claim.id, digest) for claim, digest in digests)
 
@@ -378,7 +382,7 @@ class _Resolver:
                 )
         return tuple(found)
 
-    def claim(self, claim: Claim, origin: Origin, speaker: Speaker) -> ResolvedClaim:
+    def claim(self, claim: Claim, location: Location, speaker: Speaker) -> ResolvedClaim:
         quotes = (self.quote(q) for q in claim.quotes)
         return ResolvedClaim(
             id=claim.id,
@@ -395,7 +399,7 @@ class _Resolver:
             verdict=claim.verdict,
             history=claim.history,
             related=claim.related,
-            location=origin.at(),
+            location=location,
             first_appearance=claim.first_appearance,
             review=claim.review,
         )
@@ -403,20 +407,36 @@ class _Resolver:
     def claims(self, files: LedgerFiles) -> tuple[ResolvedClaim, ...]:
         if self.keep:
             return tuple(
-                self.claim(claim, origin, self.speaker(claim.speaker) or Speaker(claim.speaker))
+                self.claim(
+                    claim, origin.at(), self.speaker(claim.speaker) or Speaker(claim.speaker)
+                )
                 for claim, origin in files.located_claims()
             )
         resolved: dict[str, ResolvedClaim] = {}
         for claim, origin in files.located_claims():
             speaker = self.speakers.get(claim.speaker)
             if speaker is not None and claim.id not in resolved:
-                resolved[claim.id] = self.claim(claim, origin, speaker)
+                resolved[claim.id] = self.claim(claim, origin.at(), speaker)
         ids = resolved.keys()
-        return tuple(
-            attrs.evolve(
-                c, related=tuple(r for r in c.related if r.claim in ids and r.claim != c.id)
-            )
-            if any(r.claim not in ids or r.claim == c.id for r in c.related)
-            else c
-            for c in resolved.values()
-        )
+        return tuple(_known_related(c, ids) for c in resolved.values())
+
+
+def _known_related(claim: ResolvedClaim, ids: Container[str]) -> ResolvedClaim:
+    """``claim`` without the related links to itself or to an id not in ``ids``."""
+    if all(r.claim in ids and r.claim != claim.id for r in claim.related):
+        return claim
+    kept = tuple(r for r in claim.related if r.claim in ids and r.claim != claim.id)
+    return attrs.evolve(claim, related=kept)
+
+
+def resolve_claim(
+    claim: Claim,
+    location: Location,
+    speakers: Mapping[str, Speaker],
+    sources: Mapping[str, Source],
+    ids: Container[str],
+) -> ResolvedClaim:
+    """One claim as :func:`resolve` with ``"omit"`` resolves it in a ledger whose resolved
+    claims have ``ids`` (its own among them: its speaker is known)."""
+    resolver = _Resolver(speakers, sources, keep=False)
+    return _known_related(resolver.claim(claim, location, speakers[claim.speaker]), ids)

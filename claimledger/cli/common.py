@@ -85,7 +85,9 @@ class _TerminalText:
         self._out = out
 
     def write(self, text: str) -> int:
-        return self._out.write("\n".join(visible(line) for line in text.split("\n")))
+        if "\t" in text or CONTROL.search(text):  # else nothing to show otherwise
+            text = "\n".join(visible(line) for line in text.split("\n"))
+        return self._out.write(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
@@ -198,11 +200,9 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     A query over a ledger with a broken file still answers for the rest; the warning
     says the answer may be incomplete and where to look.
     """
-    from claimledger.ledger import read_ledger
-    from claimledger.query import Ledger
+    from claimledger.query.ledger import load_config
 
-    files, findings = read_ledger(find_config(args.ledger), cache=True)
-    ledger = Ledger.from_files(files, findings, strict=False)
+    ledger = load_config(find_config(args.ledger), strict=False)
     errors = sum(f.severity.fails for f in ledger.findings)
     if errors:
         print(

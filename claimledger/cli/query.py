@@ -23,7 +23,8 @@ from claimledger.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from claimledger.query import ClaimSet, Ledger, ResolvedClaim
+    from claimledger.query import ClaimSet, Ledger
+    from claimledger.query.index import ClaimSummary
 
 FORMATS = ("table", "json", "yaml", "ids")
 
@@ -100,28 +101,25 @@ def select(ledger: Ledger, args: argparse.Namespace) -> ClaimSet:
     return claims
 
 
-def table(claims: Sequence[ResolvedClaim], out: TextIO, width: int | None) -> None:
+def table(claims: Sequence[ClaimSummary], out: TextIO, width: int | None) -> None:
     """One line a claim: id, speaker, date, verdict, statement (cut to ``width`` if given)."""
     rows = [
         (
             c.id,
-            c.speaker.id,
-            str(c.said_on) if c.said_on else "-",
-            c.verdict.rating if c.verdict else "-",
+            c.speaker,
+            c.said_on or "-",
+            "-" if c.verdict is None else c.verdict,
             " ".join(c.statement.split()),
         )
         for c in claims
     ]
     header = ("ID", "SPEAKER", "SAID", "VERDICT", "STATEMENT")
-    sizes = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    for row in [header, *rows]:
-        line = "  ".join(cell.ljust(size) for cell, size in zip(row, sizes, strict=False))
-        line = f"{line}  {row[4]}"
-        if width is not None and len(line) > width:
-            line = line[: width - 1] + "…"
-        out.write(line.rstrip() + "\n")
+    a, b, c, d = (max(len(r[i]) for r in [header, *rows]) for i in range(4))
+    lines = [f"{w:<{a}}  {x:<{b}}  {y:<{c}}  {z:<{d}}  {s}" for w, x, y, z, s in [header, *rows]]
+    if width is not None:
+        lines = [line[: width - 1] + "…" if len(line) > width else line for line in lines]
     noun = "claim" if len(rows) == 1 else "claims"
-    out.write(f"{len(rows)} {noun}\n")
+    out.write("".join(f"{line.rstrip()}\n" for line in lines) + f"{len(rows)} {noun}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -137,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         out.writelines(f"{claim_id}\n" for claim_id in claims.ids())
     elif args.format == "table":
         width = shutil.get_terminal_size().columns if out.isatty() else None
-        table(claims, out, width)
+        table(claims.summaries(), out, width)
     else:
         dump([claim.to_dict() for claim in claims], args.format, out)
     return EXIT_OK

@@ -40,15 +40,17 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
 from claimledger.dates import PartialDate
 from claimledger.models import Speaker
-from claimledger.query.index import ClaimIndex, Members, Role, as_date
+from claimledger.query.index import ClaimIndex, ClaimSummary, Members, Role, as_date
 from claimledger.query.names import QueryError
-from claimledger.resolved import ResolvedClaim
+
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
 
 __all__ = ["ClaimSet", "DateLike", "Names"]
 
@@ -67,7 +69,7 @@ def _claim_id(claim: ResolvedClaim | str) -> str:
 
 
 @attrs.frozen(repr=False)
-class ClaimSet(Sequence[ResolvedClaim]):
+class ClaimSet(Sequence["ResolvedClaim"]):
     """An immutable set of one ledger's claims, in ledger order.
 
     Get one from :attr:`claimledger.query.Ledger.claims`; never build one directly.
@@ -107,6 +109,8 @@ class ClaimSet(Sequence[ResolvedClaim]):
 
     def __contains__(self, item: object) -> bool:
         """A claim, or a claim id, in the set."""
+        from claimledger.resolved import ResolvedClaim
+
         if isinstance(item, ResolvedClaim):
             item = item.id
         position = self._index.positions.get(item) if isinstance(item, str) else None
@@ -239,6 +243,8 @@ class ClaimSet(Sequence[ResolvedClaim]):
         Relations are symmetric: a claim listing another in ``related`` relates both.
         ``transitive`` follows chains of relations to every claim they reach.
         """
+        from claimledger.resolved import ResolvedClaim
+
         index = self._index
         names = (claim.id,) if isinstance(claim, ResolvedClaim) else _each(claim)
         found = frozenset().union(
@@ -259,11 +265,19 @@ class ClaimSet(Sequence[ResolvedClaim]):
 
     def ids(self) -> tuple[str, ...]:
         """The claims' ids, in ledger order."""
-        return tuple(claim.id for claim in self)
+        summaries = self._index.summaries
+        return tuple(summaries[i].id for i in self._order)
+
+    def summaries(self) -> tuple[ClaimSummary, ...]:
+        """What a table shows of each claim (id, speaker id, date, verdict rating,
+        statement), in ledger order, without building the claims."""
+        summaries = self._index.summaries
+        return tuple(summaries[i] for i in self._order)
 
     def speakers(self) -> tuple[Speaker, ...]:
         """The speakers of these claims, once each, in order of first claim."""
-        return tuple({claim.speaker.id: claim.speaker for claim in self}.values())
+        found = dict.fromkeys(summary.speaker for summary in self.summaries())
+        return tuple(self._index.speakers[speaker] for speaker in found)
 
     def chronological(self) -> tuple[ResolvedClaim, ...]:
         """The claims by date said (earliest possible day first), undated ones last."""

@@ -8,12 +8,14 @@ exclusive: a :class:`PassageHit`'s index the source's whole text, a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from claimledger.models import Source
-from claimledger.resolved import ResolvedClaim
+
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
 
 __all__ = ["ClaimHit", "PassageHit", "Span", "TextMatch", "snippet"]
 

@@ -10,17 +10,20 @@ from __future__ import annotations
 import datetime as _dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from typing import Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from claimledger.dates import PartialDate
 from claimledger.models import Source, Speaker
 from claimledger.query.names import QueryError, name_key, suggest
-from claimledger.resolved import ResolvedClaim
 
-__all__ = ["ClaimIndex", "Role"]
+# The resolved claims' module loads when a claim is built: a table of results builds none.
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
+
+__all__ = ["ClaimIndex", "ClaimSummary", "Role", "summaries_from_json", "summaries_to_json"]
 
 Role = Literal["quoting", "supported_by", "contradicted_by", "context"]
 Members = frozenset[int]
@@ -31,6 +34,54 @@ def _grouped(pairs: Iterable[tuple[str, int]]) -> dict[str, Members]:
     for key, position in pairs:
         groups[key].add(position)
     return {key: frozenset(members) for key, members in groups.items()}
+
+
+@attrs.frozen
+class ClaimSummary:
+    """What a table of claims shows of one: id, speaker id, date as written, verdict
+    rating, statement. Read from the ledger's stored index without building the claim."""
+
+    id: str
+    speaker: str
+    said_on: str | None
+    verdict: str | None
+    statement: str
+
+    @classmethod
+    def of(cls, claim: ResolvedClaim) -> ClaimSummary:
+        said, verdict = claim.said_on, claim.verdict
+        return cls(
+            claim.id,
+            claim.speaker.id,
+            None if said is None else str(said),
+            None if verdict is None else verdict.rating,
+            claim.statement,
+        )
+
+
+def summaries_to_json(summaries: Sequence[ClaimSummary]) -> list[list[str | None]]:
+    """Summaries as columns of plain data."""
+    return [
+        [s.id for s in summaries],
+        [s.speaker for s in summaries],
+        [s.said_on for s in summaries],
+        [s.verdict for s in summaries],
+        [s.statement for s in summaries],
+    ]
+
+
+def summaries_from_json(data: Any) -> tuple[ClaimSummary, ...]:
+    """What :func:`summaries_to_json` wrote."""
+    ids, speakers, said, verdicts, statements = data
+    return tuple(map(ClaimSummary, ids, speakers, said, verdicts, statements))
+
+
+def _members(data: Any) -> Members:
+    return frozenset(map(int, data))
+
+
+def _groups(data: Any) -> dict[str, Members]:
+    return {str(key): _members(value) for key, value in data.items()}
 
 
 @attrs.frozen(eq=False)
@@ -53,6 +104,14 @@ class _Dates:
             tuple(day for day, _ in lasts),
             tuple(i for _, i in lasts),
         )
+
+    def to_json(self) -> list[Any]:
+        return [list(self.firsts), list(self.by_first), list(self.lasts), list(self.by_last)]
+
+    @classmethod
+    def from_json(cls, data: Any) -> _Dates:
+        firsts, by_first, lasts, by_last = (tuple(map(int, column)) for column in data)
+        return cls(firsts, by_first, lasts, by_last)
 
     def first_from(self, day: _dt.date) -> Members:
         return frozenset(self.by_first[bisect_left(self.firsts, day.toordinal()) :])
@@ -81,9 +140,15 @@ def as_date(value: str | PartialDate | _dt.date) -> PartialDate:
 
 @attrs.frozen(eq=False)
 class ClaimIndex:
-    """A loaded ledger's claims and every index the filters use. Build with :meth:`build`."""
+    """A loaded ledger's claims and every index the filters use. Build with :meth:`build`,
+    or read back what :meth:`to_json` wrote with :meth:`from_json`.
 
-    claims: tuple[ResolvedClaim, ...]
+    ``claims`` may build each claim when first used (read from a stored index): the
+    filters read only the indexes, and a table of results only ``summaries``.
+    """
+
+    claims: Sequence[ResolvedClaim]
+    summaries: Sequence[ClaimSummary]
     speakers: Mapping[str, Speaker]
     sources: Mapping[str, Source]
     ratings: tuple[str, ...]
@@ -143,6 +208,7 @@ class ClaimIndex:
         used = (c.verdict.rating for c in claims if c.verdict is not None)
         return cls(
             claims=claims,
+            summaries=tuple(map(ClaimSummary.of, claims)),
             speakers=speakers,
             sources=sources,
             ratings=tuple(dict.fromkeys([*ratings, *used])),
@@ -157,6 +223,68 @@ class ClaimIndex:
             dates=_Dates.build(claims),
             speaker_names=names,
             identified_by=identified_by,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The indexes as plain data (claims, speakers and sources left out)."""
+
+        def groups(found: Mapping[str, Iterable[Any]]) -> dict[str, list[Any]]:
+            return {key: sorted(value) for key, value in found.items()}
+
+        return {
+            "ids": [summary.id for summary in self.summaries],
+            "ratings": list(self.ratings),
+            "by_speaker": groups(self.by_speaker),
+            "by_source": {role: groups(found) for role, found in self.by_source.items()},
+            "by_topic": groups(self.by_topic),
+            "by_verdict": groups(self.by_verdict),
+            "contradicted": sorted(self.contradicted),
+            "disputed": sorted(self.disputed),
+            "neighbours": [[i, sorted(js)] for i, js in self.neighbours.items()],
+            "dates": self.dates.to_json(),
+            "speaker_names": groups(self.speaker_names),
+            "identified_by": groups(self.identified_by),
+        }
+
+    @classmethod
+    def from_json(
+        cls,
+        data: Any,
+        claims: Sequence[ResolvedClaim],
+        summaries: Sequence[ClaimSummary],
+        speakers: Mapping[str, Speaker],
+        sources: Mapping[str, Source],
+    ) -> ClaimIndex:
+        """The index :meth:`to_json` wrote, over ``claims`` and their ``summaries`` (in
+        the same order)."""
+        ids = list(map(str, data["ids"]))
+        if len(ids) != len(claims):
+            raise ValueError("the index does not describe these claims")
+
+        def names(found: Any) -> dict[str, frozenset[str]]:
+            return {str(key): frozenset(map(str, value)) for key, value in found.items()}
+
+        by_source: dict[Any, Mapping[str, Members]] = {
+            role: _groups(data["by_source"][role])
+            for role in ("quoting", "supported_by", "contradicted_by", "context")
+        }
+        return cls(
+            claims=claims,
+            summaries=summaries,
+            speakers=speakers,
+            sources=sources,
+            ratings=tuple(map(str, data["ratings"])),
+            positions={claim_id: i for i, claim_id in enumerate(ids)},
+            by_speaker=_groups(data["by_speaker"]),
+            by_source=by_source,
+            by_topic=_groups(data["by_topic"]),
+            by_verdict=_groups(data["by_verdict"]),
+            contradicted=_members(data["contradicted"]),
+            disputed=_members(data["disputed"]),
+            neighbours={int(i): _members(js) for i, js in data["neighbours"]},
+            dates=_Dates.from_json(data["dates"]),
+            speaker_names=names(data["speaker_names"]),
+            identified_by=names(data["identified_by"]),
         )
 
     # -- resolving the names a query uses ------------------------------------------------

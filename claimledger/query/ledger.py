@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -31,17 +32,19 @@ from claimledger import codes
 from claimledger.config import Config, discover
 from claimledger.errors import ClaimledgerError
 from claimledger.findings import Finding
-from claimledger.ledger import LedgerFiles, read_ledger
 from claimledger.models import Source, Speaker, relations_seen_from
 from claimledger.query.claims import ClaimSet
 from claimledger.query.hits import ClaimHit, PassageHit
 from claimledger.query.index import ClaimIndex
 from claimledger.query.names import QueryError, suggest
-from claimledger.query.search import Searcher
-from claimledger.resolved import ResolvedClaim, resolve
-from claimledger.rules import RULES_BY_CODE, run_rules, settle
+from claimledger.query.search import Searcher, claims_key
+from claimledger.query.stored import QueryStore, StoredLedger
 
-__all__ = ["Ledger", "LedgerError", "load"]
+if TYPE_CHECKING:
+    from claimledger.ledger import LedgerFiles
+    from claimledger.resolved import ResolvedClaim
+
+__all__ = ["Ledger", "LedgerError", "load", "load_config"]
 
 #: The check rules whose errors leave references unresolvable.
 RESOLVING_RULES = (
@@ -75,11 +78,19 @@ class Ledger:
 
     config: Config
     claims: ClaimSet
-    speakers: tuple[Speaker, ...]
-    sources: tuple[Source, ...]
     findings: tuple[Finding, ...]
     _index: ClaimIndex = attrs.field(repr=False)
     _searcher: Searcher = attrs.field(repr=False)
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """The speaker registry, in its order."""
+        return tuple(self._index.speakers.values())
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The corpus's documents' metadata, in corpus order."""
+        return tuple(self._index.sources.values())
 
     @classmethod
     def from_files(
@@ -91,10 +102,14 @@ class Ledger:
         cache: bool = True,
     ) -> Ledger:
         """Resolve a ledger already read by :func:`claimledger.read_ledger`."""
+        from claimledger.rules import settle  # only to load from the files
+
         config = files.config
         found = settle(config, [*findings, *_resolving_findings(files)])
         if strict and any(f.severity.fails for f in found):
             raise LedgerError(config.root, found)
+        from claimledger.resolved import resolve
+
         resolved = resolve(files, "omit")
         claims = resolved.claims
         index = ClaimIndex.build(
@@ -103,20 +118,22 @@ class Ledger:
             resolved.sources,
             (*config.verdict_scale, *config.verdict_unrated),
         )
+        documents = resolved.documents.values()
         searcher = Searcher(
-            claims,
-            {doc.id: (doc.meta, doc.text, doc.digest) for doc in resolved.documents.values()},
+            index,
+            {doc.id: doc.text for doc in documents},
+            {doc.id: doc.digest for doc in documents if doc.text and doc.digest},
             config.root / ".claimledger" if cache else None,
         )
-        return cls(
-            config=config,
-            claims=ClaimSet.of(index, range(len(claims))),
-            speakers=tuple(resolved.speakers.values()),
-            sources=tuple(resolved.sources.values()),
-            findings=found,
-            index=index,
-            searcher=searcher,
-        )
+        return cls(config, ClaimSet.of(index, range(len(claims))), found, index, searcher)
+
+    @classmethod
+    def _from_store(cls, config: Config, stored: StoredLedger) -> Ledger:
+        index = stored.index
+        cache = config.root / ".claimledger"
+        searcher = Searcher(index, stored.texts, stored.digests, cache, stored.search_key)
+        everything = ClaimSet.of(index, range(len(index.summaries)))
+        return cls(config, everything, stored.findings, index, searcher)
 
     def __repr__(self) -> str:
         counts = f"{len(self.claims)} claims, {len(self.speakers)} speakers"
@@ -201,15 +218,33 @@ def load(path: str | os.PathLike[str], *, strict: bool = True, cache: bool = Tru
 
     The configuration is found as ``claimledger validate`` finds it, from ``path``
     upwards. ``strict`` decides what errors do (see the module). ``cache`` lets loading
-    keep the files it parsed and search its indexes under ``.claimledger/`` in the
-    ledger root, keyed by content (an unchanged file is not parsed again); nothing else
-    is ever written.
+    keep the files it parsed, a compact index of the ledger (:mod:`claimledger.query.stored`)
+    and search indexes under ``.claimledger/`` in the ledger root, keyed by content (an
+    unchanged ledger is not read again); nothing else is ever written.
     """
     start = Path(path)
     if not start.exists():
         raise FileNotFoundError(f"no such file or directory: {os.fspath(path)!r}")
-    files, findings = read_ledger(_configure(start), cache=cache)
-    return Ledger.from_files(files, findings, strict=strict, cache=cache)
+    return load_config(_configure(start), strict=strict, cache=cache)
+
+
+def load_config(config: Config, *, strict: bool = True, cache: bool = True) -> Ledger:
+    """Load the ledger ``config`` describes, as :func:`load` does."""
+    store = QueryStore.open(config) if cache else None
+    stored = None if store is None else store.read()
+    if stored is not None:
+        ledger = Ledger._from_store(config, stored)
+    else:
+        from claimledger.ledger import read_ledger  # only to load from the files
+
+        files, findings = read_ledger(config, cache=cache)
+        ledger = Ledger.from_files(files, findings, strict=False, cache=cache)
+        if store is not None:
+            index = ledger._index
+            store.write(files, ledger.findings, index, claims_key(index.claims))
+    if strict and any(f.severity.fails for f in ledger.findings):
+        raise LedgerError(config.root, ledger.findings)
+    return ledger
 
 
 def _limit(limit: int) -> int:
@@ -233,5 +268,7 @@ def _configure(start: Path) -> Config:
 def _resolving_findings(files: LedgerFiles) -> list[Finding]:
     # The ledger-scope rules each read files.index, which is rebuilt on every access
     # unless given: build it once for all of them.
+    from claimledger.rules import RULES_BY_CODE, run_rules
+
     files = attrs.evolve(files, given_index=files.index)
     return run_rules(files, [RULES_BY_CODE[code] for code in RESOLVING_RULES])

@@ -31,18 +31,20 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from claimledger.anchor import SourceText
 from claimledger.atomic import private_folder
 from claimledger.models import Source
 from claimledger.query.fts import compile_query
 from claimledger.query.hits import ClaimHit, PassageHit, Span, TextMatch
-from claimledger.resolved import ResolvedClaim
+from claimledger.query.index import ClaimIndex
 from claimledger.safe_read import real_folder
 from claimledger.secret import cache_secret
 
-__all__ = ["WINDOW", "Searcher", "passages"]
+if TYPE_CHECKING:
+    from claimledger.resolved import ResolvedClaim
+
+__all__ = ["WINDOW", "Searcher", "claims_key", "passages"]
 
 #: Bumped whenever what an index holds changes, so older cached indexes are not used.
 VERSION = "1"
@@ -118,25 +120,51 @@ def _text_match(item: int, marked: str, marks: tuple[str, str]) -> TextMatch:
     return TextMatch("quote", item, text, _spans(marked, marks))
 
 
-Documents = Mapping[str, tuple[Source, str | None, str | None]]
+def claims_key(claims: Iterable[ResolvedClaim]) -> str:
+    """A digest of the texts the claims' search index holds (names its cached file)."""
+    digest = hashlib.sha256(f"claimledger-search {VERSION} claims\0".encode())
+    for claim_id, item, text in _claim_texts(claims):
+        digest.update(f"{claim_id}\0{item}\0{text}\0".encode())
+    return digest.hexdigest()
+
+
+def _claim_texts(claims: Iterable[ResolvedClaim]) -> Iterator[tuple[str, int, str]]:
+    for claim in claims:
+        yield claim.id, -1, claim.statement
+        yield from ((claim.id, i, quote.text) for i, quote in enumerate(claim.quotes))
 
 
 class Searcher:
-    """Builds and queries a loaded ledger's search indexes; internal to :class:`Ledger`."""
+    """Builds and queries a loaded ledger's search indexes; internal to :class:`Ledger`.
 
-    __slots__ = ("_cache", "_claims", "_connections", "_documents", "_lock")
+    ``texts`` holds each source's text (``None`` when unreadable), ``digests`` the sha256
+    of each source text that is not empty: only a text an index must be built from is read.
+    ``key`` is :func:`claims_key` of the index's claims, when already known.
+    """
+
+    __slots__ = ("_cache", "_claims_key", "_connections", "_digests", "_index", "_lock", "_texts")
 
     def __init__(
-        self, claims: tuple[ResolvedClaim, ...], documents: Documents, cache: Path | None
+        self,
+        index: ClaimIndex,
+        texts: Mapping[str, str | None],
+        digests: Mapping[str, str],
+        cache: Path | None,
+        key: str | None = None,
     ) -> None:
-        self._claims = {claim.id: claim for claim in claims}
-        self._documents = documents
+        self._index = index
+        self._texts = texts
+        self._digests = digests
         self._cache = cache
+        self._claims_key = key
         self._connections: dict[str, tuple[sqlite3.Connection, tuple[str, str]]] = {}
         self._lock = threading.Lock()
 
     def text(self, source: Source) -> str | None:
-        return self._documents[source.id][1]
+        return self._texts[source.id]
+
+    def _claim(self, claim_id: str) -> ResolvedClaim:
+        return self._index.claims[self._index.positions[claim_id]]
 
     def search_corpus(self, query: str, limit: int) -> tuple[PassageHit, ...]:
         expression = compile_query(query)
@@ -158,7 +186,7 @@ class Searcher:
                     (*marks, expression, rowid),
                 ).fetchone()
                 text = marked.replace(marks[0], "").replace(marks[1], "")
-                source = self._documents[source_id][0]
+                source = self._index.sources[source_id]
                 spans = _spans(marked, marks, start)
                 hits.append(
                     PassageHit(source, paragraph, start, start + len(text), text, spans, -score)
@@ -196,54 +224,55 @@ class Searcher:
                 ).fetchall()
                 found.append([_text_match(item, marked, marks) for item, marked in marked_rows])
         return tuple(
-            ClaimHit(self._claims[claim_id], tuple(matches), -score)
+            ClaimHit(self._claim(claim_id), tuple(matches), -score)
             for (claim_id, score), matches in zip(top, found, strict=True)
         )
 
     # -- building and caching --------------------------------------------------------------
 
-    def _rows(self, kind: str) -> tuple[str, Iterator[tuple[str | int, ...]], list[str]]:
-        """A digest of what the index holds, its rows, and its texts."""
+    def _key(self, kind: str) -> str:
+        """A digest of what the index of ``kind`` holds."""
+        if kind == "claims":
+            return self._claims_key or claims_key(self._index.claims)
         digest = hashlib.sha256(f"claimledger-search {VERSION} {kind}\0".encode())
+        for source_id, sha in sorted(self._digests.items()):
+            digest.update(f"{source_id}\0{sha}\0".encode())
+        return digest.hexdigest()
+
+    def _rows(self, kind: str) -> tuple[Iterator[tuple[str | int, ...]], list[str]]:
+        """The rows of the index of ``kind``, and its texts: read only to build it."""
         if kind == "corpus":
-            docs = [(i, t, d) for i, (_, t, d) in sorted(self._documents.items()) if t and d]
-            for source_id, _, sha in docs:
-                digest.update(f"{source_id}\0{sha}\0".encode())
+            texts = [(i, self._texts[i] or "") for i in sorted(self._digests)]
 
             def corpus_rows() -> Iterator[tuple[str | int, ...]]:
-                for source_id, text, _ in docs:
+                from claimledger.anchor import SourceText  # only to build the index
+
+                for source_id, text in texts:
                     numbered = SourceText.build(text)
                     for start, end in passages(text):
                         yield text[start:end], source_id, numbered.paragraph_at(start), start
 
-            return digest.hexdigest(), corpus_rows(), [t for _, t, _ in docs]
-        texts: list[tuple[str, str, int]] = []
-        for claim in self._claims.values():
-            texts.append((claim.statement, claim.id, -1))
-            texts += ((quote.text, claim.id, i) for i, quote in enumerate(claim.quotes))
-        for text, claim_id, item in texts:
-            digest.update(f"{claim_id}\0{item}\0{text}\0".encode())
-        return digest.hexdigest(), iter(texts), [t for t, _, _ in texts]
+            return corpus_rows(), [t for _, t in texts]
+        rows = [(text, claim_id, item) for claim_id, item, text in _claim_texts(self._index.claims)]
+        return iter(rows), [t for t, _, _ in rows]
 
     def _connect(
         self, kind: Literal["corpus", "claims"]
     ) -> tuple[sqlite3.Connection, tuple[str, str]]:
         if kind in self._connections:
             return self._connections[kind]
-        key, rows, texts = self._rows(kind)
         db: sqlite3.Connection | None = None
         if self._cache is not None:
-            db = self._open_cached(kind, key, rows, texts)
+            db = self._open_cached(kind)
         if db is None:
             db = sqlite3.connect(":memory:", check_same_thread=False)
+            rows, texts = self._rows(kind)
             _build(db, kind, rows, _markers(texts))
         marks = db.execute("SELECT open, close FROM marks").fetchone()
         self._connections[kind] = (db, marks)
         return db, marks
 
-    def _open_cached(
-        self, kind: str, key: str, rows: Iterator[tuple[str | int, ...]], texts: list[str]
-    ) -> sqlite3.Connection | None:
+    def _open_cached(self, kind: str) -> sqlite3.Connection | None:
         assert self._cache is not None
         secret = cache_secret()
         if secret is None or not real_folder(self._cache, self._cache.parent):
@@ -251,7 +280,7 @@ class Searcher:
         # Named by a keyed digest: an index planted in a repository (force-added past the
         # .gitignore) has a name nobody without this user's secret can compute, so it is
         # never opened, and cannot pass off invented passages as a source's text.
-        name = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
+        name = hmac.new(secret, self._key(kind).encode(), hashlib.sha256).hexdigest()[:32]
         path = self._cache / f"search-{kind}-{name}.sqlite3"
         with contextlib.suppress(sqlite3.DatabaseError, OSError):
             if path.is_file() and not path.is_symlink():
@@ -266,6 +295,7 @@ class Searcher:
         except OSError:
             return None  # a read-only ledger: search from memory
         try:
+            rows, texts = self._rows(kind)
             with contextlib.closing(sqlite3.connect(temporary)) as building:
                 _build(building, kind, rows, _markers(texts))
             os.replace(temporary, path)

@@ -49,7 +49,7 @@ OPENED = textwrap.dedent(
     import json, sys
     from pathlib import Path
     from claimledger import discover, validate
-    import claimledger.rules, claimledger.report  # everything imported before we listen
+    import claimledger.rules.registry, claimledger.report  # everything imported before we listen
     import encodings.utf_8_sig  # a codec module is imported on first use
     opened = []
     def hook(event, args):

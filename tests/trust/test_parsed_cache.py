@@ -29,6 +29,9 @@ def _forge(index: Path, mac: str | None) -> None:
 
 
 def _statements(root: Path) -> str:
+    # Without the query index, which would answer from what it stored before the forgery.
+    for stored in (root / CACHE_DIR).glob("query-*.sqlite3"):
+        stored.unlink()
     return repr(tuple(load(root).claims))
 
 
