@@ -518,6 +518,7 @@ def build_view(
     )
     dates = sorted((c.said_on for c in ledger.claims if c.said_on), key=date_key)
     config = ledger.config
+    ratings = [claim.verdict.rating for claim in ledger.claims if claim.verdict]
     return LedgerView(
         title=config.title,
         description=config.description,
@@ -531,6 +532,8 @@ def build_view(
         sources=tuple(builder.source_view(doc, cited[doc.id]) for doc in sources),
         speakers=speaker_views,
         contradicted=sum(1 for claim in ledger.claims if claim.contradicts),
+        on_scale=sum(1 for rating in ratings if rating in config.verdict_scale),
+        unsettled=sum(1 for rating in ratings if rating in config.verdict_unrated),
         first_said=_text(dates[0]) if dates else None,
         last_said=_text(dates[-1]) if dates else None,
         said_span=span_words(dates),

@@ -412,6 +412,10 @@ class LedgerView:
     sources: tuple[SourceView, ...]
     speakers: tuple[SpeakerView, ...]
     contradicted: int
+    #: Claims rated on the scale, and those rated off it (``verdict-unrated``: the
+    #: evidence does not settle them), counted apart.
+    on_scale: int
+    unsettled: int
     #: The earliest and latest dates claims were made on, where any is dated.
     first_said: str | None
     last_said: str | None
